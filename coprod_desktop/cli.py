@@ -1,0 +1,100 @@
+"""Command line: open the window, print a handout, check a session file.
+
+No Qt is imported here until the window is opened, so `check` and `handout`
+run on a machine without a display. Errors are one line and exit status 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import __version__
+
+EXIT_OK = 0
+EXIT_BAD_INPUT = 2
+SUBCOMMANDS = ("check", "handout")
+
+log = logging.getLogger(__name__)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        if args and args[0] in SUBCOMMANDS:
+            command = args.pop(0)
+            return {"check": run_check, "handout": run_handout}[command](args)
+        return run_open(args)
+    except KeyboardInterrupt:
+        return 130
+
+
+def _parser(prog: str, description: str) -> argparse.ArgumentParser:
+    return argparse.ArgumentParser(prog=prog, description=description)
+
+
+def run_open(args: list[str]) -> int:
+    parser = _parser(
+        "coprod-desktop",
+        "Card sort for co-production workshops. Subcommands: "
+        "'check SESSION.json', 'handout SESSION.json -o OUT.pdf'.",
+    )
+    parser.add_argument("--version", action="version", version=f"coprod-desktop {__version__}")
+    parser.add_argument("session", nargs="?", type=Path, help="session file to open")
+    options = parser.parse_args(args)
+    from .app import run_app  # Qt is imported only now
+
+    return run_app(options.session)
+
+
+def run_check(args: list[str]) -> int:
+    parser = _parser("coprod-desktop check", "Validate a session file.")
+    parser.add_argument("session", type=Path)
+    options = parser.parse_args(args)
+    from .storage import SessionFormatError, load_session
+
+    try:
+        session = load_session(options.session)
+    except SessionFormatError as exc:
+        _fail(f"{options.session}: {exc}")
+        return EXIT_BAD_INPUT
+    placed = sum(len(g.placements) for g in session.groups)
+    own = sum(len(g.cards) for g in session.groups)
+    print(
+        f"{options.session}: ok: \"{session.title}\", {len(session.groups)} group(s), "
+        f"{len(session.deck.cards)} deck card(s), {own} group card(s), {placed} placement(s), "
+        f"board \"{session.board.title}\""
+    )
+    return EXIT_OK
+
+
+def run_handout(args: list[str]) -> int:
+    parser = _parser("coprod-desktop handout", "Print a session's handout to PDF.")
+    parser.add_argument("session", type=Path)
+    parser.add_argument("-o", "--output", type=Path, required=True, help="PDF file to write")
+    parser.add_argument("--paper", choices=("a4", "letter"), default="a4")
+    options = parser.parse_args(args)
+    from .storage import SessionFormatError, load_session
+
+    try:
+        session = load_session(options.session)
+    except SessionFormatError as exc:
+        _fail(f"{options.session}: {exc}")
+        return EXIT_BAD_INPUT
+    from .handout import HandoutOptions, write_handout
+
+    try:
+        pages = write_handout(session, options.output, HandoutOptions(paper=options.paper))
+    except OSError as exc:
+        _fail(f"{options.output}: cannot write the handout ({exc.strerror or exc})")
+        return EXIT_BAD_INPUT
+    print(f"{options.output}: {pages} page(s)")
+    return EXIT_OK
+
+
+def _fail(message: str) -> None:
+    print(f"coprod-desktop: {' '.join(message.split())}", file=sys.stderr)

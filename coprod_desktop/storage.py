@@ -1,0 +1,470 @@
+"""Session files: JSON <-> model, validation with field paths, migration, atomic save.
+
+The file format is a contract read by other tools (see README): a format name,
+a schema version, explicit to_dict/from_dict, and validation before any object
+is built. No Qt here.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from .model import (
+    CARD_KINDS,
+    Board,
+    Card,
+    Decoration,
+    Deck,
+    DomainError,
+    Group,
+    Placement,
+    Region,
+    Session,
+    check_colour,
+)
+
+FORMAT_NAME = "coprod-session"
+SCHEMA_VERSION = 1
+MAX_FILE_BYTES = 20 * 1024 * 1024
+MAX_NESTING = 64
+
+
+class SessionFormatError(ValueError):
+    """A session file that cannot be loaded; the message names where and what."""
+
+    def __init__(self, message: str, where: str = "") -> None:
+        super().__init__(f"{where}: {message}" if where else message)
+        self.where = where
+        self.reason = message
+
+
+# --- reading ---------------------------------------------------------------
+
+
+def load_session(path: str | os.PathLike[str]) -> Session:
+    """Read and validate a session file; raises SessionFormatError, never anything else."""
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise SessionFormatError(
+                f"the file is {size / 1e6:.1f} MB; session files are at most "
+                f"{MAX_FILE_BYTES // (1024 * 1024)} MB"
+            )
+        raw = p.read_bytes()
+    except OSError as exc:
+        raise SessionFormatError(f"cannot read the file ({exc.strerror or exc})") from exc
+    return session_from_json(raw)
+
+
+def session_from_json(raw: bytes | str) -> Session:
+    return session_from_dict(parse_json(raw))
+
+
+def parse_json(raw: bytes | str) -> Any:
+    """Strict JSON: UTF-8, no NaN/Infinity, no duplicate keys, bounded nesting."""
+    if isinstance(raw, bytes):
+        if len(raw) > MAX_FILE_BYTES:
+            raise SessionFormatError("the file is larger than 20 MB")
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise SessionFormatError(f"not UTF-8 text (byte {exc.start})") from exc
+    else:
+        text = raw
+    if not text.strip():
+        raise SessionFormatError("the file is empty")
+    if _nesting_depth(text) > MAX_NESTING:
+        raise SessionFormatError(f"nested more than {MAX_NESTING} levels deep")
+    try:
+        return json.loads(text, object_pairs_hook=_no_duplicate_keys, parse_constant=_no_constant)
+    except json.JSONDecodeError as exc:
+        raise SessionFormatError(
+            f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
+        ) from exc
+    except ValueError as exc:  # from the hooks, or an integer too long to convert
+        raise SessionFormatError(f"not valid JSON: {exc}") from exc
+
+
+def _nesting_depth(text: str) -> int:
+    """Deepest bracket nesting outside strings (checked before json recurses)."""
+    depth = deepest = 0
+    in_string = escaped = False
+    for ch in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == '"':
+                in_string = False
+        elif ch == '"':
+            in_string = True
+        elif ch in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif ch in "]}":
+            depth -= 1
+    return deepest
+
+
+def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise ValueError(f"the key {key!r} appears twice in one object")
+        result[key] = value
+    return result
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not allowed")
+
+
+def session_from_dict(data: Any) -> Session:
+    data = migrate(data)
+    r = _Reader(data, "")
+    deck = deck_from_dict(r.obj("deck").data, "deck")
+    board = board_from_dict(r.obj("board").data, "board")
+    groups_raw = r.list("groups")
+    if not groups_raw:
+        raise SessionFormatError("a session needs at least one group", "groups")
+    groups = [
+        _group_from_dict(g, f"groups[{i}]", deck, board) for i, g in enumerate(groups_raw)
+    ]
+    _unique([g.id for g in groups], "groups", "id")
+    return Session(
+        title=r.str("title"),
+        created=r.str("created"),
+        deck=deck,
+        board=board,
+        groups=groups,
+        place=r.str("place", ""),
+        facilitator=r.str("facilitator", ""),
+    )
+
+
+def migrate(data: Any) -> Any:
+    """Bring an older file up to SCHEMA_VERSION; refuse newer ones and other formats."""
+    if not isinstance(data, dict):
+        raise SessionFormatError(f"expected a JSON object, found {_type_name(data)}")
+    if data.get("format") != FORMAT_NAME:
+        raise SessionFormatError(
+            f"not a coprod-desktop session (expected \"{FORMAT_NAME}\")", "format"
+        )
+    version = data.get("schema_version")
+    if type(version) is not int:
+        raise SessionFormatError("expected a whole number", "schema_version")
+    if version > SCHEMA_VERSION:
+        raise SessionFormatError(
+            f"version {version} was made by a newer version of coprod-desktop "
+            f"(this one reads up to {SCHEMA_VERSION}); please update the app",
+            "schema_version",
+        )
+    if version < 1:
+        raise SessionFormatError(f"unknown version {version}", "schema_version")
+    # Version 1 is the first; later versions add their steps here, oldest first.
+    return data
+
+
+def deck_from_dict(data: Any, where: str = "deck") -> Deck:
+    r = _Reader(data, where)
+    cards = [card_from_dict(c, f"{where}.cards[{i}]") for i, c in enumerate(r.list("cards"))]
+    _unique([c.id for c in cards], f"{where}.cards", "id")
+    return _build(Deck, where, id=r.str("id"), title=r.str("title"), cards=tuple(cards))
+
+
+def card_from_dict(data: Any, where: str) -> Card:
+    r = _Reader(data, where)
+    kind = r.str("kind")
+    if kind not in CARD_KINDS:
+        raise SessionFormatError(
+            f"unknown kind {kind!r} (expected one of {', '.join(CARD_KINDS)})", f"{where}.kind"
+        )
+    card_id = r.str("id")
+    if not card_id:
+        raise SessionFormatError("the id is empty", f"{where}.id")
+    title = r.str("title")
+    if not title.strip():
+        raise SessionFormatError("the title is empty", f"{where}.title")
+    return _build(
+        Card, where, id=card_id, kind=kind, title=title, text=r.str("text", ""),
+        more=r.str("more", ""), source=r.str("source", ""),
+    )
+
+
+def board_from_dict(data: Any, where: str = "board") -> Board:
+    r = _Reader(data, where)
+    size = r.numbers("size", 2)
+    regions_raw = r.list("regions")
+    if not regions_raw:
+        raise SessionFormatError("a board needs at least one region", f"{where}.regions")
+    regions = []
+    for i, item in enumerate(regions_raw):
+        rr = _Reader(item, f"{where}.regions[{i}]")
+        regions.append(
+            Region(
+                id=rr.str("id"), label=rr.str("label"), rect=rr.rect("rect"),
+                zone=rr.str("zone", ""), description=rr.str("description", ""),
+                band=rr.str("band", ""),
+            )
+        )
+    _unique([reg.id for reg in regions], f"{where}.regions", "id")
+    decorations = []
+    for i, item in enumerate(r.list("decorations", [])):
+        dr = _Reader(item, f"{where}.decorations[{i}]")
+        decorations.append(Decoration(kind=dr.str("kind"), text=dr.str("text"), rect=dr.rect("rect")))
+    return _build(
+        Board, where, id=r.str("id"), title=r.str("title"), size=(size[0], size[1]),
+        regions=tuple(regions), decorations=tuple(decorations), source=r.str("source", ""),
+    )
+
+
+def _group_from_dict(data: Any, where: str, deck: Deck, board: Board) -> Group:
+    r = _Reader(data, where)
+    colour = r.str("colour")
+    try:
+        check_colour(colour)
+    except DomainError as exc:
+        raise SessionFormatError(str(exc), f"{where}.colour") from exc
+    cards = [card_from_dict(c, f"{where}.cards[{i}]") for i, c in enumerate(r.list("cards", []))]
+    known = {c.id for c in deck.cards}
+    for i, card in enumerate(cards):
+        if card.id in known:
+            raise SessionFormatError(
+                f"duplicate card id {card.id!r} (already in the deck or this group)",
+                f"{where}.cards[{i}].id",
+            )
+        known.add(card.id)
+    placements = []
+    placed: set[str] = set()
+    for i, item in enumerate(r.list("placements", [])):
+        pw = f"{where}.placements[{i}]"
+        pr = _Reader(item, pw)
+        card_id, region_id = pr.str("card"), pr.str("region")
+        if card_id not in known:
+            raise SessionFormatError(f"unknown card {card_id!r}", f"{pw}.card")
+        if board.region(region_id) is None:
+            raise SessionFormatError(f"unknown region {region_id!r}", f"{pw}.region")
+        if card_id in placed:
+            raise SessionFormatError(f"card {card_id!r} is placed twice in this group", f"{pw}.card")
+        placed.add(card_id)
+        placements.append(Placement(card_id, region_id, pr.str("note", "")))
+    return Group(id=r.str("id"), name=r.str("name"), colour=colour, cards=cards, placements=placements)
+
+
+class _Reader:
+    """Typed access to one JSON object, with errors that name the field path."""
+
+    _MISSING = object()
+
+    def __init__(self, data: Any, where: str) -> None:
+        if not isinstance(data, dict):
+            raise SessionFormatError(f"expected an object, found {_type_name(data)}", where or "top level")
+        self.data: dict[str, Any] = data
+        self.where = where
+
+    def _path(self, key: str) -> str:
+        return f"{self.where}.{key}" if self.where else key
+
+    def _get(self, key: str, default: Any) -> Any:
+        value = self.data.get(key, self._MISSING)
+        if value is self._MISSING:
+            if default is self._MISSING:
+                raise SessionFormatError("this required field is missing", self._path(key))
+            return default
+        return value
+
+    def str(self, key: str, default: Any = _MISSING) -> str:
+        value = self._get(key, default)
+        if not isinstance(value, str):
+            raise SessionFormatError(f"expected text, found {_type_name(value)}", self._path(key))
+        return value
+
+    def list(self, key: str, default: Any = _MISSING) -> list[Any]:
+        value = self._get(key, default)
+        if not isinstance(value, list):
+            raise SessionFormatError(f"expected a list, found {_type_name(value)}", self._path(key))
+        return value
+
+    def obj(self, key: str) -> _Reader:
+        return _Reader(self._get(key, self._MISSING), self._path(key))
+
+    def numbers(self, key: str, count: int) -> list[float]:
+        value = self.list(key)
+        ok = len(value) == count and all(
+            isinstance(v, int | float) and not isinstance(v, bool) and math.isfinite(v) and abs(v) < 1e6
+            for v in value
+        )
+        if not ok:
+            raise SessionFormatError(f"expected {count} numbers below a million", self._path(key))
+        return [float(v) for v in value]
+
+    def rect(self, key: str) -> tuple[float, float, float, float]:
+        x, y, w, h = self.numbers(key, 4)
+        if w <= 0 or h <= 0:
+            raise SessionFormatError("width and height must be positive", self._path(key))
+        return (x, y, w, h)
+
+
+def _build(cls: Any, where: str, **kwargs: Any) -> Any:
+    try:
+        return cls(**kwargs)
+    except DomainError as exc:
+        raise SessionFormatError(str(exc), where) from exc
+
+
+def _unique(ids: list[str], where: str, key: str) -> None:
+    seen: set[str] = set()
+    for i, value in enumerate(ids):
+        if value in seen:
+            raise SessionFormatError(f"duplicate id {value!r}", f"{where}[{i}].{key}")
+        seen.add(value)
+
+
+def _type_name(value: Any) -> str:
+    return {
+        dict: "an object", list: "a list", str: "text", bool: "true/false",
+        int: "a number", float: "a number", type(None): "null",
+    }.get(type(value), type(value).__name__)
+
+
+# --- writing ---------------------------------------------------------------
+
+
+def session_to_dict(session: Session) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "format": FORMAT_NAME,
+        "schema_version": SCHEMA_VERSION,
+        "title": session.title,
+        "created": session.created,
+    }
+    if session.place:
+        data["place"] = session.place
+    if session.facilitator:
+        data["facilitator"] = session.facilitator
+    data["deck"] = deck_to_dict(session.deck)
+    data["board"] = board_to_dict(session.board)
+    data["groups"] = [
+        {
+            "id": g.id,
+            "name": g.name,
+            "colour": g.colour,
+            "cards": [card_to_dict(c) for c in g.cards],
+            "placements": [{"card": p.card, "region": p.region, "note": p.note} for p in g.placements],
+        }
+        for g in session.groups
+    ]
+    return data
+
+
+def deck_to_dict(deck: Deck) -> dict[str, Any]:
+    return {"id": deck.id, "title": deck.title, "cards": [card_to_dict(c) for c in deck.cards]}
+
+
+def card_to_dict(card: Card) -> dict[str, Any]:
+    data = {"id": card.id, "kind": card.kind, "title": card.title, "text": card.text}
+    if card.more:
+        data["more"] = card.more
+    if card.source:
+        data["source"] = card.source
+    return data
+
+
+def board_to_dict(board: Board) -> dict[str, Any]:
+    def region(r: Region) -> dict[str, Any]:
+        data: dict[str, Any] = {"id": r.id, "label": r.label, "rect": _num_list(r.rect)}
+        for key in ("zone", "band", "description"):
+            if getattr(r, key):
+                data[key] = getattr(r, key)
+        return data
+
+    data: dict[str, Any] = {"id": board.id, "title": board.title}
+    if board.source:
+        data["source"] = board.source
+    return data | {
+        "size": _num_list(board.size),
+        "regions": [region(r) for r in board.regions],
+        "decorations": [
+            {"kind": d.kind, "text": d.text, "rect": _num_list(d.rect)} for d in board.decorations
+        ],
+    }
+
+
+def _num_list(values: tuple[float, ...]) -> list[float | int]:
+    return [int(v) if float(v).is_integer() else v for v in values]
+
+
+def session_to_json(session: Session) -> str:
+    return json.dumps(session_to_dict(session), ensure_ascii=False, indent=2) + "\n"
+
+
+def save_session(session: Session, path: str | os.PathLike[str], keep_backup: bool = True) -> None:
+    """Write atomically: temp file in the same folder, fsync, rename over the target.
+
+    The previous file is kept as FILE.bak. On any failure the old file is intact
+    and OSError propagates for the caller to report.
+    """
+    atomic_write_text(Path(path), session_to_json(session), keep_backup=keep_backup)
+
+
+def atomic_write_text(target: Path, text: str, keep_backup: bool = False) -> None:
+    if keep_backup and target.exists():
+        _copy_to_backup(target)
+    atomic_write_bytes(target, text.encode("utf-8"))
+
+
+def atomic_write_bytes(target: Path, data: bytes) -> None:
+    folder = target.parent if str(target.parent) else Path(".")
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    try:
+        os.fchmod(fd, _file_mode(target))
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp_name, target)
+    except BaseException:
+        try:
+            os.unlink(tmp_name)
+        except OSError:
+            pass
+        raise
+    _fsync_folder(folder)
+
+
+def _file_mode(target: Path) -> int:
+    """Keep an existing file's permissions; new files get the usual 0666 less umask."""
+    try:
+        return target.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def _copy_to_backup(target: Path) -> None:
+    """Keep the previous version as FILE.bak; the target itself is never missing."""
+    backup = target.with_name(target.name + ".bak")
+    try:
+        atomic_write_bytes(backup, target.read_bytes())
+    except OSError:
+        pass  # a missing backup must not stop the save itself
+
+
+def _fsync_folder(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
