@@ -138,7 +138,9 @@ class Session:
     deck: Deck
     board: Board
     groups: list[Group]
-    place: str = ""
+    # Where the workshop was held. Not called "place": that name is the operation below,
+    # and a field of the same name would replace the method on every instance.
+    venue: str = ""
     facilitator: str = ""
 
     # --- look-ups -------------------------------------------------------

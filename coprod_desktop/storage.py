@@ -144,7 +144,7 @@ def session_from_dict(data: Any) -> Session:
         deck=deck,
         board=board,
         groups=groups,
-        place=r.str("place", ""),
+        venue=r.str("venue", ""),
         facilitator=r.str("facilitator", ""),
     )
 
@@ -344,8 +344,8 @@ def session_to_dict(session: Session) -> dict[str, Any]:
         "title": session.title,
         "created": session.created,
     }
-    if session.place:
-        data["place"] = session.place
+    if session.venue:
+        data["venue"] = session.venue
     if session.facilitator:
         data["facilitator"] = session.facilitator
     data["deck"] = deck_to_dict(session.deck)
