@@ -200,15 +200,38 @@ class Session:
                 raise DomainError(f"no region with id {p.region!r}")
         group.placements = new
 
-    def add_group(self, name: str, colour: str | None = None) -> Group:
-        group = Group(
-            id=_fresh_id("g", {g.id for g in self.groups}),
-            name=name.strip() or f"Group {len(self.groups) + 1}",
-            colour=colour or GROUP_COLOURS[len(self.groups) % len(GROUP_COLOURS)],
-        )
-        check_colour(group.colour)
+    def new_group(self, name: str = "") -> Group:
+        """A group with a fresh id and an unused colour, not yet added."""
+        used = {g.colour.lower() for g in self.groups}
+        n = len(self.groups)
+        colour = next((c for c in GROUP_COLOURS if c not in used), GROUP_COLOURS[n % len(GROUP_COLOURS)])
+        group_id = _fresh_id("g", {g.id for g in self.groups})
+        return Group(id=group_id, name=name.strip() or f"Group {n + 1}", colour=colour)
+
+    def add_group(self, name: str = "") -> Group:
+        group = self.new_group(name)
         self.groups.append(group)
         return group
+
+    def rename_group(self, group_id: str, name: str) -> None:
+        if not name.strip():
+            raise DomainError("a group needs a name")
+        self.group(group_id).name = name.strip()
+
+    def remove_group(self, group_id: str) -> tuple[int, Group]:
+        """Remove a group; returns its position and the group so it can be put back."""
+        if len(self.groups) == 1:
+            raise DomainError("a session needs at least one group")
+        group = self.group(group_id)
+        index = self.groups.index(group)
+        del self.groups[index]
+        return index, group
+
+    def insert_group(self, index: int, group: Group) -> None:
+        if any(g.id == group.id for g in self.groups):
+            raise DomainError(f"duplicate group id {group.id!r}")
+        check_colour(group.colour)
+        self.groups.insert(index, group)
 
     def iter_placed(self, group: Group) -> Iterator[tuple[Region, list[tuple[Card, Placement]]]]:
         """Each region in board order with its placed cards in order."""

@@ -1,0 +1,44 @@
+"""Composition root: the QApplication, fonts, the document and the window."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from . import content
+from .storage import SessionFormatError, load_session
+from .ui.document import SessionDocument
+from .ui.main_window import MainWindow
+from .ui.theme import FONT_FAMILY, font, load_fonts
+
+
+def build_window(path: Path | None = None) -> tuple[MainWindow, str | None]:
+    """The window on path's session (or a new one); returns an error to show if path was bad."""
+    error = None
+    session, opened = None, None
+    if path is not None:
+        try:
+            session, opened = load_session(path), path
+        except SessionFormatError as exc:
+            error = f"{path} cannot be opened:\n{exc}\n\nA new session was started instead."
+    if session is None:
+        session = content.new_session()
+    document = SessionDocument(session, opened)
+    return MainWindow(document), error
+
+
+def run_app(path: Path | None = None) -> int:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("coprod-desktop")
+    app.setOrganizationName("coprod-desktop")
+    load_fonts()
+    base = font(15)
+    base.setFamily(FONT_FAMILY)
+    app.setFont(base)
+    window, error = build_window(path)
+    window.show()
+    if error:
+        QMessageBox.critical(window, "Cannot open session", error)
+    return app.exec()
