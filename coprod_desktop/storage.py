@@ -419,12 +419,14 @@ def atomic_write_text(target: Path, text: str, keep_backup: bool = False) -> Non
     atomic_write_bytes(target, text.encode("utf-8"))
 
 
-def atomic_write_bytes(target: Path, data: bytes) -> None:
+def atomic_write_bytes(target: Path, data: bytes, mode: int | None = None) -> None:
+    """Write data to target atomically; the file keeps target's mode unless mode is given."""
     folder = target.parent if str(target.parent) else Path(".")
+    file_mode = _file_mode(target) if mode is None else mode
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     try:
-        os.fchmod(fd, _file_mode(target))
-        with os.fdopen(fd, "wb") as handle:
+        with os.fdopen(fd, "wb") as handle:  # closes fd on every path from here
+            os.fchmod(handle.fileno(), file_mode)
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
@@ -452,7 +454,8 @@ def _copy_to_backup(target: Path) -> None:
     """Keep the previous version as FILE.bak; the target itself is never missing."""
     backup = target.with_name(target.name + ".bak")
     try:
-        atomic_write_bytes(backup, target.read_bytes())
+        # The backup gets the target's mode: a private session must not leave a readable copy.
+        atomic_write_bytes(backup, target.read_bytes(), mode=_file_mode(target))
     except OSError:
         pass  # a missing backup must not stop the save itself
 
