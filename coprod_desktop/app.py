@@ -38,7 +38,7 @@ def run_app(path: Path | None = None) -> int:
     base.setFamily(FONT_FAMILY)
     app.setFont(base)
     window, error = build_window(path)
-    window.show()
+    window.showMaximized()
     if error:
         QMessageBox.critical(window, "Cannot open session", error)
     return app.exec()

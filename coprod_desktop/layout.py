@@ -7,10 +7,10 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from .model import Rect
+from .model import Rect, Region
 
-CARD_WIDTH = 122.0  # board units at full size: two cards across a matrix cell
-CARD_HEIGHT = 48.0
+CARD_WIDTH = 150.0  # board units at full size: two cards across a matrix cell
+CARD_HEIGHT = 62.0
 GAP = 6.0
 MIN_SCALE = 0.6  # below this a title is no longer readable; overflow instead
 
@@ -22,14 +22,41 @@ class RegionLayout:
     hidden: int  # cards that did not fit at MIN_SCALE ("+N more")
 
 
+# Where a region's label goes: (top strip height, left column width) in board units.
+# Ladder rungs are wide and low, so their label sits in a column on the left.
+_LABEL_INSETS = {"matrix": (66.0, 0.0), "ladder": (6.0, 150.0)}
+_DEFAULT_INSETS = (40.0, 0.0)
+
+
+def label_insets(zone: str) -> tuple[float, float]:
+    return _LABEL_INSETS.get(zone, _DEFAULT_INSETS)
+
+
 def label_height(region_rect: Rect, zone: str) -> float:
     """Room reserved at the top of a region for its label."""
-    return 30.0 if zone == "ladder" else 52.0 if zone == "matrix" else 34.0
+    return label_insets(zone)[0]
 
 
-def layout_region(rect: Rect, count: int, top: float = 34.0) -> RegionLayout:
-    """Grid slots for count cards inside rect below a label strip of height top."""
+def label_rect(region: Region) -> Rect:
+    """The box a region's label is drawn in."""
+    x, y, w, h = region.rect
+    top, left = label_insets(region.zone)
+    if left:
+        return (x + 8, y + 4, left - 12, h - 8)
+    return (x + 8, y + 4, w - 16, top - 6)
+
+
+def layout_for(region: Region, count: int) -> RegionLayout:
+    """Slots for count cards in region, leaving room for its label."""
+    top, left = label_insets(region.zone)
+    return layout_region(region.rect, count, top, left)
+
+
+def layout_region(rect: Rect, count: int, top: float = 40.0, left: float = 0.0) -> RegionLayout:
+    """Grid slots for count cards inside rect, right of a label column of width left
+    and below a label strip of height top."""
     x, y, w, h = rect
+    x, w = x + left, w - left
     inner_w, inner_h = w - 2 * GAP, h - top - GAP
     if count <= 0:
         return RegionLayout((), 1.0, 0)

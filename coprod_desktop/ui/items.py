@@ -13,13 +13,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..layout import CARD_HEIGHT, label_rect
 from ..model import Card, Decoration, Region
 from . import theme
 from .text_fit import fit_text
 
-CARD_TITLE_PX = 15.0  # board units at full card size
-CARD_TITLE_MIN_PX = 9.0
-REGION_LABEL_PX = 15.0
+CARD_TITLE_PX = 20.0  # board units at full card size
+CARD_TITLE_MIN_PX = 12.0
+REGION_LABEL_PX = 19.0
 
 
 class DecorationItem(QGraphicsItem):
@@ -40,13 +41,13 @@ class DecorationItem(QGraphicsItem):
         if kind == "band":
             band = self.decoration.text.split()[-1].lower()
             painter.fillRect(r, QColor(theme.BAND_FILLS.get(band, "#eeeeee")))
-        size = {"title": 22, "axis": 20, "band": 20}.get(kind, 15)
+        size = {"title": 26, "axis": 24, "band": 22}.get(kind, 18)
         inner = r.adjusted(6, 4, -6, -4)
         f, lines = fit_text(self.decoration.text, inner, size, 10, bold=kind != "heading")
         painter.setFont(f)
         painter.setPen(QColor(theme.TEXT))
         align = Qt.AlignmentFlag.AlignCenter | Qt.AlignmentFlag.AlignVCenter
-        if kind == "axis" or kind == "title":
+        if kind == "title":
             align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
         painter.drawText(inner, int(align), "\n".join(lines))
 
@@ -59,7 +60,7 @@ class RegionItem(QGraphicsItem):
         self.region = region
         x, y, w, h = region.rect
         self._rect = QRectF(x, y, w, h)
-        self.label_height = 0.0
+        self._label_box = QRectF(*label_rect(region))
         self.hidden_count = 0
         self._highlighted = False
         self.setToolTip(f"{region.label}\n{region.description}".strip())
@@ -89,8 +90,8 @@ class RegionItem(QGraphicsItem):
         painter.setPen(pen)
         painter.setBrush(fill)
         painter.drawRoundedRect(self._rect, 6, 6)
-        label_box = QRectF(self._rect.x() + 8, self._rect.y() + 3, self._rect.width() - 16, self.label_height - 4)
-        f, lines = fit_text(self.region.label, label_box, REGION_LABEL_PX, 10, bold=True)
+        label_box = self._label_box
+        f, lines = fit_text(self.region.label, label_box, REGION_LABEL_PX, 11, bold=True)
         painter.setFont(f)
         painter.setPen(QColor(theme.MUTED_TEXT))
         painter.drawText(label_box, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), "\n".join(lines))
@@ -193,7 +194,7 @@ def paint_card(painter: QPainter, rect: QRectF, card: Card, selected: bool, has_
     painter.drawRoundedRect(stripe, 5, 5)
     painter.drawRect(stripe.adjusted(stripe_w / 2, 0, 0, 0))
     theme.paint_kind_shape(painter, card.kind, QPointF(stripe.center().x(), rect.y() + stripe_w / 2 + 2), stripe_w * 0.28)
-    scale = rect.height() / 48.0
+    scale = rect.height() / CARD_HEIGHT
     text_box = QRectF(rect.x() + stripe_w + 5, rect.y() + 3, rect.width() - stripe_w - 9, rect.height() - 6)
     f, lines = fit_text(card.title, text_box, CARD_TITLE_PX * scale, CARD_TITLE_MIN_PX * scale, bold=True)
     painter.setFont(f)

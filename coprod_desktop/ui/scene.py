@@ -8,7 +8,7 @@ from PySide6.QtCore import QPointF, QRectF, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneDragDropEvent
 
-from ..layout import RegionLayout, insertion_index, label_height, layout_region
+from ..layout import RegionLayout, insertion_index, layout_for
 from ..model import DomainError
 from . import theme
 from .document import SessionDocument
@@ -44,7 +44,6 @@ class BoardScene(QGraphicsScene):
             self.addItem(DecorationItem(decoration))
         for region in board.regions:
             item = RegionItem(region)
-            item.label_height = label_height(region.rect, region.zone)
             self.addItem(item)
             self.region_items[region.id] = item
         self.sync_cards()
@@ -58,7 +57,7 @@ class BoardScene(QGraphicsScene):
         self._layouts.clear()
         for region, cards in session.iter_placed(group):
             region_item = self.region_items[region.id]
-            layout = layout_region(region.rect, len(cards), region_item.label_height)
+            layout = layout_for(region, len(cards))
             self._layouts[region.id] = layout
             region_item.hidden_count = layout.hidden
             region_item.update()

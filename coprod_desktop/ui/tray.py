@@ -24,7 +24,7 @@ from .items import card_id_from_mime, card_mime, paint_card
 
 CARD_ROLE = Qt.ItemDataRole.UserRole + 1
 HEADER_ROLE = Qt.ItemDataRole.UserRole + 2
-ROW_HEIGHT = 54
+ROW_HEIGHT = 60
 HEADER_HEIGHT = 34
 
 
@@ -120,10 +120,10 @@ class DeckTray(QListWidget):
             return
         drag = QDrag(self)
         drag.setMimeData(card_mime(card.id))
-        pixmap = QPixmap(220, ROW_HEIGHT - 6)
+        pixmap = QPixmap(240, ROW_HEIGHT - 6)
         pixmap.fill(Qt.GlobalColor.transparent)
         painter = QPainter(pixmap)
-        paint_card(painter, QRectF(2, 2, 216, ROW_HEIGHT - 10), card, True)
+        paint_card(painter, QRectF(2, 2, 236, ROW_HEIGHT - 10), card, True)
         painter.end()
         drag.setPixmap(pixmap)
         drag.setHotSpot(pixmap.rect().center())
