@@ -15,6 +15,7 @@ from pathlib import Path
 from . import __version__
 
 EXIT_OK = 0
+EXIT_INTERNAL = 1  # a bug, reported in one line (details in the debug log)
 EXIT_BAD_INPUT = 2
 SUBCOMMANDS = ("check", "handout")
 
@@ -27,7 +28,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args and args[0] in SUBCOMMANDS:
             command = args.pop(0)
-            return {"check": run_check, "handout": run_handout}[command](args)
+            try:
+                return {"check": run_check, "handout": run_handout}[command](args)
+            except Exception as exc:  # never a traceback from a subcommand
+                log.debug("coprod-desktop %s failed", command, exc_info=True)
+                _fail(f"{command}: internal error: {type(exc).__name__}: {exc}")
+                return EXIT_INTERNAL
         return run_open(args)
     except KeyboardInterrupt:
         return 130
@@ -65,9 +71,9 @@ def run_check(args: list[str]) -> int:
     placed = sum(len(g.placements) for g in session.groups)
     own = sum(len(g.cards) for g in session.groups)
     print(
-        f"{options.session}: ok: \"{session.title}\", {len(session.groups)} group(s), "
+        f"{options.session}: ok: \"{_one_line(session.title)}\", {len(session.groups)} group(s), "
         f"{len(session.deck.cards)} deck card(s), {own} group card(s), {placed} placement(s), "
-        f"board \"{session.board.title}\""
+        f"board \"{_one_line(session.board.title)}\""
     )
     return EXIT_OK
 
@@ -78,6 +84,9 @@ def run_handout(args: list[str]) -> int:
     parser.add_argument("-o", "--output", type=Path, required=True, help="PDF file to write")
     parser.add_argument("--paper", choices=("a4", "letter"), default="a4")
     options = parser.parse_args(args)
+    if _same_file(options.output, options.session):
+        _fail(f"{options.output}: this is the session file itself; choose another name for the PDF")
+        return EXIT_BAD_INPUT
     from .storage import SessionFormatError, load_session
 
     try:
@@ -96,5 +105,16 @@ def run_handout(args: list[str]) -> int:
     return EXIT_OK
 
 
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve() or (a.exists() and a.samefile(b))
+    except OSError:
+        return False
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
 def _fail(message: str) -> None:
-    print(f"coprod-desktop: {' '.join(message.split())}", file=sys.stderr)
+    print(f"coprod-desktop: {_one_line(message)}", file=sys.stderr)
