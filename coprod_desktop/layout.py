@@ -80,8 +80,9 @@ def layout_region(rect: Rect, count: int, top: float = 40.0, left: float = 0.0) 
 
 
 def _grid(inner_w: float, inner_h: float, scale: float) -> tuple[int, int]:
+    """Columns and rows of cards at scale; 0 columns when not even one card fits across."""
     cw, ch = CARD_WIDTH * scale, CARD_HEIGHT * scale
-    cols = max(1, math.floor((inner_w + GAP) / (cw + GAP)))
+    cols = max(0, math.floor((inner_w + GAP) / (cw + GAP)))
     rows = max(0, math.floor((inner_h + GAP) / (ch + GAP)))
     return cols, rows
 
