@@ -166,7 +166,10 @@ class Session:
 
     # --- operations -----------------------------------------------------
     def place(self, group_id: str, card_id: str, region_id: str, index: int | None = None) -> None:
-        """Put a card in a region at index (end when None); a placed card moves, keeping its note."""
+        """Put a card in a region at index (end when None).
+
+        A card already on the board moves, keeping its note.
+        """
         group = self.group(group_id)
         self.card(group, card_id)
         if self.board.region(region_id) is None:
@@ -186,8 +189,12 @@ class Session:
         group = self.group(group_id)
         old = group.placement(card_id)
         if old is None:
-            raise DomainError(f"card {card_id!r} is not on the board of {group.name!r}; place it first")
-        group.placements = [replace(p, note=note) if p.card == card_id else p for p in group.placements]
+            raise DomainError(
+                f"card {card_id!r} is not on the board of {group.name!r}; place it first"
+            )
+        group.placements = [
+            replace(p, note=note) if p.card == card_id else p for p in group.placements
+        ]
 
     def set_arrangement(self, group_id: str, placements: Iterable[Placement]) -> None:
         """Replace a group's whole arrangement (used by undo); checks every placement."""
@@ -204,7 +211,8 @@ class Session:
         """A group with a fresh id and an unused colour, not yet added."""
         used = {g.colour.lower() for g in self.groups}
         n = len(self.groups)
-        colour = next((c for c in GROUP_COLOURS if c not in used), GROUP_COLOURS[n % len(GROUP_COLOURS)])
+        fallback = GROUP_COLOURS[n % len(GROUP_COLOURS)]
+        colour = next((c for c in GROUP_COLOURS if c not in used), fallback)
         group_id = _fresh_id("g", {g.id for g in self.groups})
         return Group(id=group_id, name=name.strip() or f"Group {n + 1}", colour=colour)
 

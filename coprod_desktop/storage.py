@@ -18,8 +18,8 @@ from .model import (
     CARD_KINDS,
     Board,
     Card,
-    Decoration,
     Deck,
+    Decoration,
     DomainError,
     Group,
     Placement,
@@ -218,7 +218,9 @@ def board_from_dict(data: Any, where: str = "board") -> Board:
     decorations = []
     for i, item in enumerate(r.list("decorations", [])):
         dr = _Reader(item, f"{where}.decorations[{i}]")
-        decorations.append(Decoration(kind=dr.str("kind"), text=dr.str("text"), rect=dr.rect("rect")))
+        decorations.append(
+            Decoration(kind=dr.str("kind"), text=dr.str("text"), rect=dr.rect("rect"))
+        )
     return _build(
         Board, where, id=r.str("id"), title=r.str("title"), size=(size[0], size[1]),
         regions=tuple(regions), decorations=tuple(decorations), source=r.str("source", ""),
@@ -252,10 +254,14 @@ def _group_from_dict(data: Any, where: str, deck: Deck, board: Board) -> Group:
         if board.region(region_id) is None:
             raise SessionFormatError(f"unknown region {region_id!r}", f"{pw}.region")
         if card_id in placed:
-            raise SessionFormatError(f"card {card_id!r} is placed twice in this group", f"{pw}.card")
+            raise SessionFormatError(
+                f"card {card_id!r} is placed twice in this group", f"{pw}.card"
+            )
         placed.add(card_id)
         placements.append(Placement(card_id, region_id, pr.str("note", "")))
-    return Group(id=r.str("id"), name=r.str("name"), colour=colour, cards=cards, placements=placements)
+    return Group(
+        id=r.str("id"), name=r.str("name"), colour=colour, cards=cards, placements=placements
+    )
 
 
 class _Reader:
@@ -265,7 +271,9 @@ class _Reader:
 
     def __init__(self, data: Any, where: str) -> None:
         if not isinstance(data, dict):
-            raise SessionFormatError(f"expected an object, found {_type_name(data)}", where or "top level")
+            raise SessionFormatError(
+                f"expected an object, found {_type_name(data)}", where or "top level"
+            )
         self.data: dict[str, Any] = data
         self.where = where
 
@@ -298,7 +306,10 @@ class _Reader:
     def numbers(self, key: str, count: int) -> list[float]:
         value = self.list(key)
         ok = len(value) == count and all(
-            isinstance(v, int | float) and not isinstance(v, bool) and math.isfinite(v) and abs(v) < 1e6
+            isinstance(v, int | float)
+            and not isinstance(v, bool)
+            and math.isfinite(v)
+            and abs(v) < 1e6
             for v in value
         )
         if not ok:
@@ -356,7 +367,9 @@ def session_to_dict(session: Session) -> dict[str, Any]:
             "name": g.name,
             "colour": g.colour,
             "cards": [card_to_dict(c) for c in g.cards],
-            "placements": [{"card": p.card, "region": p.region, "note": p.note} for p in g.placements],
+            "placements": [
+                {"card": p.card, "region": p.region, "note": p.note} for p in g.placements
+            ],
         }
         for g in session.groups
     ]
