@@ -25,7 +25,12 @@ def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]
     env["PYTHONPATH"] = str(ROOT)  # the source tree, whatever the working directory
     return subprocess.run(
         [sys.executable, "-m", "coprod_desktop", *args],
-        capture_output=True, text=True, encoding="utf-8", cwd=cwd, env=env, timeout=120,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=cwd,
+        env=env,
+        timeout=120,
         stdin=subprocess.DEVNULL,
     )
 
@@ -100,20 +105,42 @@ BAD_FILES = [
     ("empty", b"", "empty"),
     ("latin1", b'{"title": "caf\xe9"}', "not UTF-8"),
     ("nan", '{"format": "coprod-session", "schema_version": NaN}', "NaN"),
-    ("dupkey", '{"format": "coprod-session", "format": "coprod-session"}', "'format' appears twice"),
+    (
+        "dupkey",
+        '{"format": "coprod-session", "format": "coprod-session"}',
+        "'format' appears twice",
+    ),
     ("deep", "[" * 5000 + "]" * 5000, "nested more than"),
     ("list", "[]", "expected a JSON object"),
     ("format", {"format": "something-else"}, "format: not a coprod-desktop session"),
-    ("newer", _set(example(), ["schema_version"], 99), "schema_version: version 99 was made by a newer version"),
-    ("missing", _set(example(), ["groups", 1, "name"], None), "groups[1].name: expected text, found null"),
-    ("region", _set(example(), ["groups", 2, "placements", 0, "region"], "x"), "groups[2].placements[0].region: unknown region 'x'"),
-    ("kind", _set(example(), ["deck", "cards", 0, "kind"], "x"), "deck.cards[0].kind: unknown kind 'x'"),
+    (
+        "newer",
+        _set(example(), ["schema_version"], 99),
+        "schema_version: version 99 was made by a newer version",
+    ),
+    (
+        "missing",
+        _set(example(), ["groups", 1, "name"], None),
+        "groups[1].name: expected text, found null",
+    ),
+    (
+        "region",
+        _set(example(), ["groups", 2, "placements", 0, "region"], "x"),
+        "groups[2].placements[0].region: unknown region 'x'",
+    ),
+    (
+        "kind",
+        _set(example(), ["deck", "cards", 0, "kind"], "x"),
+        "deck.cards[0].kind: unknown kind 'x'",
+    ),
     ("colour", _set(example(), ["groups", 0, "colour"], "#zzzzzz"), "groups[0].colour"),
 ]
 
 
 @pytest.mark.parametrize(("name", "contents", "expected"), BAD_FILES, ids=[b[0] for b in BAD_FILES])
-def test_check_a_bad_file_in_process(tmp_path: Path, capsys, name: str, contents: Any, expected: str) -> None:
+def test_check_a_bad_file_in_process(
+    tmp_path: Path, capsys, name: str, contents: Any, expected: str
+) -> None:
     path = write(tmp_path / f"{name}.json", contents)
     assert main(["check", str(path)]) == EXIT_BAD_INPUT == 2
     out, err = capsys.readouterr()
@@ -182,8 +209,14 @@ def test_version_does_not_open_a_window(tmp_path: Path) -> None:
         "    assert exc.code == 0\n"
         "assert not [m for m in sys.modules if m.startswith('PySide6')], 'Qt was imported'\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path,
-                            env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        timeout=60,
+    )
     assert result.returncode == 0, result.stderr
 
 
@@ -191,8 +224,9 @@ def test_console_script_is_installed(tmp_path: Path) -> None:
     script = shutil.which("coprod-desktop-cli", path=str(Path(sys.executable).parent))
     if script is None:
         pytest.skip("coprod-desktop-cli is not installed next to this interpreter")
-    result = subprocess.run([script, "check", str(EXAMPLE)], capture_output=True, text=True,
-                            cwd=tmp_path, timeout=60)
+    result = subprocess.run(
+        [script, "check", str(EXAMPLE)], capture_output=True, text=True, cwd=tmp_path, timeout=60
+    )
     assert result.returncode == 0, result.stderr
     assert ": ok" in result.stdout
 
@@ -264,7 +298,9 @@ def test_handout_bad_paper_is_a_usage_error() -> None:
     assert "invalid choice: 'a3'" in result.stderr
 
 
-def test_an_unexpected_error_is_one_line_not_a_traceback(tmp_path: Path, monkeypatch, capsys) -> None:
+def test_an_unexpected_error_is_one_line_not_a_traceback(
+    tmp_path: Path, monkeypatch, capsys
+) -> None:
     """Even a bug in a subcommand ends with one line and a non-zero status."""
     from coprod_desktop import storage
 

@@ -44,7 +44,14 @@ def test_six_principles(deck) -> None:
     principles = by_kind(deck, "principle")
     assert len(principles) == 6
     words = " ".join(c.title.lower() for c in principles)
-    for word in ("assets", "capabilities", "reciprocal", "peer support", "blurring", "facilitating"):
+    for word in (
+        "assets",
+        "capabilities",
+        "reciprocal",
+        "peer support",
+        "blurring",
+        "facilitating",
+    ):
         assert word in words
 
 
@@ -226,8 +233,14 @@ def test_resources_are_found_from_another_working_directory(tmp_path: Path) -> N
         "print(len(s.deck.cards), len(s.board.regions))\n"
     )
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    result = subprocess.run([sys.executable, "-c", code], cwd="/tmp", env=env,
-                            capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd="/tmp",
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 0, result.stderr
     folder, counts = result.stdout.splitlines()
     assert Path(folder).is_absolute() and (Path(folder) / "decks").is_dir()

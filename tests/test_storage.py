@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import json
 import os
+import re
 import stat
 from pathlib import Path
 from typing import Any
@@ -113,7 +114,9 @@ def test_unknown_extra_keys_are_ignored(example: dict[str, Any]) -> None:
 
 
 def test_utf8_bom_is_accepted(example_text: str) -> None:
-    assert session_from_json(b"\xef\xbb\xbf" + example_text.encode()).title.startswith("Co-producing")
+    assert session_from_json(b"\xef\xbb\xbf" + example_text.encode()).title.startswith(
+        "Co-producing"
+    )
 
 
 # --- validation names the field path ---------------------------------------
@@ -177,23 +180,39 @@ INVALID = [
     (_set(["deck", "cards"], {}), "deck.cards", "expected a list, found an object"),
     (_set(["groups"], "all"), "groups", "expected a list"),
     (_set(["groups", 2], []), "groups[2]", "expected an object, found a list"),
-    (_set(["groups", 0, "placements", 0, "note"], True), "groups[0].placements[0].note", "true/false"),
+    (
+        _set(["groups", 0, "placements", 0, "note"], True),
+        "groups[0].placements[0].note",
+        "true/false",
+    ),
     (_set(["board", "size"], [1600]), "board.size", "2 numbers"),
-    (_set(["board", "regions", 0, "rect"], [0, 0, 10, "big"]), "board.regions[0].rect", "4 numbers"),
+    (
+        _set(["board", "regions", 0, "rect"], [0, 0, 10, "big"]),
+        "board.regions[0].rect",
+        "4 numbers",
+    ),
     (_set(["board", "regions", 0, "rect"], [0, 0, -10, 10]), "board.regions[0].rect", "positive"),
     (_set(["board", "regions", 0, "rect"], [0, 0, True, 10]), "board.regions[0].rect", "4 numbers"),
     (_set(["deck", "cards", 5, "kind"], "story"), "deck.cards[5].kind", "unknown kind 'story'"),
     (_set(["groups", 1, "cards", 0, "kind"], "Custom"), "groups[1].cards[0].kind", "unknown kind"),
     (_set(["deck", "cards", 3, "id"], ""), "deck.cards[3].id", "empty"),
     (_set(["deck", "cards", 3, "title"], "  "), "deck.cards[3].title", "empty"),
-    (_copy(["deck", "cards", 0, "id"], ["deck", "cards", 7, "id"]), "deck.cards[7].id", "duplicate id"),
+    (
+        _copy(["deck", "cards", 0, "id"], ["deck", "cards", 7, "id"]),
+        "deck.cards[7].id",
+        "duplicate id",
+    ),
     (_copy(["groups", 0, "id"], ["groups", 2, "id"]), "groups[2].id", "duplicate id"),
     (
         _copy(["board", "regions", 0, "id"], ["board", "regions", 9, "id"]),
         "board.regions[9].id",
         "duplicate id",
     ),
-    (_set(["groups", 0, "placements", 2, "card"], "ghost"), "groups[0].placements[2].card", "unknown card 'ghost'"),
+    (
+        _set(["groups", 0, "placements", 2, "card"], "ghost"),
+        "groups[0].placements[2].card",
+        "unknown card 'ghost'",
+    ),
     (
         _set(["groups", 2, "placements", 1, "region"], "ladder-8"),
         "groups[2].placements[1].region",
@@ -239,7 +258,9 @@ def test_the_original_example_is_valid(example: dict[str, Any]) -> None:
 
 def test_a_card_of_another_group_is_unknown(example: dict[str, Any]) -> None:
     own = example["groups"][1]["cards"][0]["id"]
-    example["groups"][0]["placements"].append({"card": own, "region": "not-coproduction", "note": ""})
+    example["groups"][0]["placements"].append(
+        {"card": own, "region": "not-coproduction", "note": ""}
+    )
     err = error_of(example)
     assert err.where == "groups[0].placements[29].card"
     assert own in err.reason
@@ -284,13 +305,15 @@ def test_trailing_comma_is_a_syntax_error() -> None:
 
 @pytest.mark.parametrize("constant", ["NaN", "Infinity", "-Infinity"])
 def test_nan_and_infinity_are_rejected(example_text: str, constant: str) -> None:
-    text = example_text.replace('"size": [\n      1600,', f'"size": [\n      {constant},', 1)
-    assert text != example_text
+    text, n = re.subn(r'("size": \[\s*)\d+', rf"\g<1>{constant}", example_text, count=1)
+    assert n == 1
     assert constant.lstrip("-") in parse_error(text)
 
 
 def test_overflowing_number_is_not_a_size(example: dict[str, Any]) -> None:
-    text = json.dumps(example).replace('"size": [1600,', '"size": [1e999,', 1)
+    example["board"]["size"][0] = 10**999  # written as digits, read back as an int
+    text = json.dumps(example).replace("1" + "0" * 999, "1e999", 1)
+    assert "1e999" in text
     assert "board.size" in parse_error(text)
 
 
@@ -334,7 +357,11 @@ def test_non_utf8_is_reported() -> None:
 def test_load_session_reads_the_example() -> None:
     session = load_session(EXAMPLE)
     assert session.venue.endswith("Cardiff")
-    assert [g.name for g in session.groups] == ["Table 1 – Tŷ Ffynnon", "Table 2 – Harbour", "Table 3 – Oak"]
+    assert [g.name for g in session.groups] == [
+        "Table 1 – Tŷ Ffynnon",
+        "Table 2 – Harbour",
+        "Table 3 – Oak",
+    ]
 
 
 def test_missing_file_and_folder_are_format_errors(tmp_path: Path) -> None:
@@ -373,7 +400,9 @@ def test_too_large_bytes_are_rejected_before_parsing(monkeypatch) -> None:
 
 _json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8),
-    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner, max_size=3),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner, max_size=3)
+    ),
     max_leaves=8,
 )
 
@@ -389,9 +418,13 @@ def _paths(value: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
     return out
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(data=st.data())
-def test_any_mutation_loads_or_raises_session_format_error(example_text: str, data: st.DataObject) -> None:
+def test_any_mutation_loads_or_raises_session_format_error(
+    example_text: str, data: st.DataObject
+) -> None:
     doc = json.loads(example_text)
     for _ in range(data.draw(st.integers(1, 3))):
         paths = [p for p in _paths(doc) if p]
