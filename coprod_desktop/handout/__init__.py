@@ -1,0 +1,42 @@
+"""The printed handout: a session as a PDF that participants take home.
+
+Importing this package is cheap: ReportLab is loaded only when a handout is
+made, by write_handout or handout_bytes. No Qt anywhere in here.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .options import HandoutOptions
+
+if TYPE_CHECKING:
+    from ..model import Session
+
+__all__ = ["DEFAULT_OPTIONS", "HandoutOptions", "handout_bytes", "write_handout"]
+
+DEFAULT_OPTIONS = HandoutOptions()  # A4, normal print, real dates
+
+
+def handout_bytes(
+    session: Session, options: HandoutOptions = DEFAULT_OPTIONS
+) -> tuple[bytes, int]:
+    """The handout as PDF bytes, with its number of pages."""
+    from .document import build_pdf
+
+    return build_pdf(session, options)
+
+
+def write_handout(
+    session: Session, path: str | Path, options: HandoutOptions = DEFAULT_OPTIONS
+) -> int:
+    """Write the handout atomically to path; returns the number of pages.
+
+    On failure the file at path is untouched and OSError propagates.
+    """
+    from ..storage import atomic_write_bytes
+
+    data, pages = handout_bytes(session, options)
+    atomic_write_bytes(Path(path), data)
+    return pages

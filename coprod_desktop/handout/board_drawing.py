@@ -1,0 +1,181 @@
+"""A group's board as a vector Drawing: regions, decorations and card boxes placed
+with the same layout as the screen (coprod_desktop.layout)."""
+
+from __future__ import annotations
+
+from reportlab.graphics.shapes import Drawing, Group, Rect, String
+from reportlab.lib import colors
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
+from ..layout import label_rect, layout_for
+from ..model import Board, Card, Decoration, Region, Session
+from ..model import Group as CardGroup
+from .fonts import BOLD, REGULAR
+from .styles import INK, MUTED, RULE, Styles, marker, readable_on_white
+from .text import FittedText, fit_text
+
+ZONE_FILLS = {
+    "matrix": colors.HexColor("#f4f6f9"),
+    "not": colors.HexColor("#f2f2f2"),
+    "to": colors.HexColor("#f8f1f0"),
+    "for": colors.HexColor("#f7f5ec"),
+    "with": colors.HexColor("#eff6f0"),
+}
+ASCENT = 0.76  # DejaVu cap height as a share of the font size: baseline below a line's top
+LEADING = 1.12  # line spacing as a share of the font size, tight for small boxes
+PAD = 2.2  # points between a box edge and its text
+LABEL_MAX, LABEL_MIN = 8.0, 5.0  # region labels
+MORE_SIZE = 7.0  # '+N more'
+Box = tuple[float, float, float, float]  # x, y from the bottom, width, height in points
+
+
+def board_scale(board: Board, max_width: float, max_height: float) -> float:
+    """Points per board unit so the whole board fits in max_width x max_height."""
+    w, h = board.size
+    return min(max_width / w, max_height / h)
+
+
+def board_drawing(
+    session: Session, group: CardGroup, max_width: float, max_height: float, styles: Styles
+) -> Drawing:
+    board = session.board
+    painter = _Painter(board, board_scale(board, max_width, max_height), styles)
+    painter.drawing.hAlign = "CENTER"
+    for decoration in board.decorations:
+        painter.decoration(decoration)
+    label_sizes = painter.label_sizes()
+    for region, placed in session.iter_placed(group):
+        painter.region(region, [card for card, _ in placed], group.colour,
+                       label_sizes[region.zone])
+    return painter.drawing
+
+
+class _Painter:
+    def __init__(self, board: Board, scale: float, styles: Styles) -> None:
+        self.board = board
+        self.scale = scale
+        self.styles = styles
+        w, h = board.size
+        self.drawing = Drawing(w * scale, h * scale)
+
+    def box(self, rect: Box) -> Box:
+        """Board rect (x, y from the top) -> drawing rect (x, y from the bottom) in points."""
+        x, y, w, h = rect
+        s = self.scale
+        return x * s, (self.board.size[1] - y - h) * s, w * s, h * s
+
+    def text_block(
+        self, text: str | FittedText, rect: Box, font: str,
+        max_size: float = 8.0, min_size: float = 5.0, *, centre: bool = False,
+        top: bool = False, colour: colors.Color = INK,
+    ) -> None:
+        """Text wrapped, shrunk and if need be ellipsized into rect (drawing units)."""
+        x, y, w, h = rect
+        fitted = text if isinstance(text, FittedText) else fit_text(
+            text, font, w, h, max_size, min_size, LEADING)
+        if not fitted.lines:
+            return
+        block_top = y + h if top else y + (h + fitted.height) / 2
+        baseline = block_top - fitted.size * ASCENT
+        group = Group()
+        for line in fitted.lines:
+            if centre:
+                group.add(String(x + w / 2, baseline, line, fontName=font,
+                                 fontSize=fitted.size, fillColor=colour, textAnchor="middle"))
+            else:
+                group.add(String(x, baseline, line, fontName=font,
+                                 fontSize=fitted.size, fillColor=colour))
+            baseline -= fitted.leading
+        self.drawing.add(group)
+
+    def decoration(self, decoration: Decoration) -> None:
+        x, y, w, h = self.box(decoration.rect)
+        pad = 2.0
+        size = {"title": 10.0, "axis": 9.0, "band": 9.0}.get(decoration.kind, 7.5)
+        self.text_block(decoration.text, (x + pad, y + pad, w - 2 * pad, h - 2 * pad), BOLD,
+                        size, 5.0, centre=True, colour=MUTED if decoration.kind == "heading"
+                        else INK)
+
+    def label_box(self, region: Region) -> Box:
+        return self.box(label_rect(region))
+
+    def label_sizes(self) -> dict[str, float]:
+        """One label size per zone (the largest at which every label of the zone fits),
+        so that neighbouring cells do not shout and whisper."""
+        sizes: dict[str, float] = {}
+        for region in self.board.regions:
+            _, _, w, h = self.label_box(region)
+            size = fit_text(region.label, BOLD, w, h, LABEL_MAX, LABEL_MIN, LEADING).size
+            sizes[region.zone] = min(size, sizes.get(region.zone, size))
+        return sizes
+
+    def region(self, region: Region, cards: list[Card], group_colour: str,
+               label_size: float) -> None:
+        x, y, w, h = self.box(region.rect)
+        fill = ZONE_FILLS.get(region.band or region.zone, colors.HexColor("#f6f6f6"))
+        self.drawing.add(Rect(x, y, w, h, fillColor=fill, strokeColor=RULE, strokeWidth=0.6,
+                              strokeDashArray=[2, 1.5] if region.zone == "not" else None))
+        label_box = self.label_box(region)
+        label = fit_text(region.label, BOLD, label_box[2], label_box[3], label_size, LABEL_MIN,
+                         LEADING)
+        self.text_block(label, label_box, BOLD, top=True)
+        layout = layout_for(region, len(cards))
+        boxes = [self.box(slot) for slot in layout.slots]
+        hidden = layout.hidden
+        if hidden and not self.more_in_free_space(region, layout.slots, label_box, label.height,
+                                                  hidden):
+            # No free space for the count: the last slot shows it instead of a card.
+            hidden += 1
+            self.more_tile(hidden, boxes.pop())
+        self.cards(cards[: len(boxes)], boxes, readable_on_white(group_colour, 3.0))
+
+    def cards(self, cards: list[Card], boxes: list[Box], edge: colors.Color) -> None:
+        """Card boxes with marker and title; all cards of a region share one text size,
+        the largest at which every title fits."""
+        titles = [f"{marker(card.kind)} {card.title}" for card in cards]
+        areas = [_inset(box, min(PAD, box[3] * 0.1)) for box in boxes]
+        size = min((self._fit(t, a, self.styles.board_max_font).size
+                    for t, a in zip(titles, areas, strict=True)),
+                   default=self.styles.board_max_font)
+        for title, box, area in zip(titles, boxes, areas, strict=True):
+            self.drawing.add(Rect(*box, rx=1.2, ry=1.2, fillColor=colors.white,
+                                  strokeColor=edge, strokeWidth=0.9))
+            self.text_block(self._fit(title, area, size), area, REGULAR)
+
+    def more_in_free_space(self, region: Region, slots: tuple[Box, ...], label_box: Box,
+                           label_height: float, hidden: int) -> bool:
+        """'+N more' below the grid, or below the label in its column; False if neither fits."""
+        text = f"+{hidden} more"
+        need = MORE_SIZE * 1.3 + 1
+        x, y, w, h = self.box(region.rect)
+        bottom = region.rect[1] + region.rect[3]
+        below = (bottom - max((sy + sh for _, sy, _, sh in slots), default=bottom)) * self.scale
+        if below >= need:
+            baseline = y + (below - MORE_SIZE) / 2 + MORE_SIZE * 0.24
+            self._string(x + w - 4, baseline, text, "end")
+            return True
+        lx, ly, lw, lh = label_box
+        if lh - label_height >= need + 2 and stringWidth(text, BOLD, MORE_SIZE) <= lw:
+            self._string(lx, ly + MORE_SIZE * 0.24 + 1, text, "start")
+            return True
+        return False
+
+    def more_tile(self, hidden: int, box: Box) -> None:
+        self.drawing.add(Rect(*box, rx=1.2, ry=1.2, fillColor=colors.white, strokeColor=INK,
+                              strokeWidth=0.8, strokeDashArray=[1.5, 1.2]))
+        self.text_block(f"+{hidden} more", _inset(box, min(PAD, box[3] * 0.1)), BOLD,
+                        MORE_SIZE, 4.5, centre=True)
+
+    def _string(self, x: float, baseline: float, text: str, anchor: str) -> None:
+        self.drawing.add(String(x, baseline, text, fontName=BOLD, fontSize=MORE_SIZE,
+                                fillColor=INK, textAnchor=anchor))
+
+    def _fit(self, text: str, area: Box,
+             max_size: float) -> FittedText:
+        return fit_text(text, REGULAR, area[2], area[3], max_size,
+                        self.styles.board_min_font, LEADING)
+
+
+def _inset(box: Box, pad: float) -> Box:
+    x, y, w, h = box
+    return x + pad, y + pad, w - 2 * pad, h - 2 * pad

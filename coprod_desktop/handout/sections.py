@@ -1,0 +1,116 @@
+"""The story's parts before the reference: the cover and one section per group."""
+
+from __future__ import annotations
+
+from reportlab.platypus import (
+    Flowable,
+    KeepTogether,
+    NextPageTemplate,
+    PageBreak,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from ..model import KIND_LABELS, Group, Region, Session
+from .board_drawing import board_drawing
+from .flowables import SectionMarker, group_heading, group_line, legend
+from .styles import KIND_MARKERS, Styles
+from .text import format_date, para
+
+KIND_EXPLANATIONS = {
+    "principle": "one of the principles of co-production (explained at the end)",
+    "activity": "something a service might do, to be sorted",
+    "non_example": "something useful that is not co-production on its own",
+    "custom": "a card the group wrote itself",
+}
+BAND_NAMES = {"to": "doing to", "for": "doing for", "with": "doing with"}
+
+
+def cover(session: Session, styles: Styles, width: float) -> list[Flowable]:
+    story: list[Flowable] = [Paragraph(para(session.title), styles.title)]
+    facts = [format_date(session.created)]
+    if session.venue.strip():
+        facts.append(para(session.venue))
+    if session.facilitator.strip():
+        facts.append("Facilitated by " + para(session.facilitator))
+    story += [Paragraph(fact, styles.subtitle) for fact in facts]
+    story.append(Spacer(1, styles.base))
+    story.append(Paragraph("Groups", styles.h2))
+    story += [group_line(g, styles, width) for g in session.groups]
+    story.append(Paragraph("About this handout", styles.h2))
+    story.append(Paragraph(
+        "In this workshop each table group sorted cards onto a board. On the left of the board "
+        "is the <b>public service matrix</b>: who plans and designs a service, and who delivers "
+        "it. On the right is the <b>ladder of co-production</b>, from doing ‘to’ people, "
+        "through doing ‘for’ them, to doing ‘with’ them. Cards that are not "
+        "co-production on their own go in the box below the matrix.", styles.body))
+    story.append(Paragraph(
+        "For each group you will find its board as the group left it, then every card in "
+        "order with the group's notes. The last pages explain the principles, the ladder "
+        "and the matrix, and name the sources.", styles.body))
+    story.append(Paragraph("Card kinds", styles.h2))
+    rows = [[Paragraph(KIND_MARKERS[k], styles.body), Paragraph(
+        f"<b>{para(KIND_LABELS[k])}</b>: {KIND_EXPLANATIONS[k]}", styles.body)]
+        for k in KIND_MARKERS]
+    table = Table(rows, colWidths=[styles.base * 2, width - styles.base * 2], hAlign="LEFT")
+    table.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0),
+                               ("TOPPADDING", (0, 0), (-1, -1), 0),
+                               ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
+    story.append(table)
+    return story
+
+
+def group_section(
+    session: Session, group: Group, styles: Styles, landscape: tuple[float, float],
+    portrait_width: float,
+) -> list[Flowable]:
+    """The board on a landscape page, then the cards region by region on portrait pages."""
+    width, height = landscape
+    heading = group_heading(group, styles, width, suffix=" · board")
+    key = legend(styles, width)
+    used = heading.wrap(width, height)[1] + key.wrap(width, height)[1] + styles.base * 0.8
+    story: list[Flowable] = [
+        NextPageTemplate("landscape"), PageBreak(), SectionMarker(group.name), heading,
+        board_drawing(session, group, width, height - used, styles),
+        Spacer(1, styles.base * 0.4), key,
+        NextPageTemplate("portrait"), PageBreak(),
+        group_heading(group, styles, portrait_width, suffix=" · cards and notes"),
+    ]
+    story += _listing(session, group, styles)
+    return story
+
+
+def region_title(region: Region) -> str:
+    if region.zone == "matrix":
+        return f"Matrix: {region.label}"
+    if region.zone == "ladder":
+        band = BAND_NAMES.get(region.band)
+        return f"Ladder: {region.label}" + (f" ({band})" if band else "")
+    return region.label
+
+
+def _listing(session: Session, group: Group, styles: Styles) -> list[Flowable]:
+    story: list[Flowable] = []
+    for region, placed in session.iter_placed(group):
+        if not placed:
+            continue
+        count = f' <font color="#555555">({len(placed)})</font>' if len(placed) > 1 else ""
+        story.append(Paragraph(para(region_title(region)) + count, styles.h3))
+        for card, placement in placed:
+            # A card's title, text and note stay on one page.
+            parts: list[Flowable] = [Paragraph(
+                f"{KIND_MARKERS.get(card.kind, '•')}\u00a0\u00a0" + para(card.title), styles.card)]
+            if card.text.strip():
+                parts.append(Paragraph(para(card.text), styles.card_text))
+            if placement.note.strip():
+                parts.append(Paragraph("<b>Our note:</b> " + para(placement.note), styles.note))
+            story.append(KeepTogether(parts))
+    if not story:
+        story.append(Paragraph("This group did not place any cards on the board.", styles.body))
+    unplaced = session.unplaced(group)
+    if unplaced:
+        story.append(Paragraph(f"Not placed on the board ({len(unplaced)})", styles.h3))
+        story.append(Paragraph(" · ".join(para(c.title) for c in unplaced), styles.small))
+    return story

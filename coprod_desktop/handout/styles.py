@@ -1,0 +1,105 @@
+"""Paragraph styles, colours and the black-and-white card-kind markers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.styles import ParagraphStyle
+
+from ..model import KIND_LABELS
+from .fonts import BOLD, REGULAR
+from .options import HandoutOptions
+
+# A shape per card kind, all in DejaVu Sans, distinct in black and white.
+KIND_MARKERS: dict[str, str] = {
+    "principle": "●",
+    "activity": "■",
+    "non_example": "✖",
+    "custom": "★",
+}
+
+INK = colors.HexColor("#1a1a1a")
+MUTED = colors.HexColor("#555555")
+RULE = colors.HexColor("#9a9a9a")
+FAINT = colors.HexColor("#f3f3f3")
+
+
+def marker(kind: str) -> str:
+    return KIND_MARKERS.get(kind, "•")
+
+
+def legend_items() -> list[tuple[str, str]]:
+    return [(KIND_MARKERS[k], KIND_LABELS[k]) for k in KIND_MARKERS]
+
+
+def colour(hex_colour: str) -> colors.Color:
+    return colors.HexColor(hex_colour)
+
+
+def _luminance(c: colors.Color) -> float:
+    def channel(v: float) -> float:
+        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * channel(c.red) + 0.7152 * channel(c.green) + 0.0722 * channel(c.blue)
+
+
+def readable_on_white(hex_colour: str, ratio: float = 4.5) -> colors.Color:
+    """The colour itself, or a darker shade of it, with enough contrast for text on white."""
+    c = colour(hex_colour)
+    for _ in range(20):
+        if 1.05 / (_luminance(c) + 0.05) >= ratio:
+            return c
+        c = colors.Color(c.red * 0.85, c.green * 0.85, c.blue * 0.85)
+    return INK
+
+
+@dataclass(frozen=True)
+class Styles:
+    base: float  # body text size in points
+    title: ParagraphStyle
+    subtitle: ParagraphStyle
+    h1: ParagraphStyle
+    h2: ParagraphStyle
+    h3: ParagraphStyle
+    body: ParagraphStyle
+    small: ParagraphStyle
+    card: ParagraphStyle
+    card_text: ParagraphStyle
+    note: ParagraphStyle
+    cell: ParagraphStyle
+    cell_bold: ParagraphStyle
+    board_max_font: float  # card titles on the board drawing
+    board_min_font: float
+
+
+def make_styles(options: HandoutOptions) -> Styles:
+    base = 13.0 if options.large_print else 10.0
+
+    def style(name: str, size: float, font: str = REGULAR, **kw: object) -> ParagraphStyle:
+        kw.setdefault("leading", round(size * 1.3, 2))
+        kw.setdefault("textColor", INK)
+        return ParagraphStyle(name, fontName=font, fontSize=size, alignment=TA_LEFT, **kw)
+
+    return Styles(
+        base=base,
+        title=style("title", base * 2.4, BOLD, spaceAfter=base * 0.6, leading=base * 2.9),
+        subtitle=style("subtitle", base * 1.2, textColor=MUTED, spaceAfter=base * 0.3),
+        h1=style("h1", base * 1.8, BOLD, spaceBefore=0, spaceAfter=base * 0.5, keepWithNext=1),
+        h2=style("h2", base * 1.3, BOLD, spaceBefore=base * 1.1, spaceAfter=base * 0.35,
+                 keepWithNext=1),
+        h3=style("h3", base * 1.05, BOLD, spaceBefore=base * 0.8, spaceAfter=base * 0.2,
+                 keepWithNext=1),
+        body=style("body", base, spaceAfter=base * 0.5),
+        small=style("small", base * 0.85, textColor=MUTED, spaceAfter=base * 0.3),
+        card=style("card", base, BOLD, leftIndent=base * 1.4, firstLineIndent=-base * 1.4,
+                   spaceBefore=base * 0.35, keepWithNext=0),
+        card_text=style("card_text", base * 0.9, leftIndent=base * 1.4, textColor=MUTED),
+        note=style("note", base, leftIndent=base * 1.4 + 3, spaceBefore=base * 0.45,
+                   spaceAfter=base * 0.3, backColor=FAINT, borderPadding=(2, 3, 3, 3)),
+        cell=style("cell", base * 0.85, leading=round(base * 0.85 * 1.25, 2)),
+        cell_bold=style("cell_bold", base * 0.85, BOLD, leading=round(base * 0.85 * 1.25, 2)),
+        board_max_font=9.0 if options.large_print else 7.5,
+        board_min_font=6.0 if options.large_print else 5.0,
+    )
