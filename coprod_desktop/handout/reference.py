@@ -45,10 +45,16 @@ def _principles(session: Session, styles: Styles) -> list[Flowable]:
     title = f"The {count} principles of co-production" if count else "Principles of co-production"
     story: list[Flowable] = [Paragraph(title, styles.h2)]
     for i, card in enumerate(cards, 1):
-        story.append(Paragraph(f"{i}.\u00a0\u00a0<b>{para(card.title)}</b>", styles.card))
-        if card.text.strip():
-            story.append(Paragraph(para(card.text), styles.card_text))
+        story.append(_entry(f"{i}.\u00a0\u00a0<b>{para(card.title)}</b>", card.text, styles))
     return story
+
+
+def _entry(title_markup: str, text: str, styles: Styles) -> Flowable:
+    """A title with its explanation below, kept on one page."""
+    parts: list[Flowable] = [Paragraph(title_markup, styles.card)]
+    if text.strip():
+        parts.append(Paragraph(para(text), styles.card_text))
+    return KeepTogether(parts)
 
 
 def _cell(text: str, styles: Styles, bold: bool = False) -> Paragraph:
@@ -87,7 +93,7 @@ def _ladder(session: Session, styles: Styles, width: float) -> list[Flowable]:
         last = i == len(rungs) - 1 or rungs[i + 1].band != rung.band
         if last and i > start:
             spans.append(("SPAN", (0, start), (0, i)))
-    table = Table(rows, colWidths=[width * 0.34, width * 0.2, width * 0.46], hAlign="LEFT",
+    table = Table(rows, colWidths=[width * 0.33, width * 0.22, width * 0.45], hAlign="LEFT",
                   repeatRows=0)
     table.setStyle(_grid_style([*spans, ("BACKGROUND", (0, 0), (0, -1), colors.HexColor(
         "#f3f3f3"))]))
@@ -129,7 +135,7 @@ def _matrix(session: Session, styles: Styles, width: float) -> list[Flowable]:
             row.append(Paragraph(f"<b>{para(region.label)}</b><br/>{para(region.description)}",
                                  styles.cell))
         rows.append(row)
-    first = width * 0.19
+    first = width * 0.22
     table = Table(rows, colWidths=[first, *[(width - first) / len(xs)] * len(xs)],
                   hAlign="LEFT")
     shade = colors.HexColor("#f3f3f3")
@@ -156,10 +162,8 @@ def _non_examples(session: Session, styles: Styles) -> list[Flowable]:
         return []
     story: list[Flowable] = [Paragraph("What co-production is not", styles.h2)]
     for card in cards:
-        story.append(Paragraph(f"{KIND_MARKERS['non_example']}\u00a0\u00a0{para(card.title)}",
-                               styles.card))
-        if card.text.strip():
-            story.append(Paragraph(para(card.text), styles.card_text))
+        story.append(_entry(f"{KIND_MARKERS['non_example']}\u00a0\u00a0{para(card.title)}",
+                            card.text, styles))
     return story
 
 

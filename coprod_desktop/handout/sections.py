@@ -55,7 +55,8 @@ def cover(session: Session, styles: Styles, width: float) -> list[Flowable]:
         f"<b>{para(KIND_LABELS[k])}</b>: {KIND_EXPLANATIONS[k]}", styles.body)]
         for k in KIND_MARKERS]
     table = Table(rows, colWidths=[styles.base * 2, width - styles.base * 2], hAlign="LEFT")
-    table.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0),
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                               ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                ("TOPPADDING", (0, 0), (-1, -1), 0),
                                ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
     story.append(table)
