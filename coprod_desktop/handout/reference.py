@@ -43,15 +43,17 @@ def _principles(session: Session, styles: Styles) -> list[Flowable]:
         return []
     count = NUMBER_WORDS.get(len(cards))
     title = f"The {count} principles of co-production" if count else "Principles of co-production"
-    story: list[Flowable] = [Paragraph(title, styles.h2)]
-    for i, card in enumerate(cards, 1):
-        story.append(_entry(f"{i}.\u00a0\u00a0<b>{para(card.title)}</b>", card.text, styles))
-    return story
+    heading = Paragraph(title, styles.h2)
+    return [_entry(f"{i}.\u00a0\u00a0<b>{para(card.title)}</b>", card.text, styles,
+                   heading if i == 1 else None) for i, card in enumerate(cards, 1)]
 
 
-def _entry(title_markup: str, text: str, styles: Styles) -> Flowable:
-    """A title with its explanation below, kept on one page."""
-    parts: list[Flowable] = [Paragraph(title_markup, styles.card)]
+def _entry(title_markup: str, text: str, styles: Styles,
+           heading: Flowable | None = None) -> Flowable:
+    """A title with its explanation below (and the section heading before the first
+    entry), kept on one page."""
+    parts: list[Flowable] = [heading] if heading else []
+    parts.append(Paragraph(title_markup, styles.card))
     if text.strip():
         parts.append(Paragraph(para(text), styles.card_text))
     return KeepTogether(parts)
@@ -160,11 +162,9 @@ def _non_examples(session: Session, styles: Styles) -> list[Flowable]:
     cards = [c for c in session.deck.cards if c.kind == "non_example"]
     if not cards:
         return []
-    story: list[Flowable] = [Paragraph("What co-production is not", styles.h2)]
-    for card in cards:
-        story.append(_entry(f"{KIND_MARKERS['non_example']}\u00a0\u00a0{para(card.title)}",
-                            card.text, styles))
-    return story
+    heading = Paragraph("What co-production is not", styles.h2)
+    return [_entry(f"{KIND_MARKERS['non_example']}\u00a0\u00a0{para(card.title)}", card.text,
+                   styles, heading if i == 0 else None) for i, card in enumerate(cards)]
 
 
 def _sources(session: Session, styles: Styles) -> list[Flowable]:

@@ -98,11 +98,13 @@ def _listing(session: Session, group: Group, styles: Styles) -> list[Flowable]:
         if not placed:
             continue
         count = f' <font color="#555555">({len(placed)})</font>' if len(placed) > 1 else ""
-        story.append(Paragraph(para(region_title(region)) + count, styles.h3))
-        for card, placement in placed:
-            # A card's title, text and note stay on one page.
-            parts: list[Flowable] = [Paragraph(
-                f"{KIND_MARKERS.get(card.kind, '•')}\u00a0\u00a0" + para(card.title), styles.card)]
+        heading = Paragraph(para(region_title(region)) + count, styles.h3)
+        for i, (card, placement) in enumerate(placed):
+            # A card's title, text and note stay on one page; the region's heading
+            # stays with its first card (keepWithNext does not reach into a KeepTogether).
+            parts: list[Flowable] = [heading] if i == 0 else []
+            parts.append(Paragraph(
+                f"{KIND_MARKERS.get(card.kind, '•')}\u00a0\u00a0" + para(card.title), styles.card))
             if card.text.strip():
                 parts.append(Paragraph(para(card.text), styles.card_text))
             if placement.note.strip():
