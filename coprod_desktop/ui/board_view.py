@@ -22,12 +22,12 @@ class BoardView(QGraphicsView):
         self.setAccessibleName("Board")
         self.setAccessibleDescription("The public service matrix, the ladder of co-production and the "
                                       "'co-production is not' area. Drag cards here from the tray.")
-        scene.sceneRectChanged.connect(lambda _r: self.fit())
+        scene.sceneRectChanged.connect(self.fit)
 
     def set_frame_colour(self, colour: str) -> None:
         self.setStyleSheet(f"BoardView {{ border: 6px solid {QColor(colour).name()}; }}")
 
-    def fit(self) -> None:
+    def fit(self, *_args: object) -> None:
         self.fitInView(self.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
 
     def resizeEvent(self, event: QResizeEvent) -> None:

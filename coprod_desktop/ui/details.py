@@ -60,16 +60,20 @@ class DetailsPanel(QWidget):
         layout.addWidget(self.note, 1)
         self.setAccessibleName("Card details")
 
-        document.arrangement_changed.connect(lambda _g: self.refresh())
-        document.current_group_changed.connect(lambda _g: self.show_card(""))
-        document.session_replaced.connect(lambda: self.show_card(""))
+        # Bound methods, not lambdas: PySide drops them when this widget is deleted.
+        document.arrangement_changed.connect(self.refresh)
+        document.current_group_changed.connect(self.clear_card)
+        document.session_replaced.connect(self.clear_card)
+        self.show_card("")
+
+    def clear_card(self, *_args: object) -> None:
         self.show_card("")
 
     def show_card(self, card_id: str) -> None:
         self.card_id = card_id
         self.refresh()
 
-    def refresh(self) -> None:
+    def refresh(self, *_args: object) -> None:
         session, group = self.document.session, self.document.current_group
         try:
             card = session.card(group, self.card_id) if self.card_id else None

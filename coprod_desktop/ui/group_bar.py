@@ -22,7 +22,7 @@ class GroupBar(QWidget):
         self.tabs.setDrawBase(False)
         self.tabs.setAccessibleName("Groups")
         self.tabs.currentChanged.connect(self._on_tab_changed)
-        self.tabs.tabBarDoubleClicked.connect(lambda _i: self.rename_current())
+        self.tabs.tabBarDoubleClicked.connect(self.rename_current)
         self.add_button = QPushButton("+ Add group")
         self.add_button.setMinimumHeight(44)
         self.add_button.clicked.connect(self.add_group)
@@ -33,10 +33,10 @@ class GroupBar(QWidget):
         layout.addWidget(self.add_button)
         document.session_replaced.connect(self.refresh)
         document.groups_changed.connect(self.refresh)
-        document.current_group_changed.connect(lambda _g: self.refresh())
+        document.current_group_changed.connect(self.refresh)
         self.refresh()
 
-    def refresh(self) -> None:
+    def refresh(self, *_args: object) -> None:
         self.tabs.blockSignals(True)
         while self.tabs.count():
             self.tabs.removeTab(0)
@@ -57,7 +57,7 @@ class GroupBar(QWidget):
     def add_group(self) -> None:
         self.document.add_group()
 
-    def rename_current(self) -> None:
+    def rename_current(self, *_args: object) -> None:
         group = self.document.current_group
         name, ok = QInputDialog.getText(self, "Rename group", "Group name:", text=group.name)
         if ok and name.strip():

@@ -54,10 +54,10 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self.scene.card_selected.connect(self._on_board_selection)
         self.tray.card_selected.connect(self._on_tray_selection)
-        document.undo_stack.cleanChanged.connect(lambda _clean: self._update_title())
+        document.undo_stack.cleanChanged.connect(self._update_title)
         document.path_changed.connect(self._update_title)
         document.session_replaced.connect(self._update_title)
-        document.current_group_changed.connect(lambda _g: self._update_group_frame())
+        document.current_group_changed.connect(self._update_group_frame)
         document.groups_changed.connect(self._update_group_frame)
         document.session_replaced.connect(self._update_group_frame)
         self._update_title()
@@ -138,11 +138,11 @@ class MainWindow(QMainWindow):
             self.document.unplace(card_id)
 
     # --- window state -------------------------------------------------------------
-    def _update_title(self) -> None:
+    def _update_title(self, *_args: object) -> None:
         self.setWindowTitle(f"{self.document.display_name}[*] — {self.document.session.title} — coprod-desktop")
         self.setWindowModified(self.document.is_modified())
 
-    def _update_group_frame(self) -> None:
+    def _update_group_frame(self, *_args: object) -> None:
         self.board_view.set_frame_colour(self.document.current_group.colour)
 
     def _about(self) -> None:
@@ -156,6 +156,11 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.files.maybe_save():
+            # The undo stack signals as it is destroyed; the window must not hear it then.
+            try:
+                self.document.undo_stack.cleanChanged.disconnect(self._update_title)
+            except (RuntimeError, TypeError):
+                pass  # already disconnected by an earlier close
             event.accept()
         else:
             event.ignore()

@@ -28,11 +28,11 @@ class BoardScene(QGraphicsScene):
         self.selectionChanged.connect(self._on_selection_changed)
         document.session_replaced.connect(self.rebuild)
         document.arrangement_changed.connect(self._on_arrangement_changed)
-        document.current_group_changed.connect(lambda _gid: self.sync_cards())
+        document.current_group_changed.connect(self.sync_cards)
         self.rebuild()
 
     # --- building ------------------------------------------------------------
-    def rebuild(self) -> None:
+    def rebuild(self, *_args: object) -> None:
         """Board changed (new or opened session): recreate every item."""
         self.clear()
         self.region_items.clear()
@@ -48,7 +48,7 @@ class BoardScene(QGraphicsScene):
             self.region_items[region.id] = item
         self.sync_cards()
 
-    def sync_cards(self) -> None:
+    def sync_cards(self, *_args: object) -> None:
         """Lay out the current group's cards; reuse items so selection survives."""
         session = self.document.session
         group = self.document.current_group

@@ -47,11 +47,11 @@ class DeckTray(QListWidget):
         self.setAccessibleDescription("Cards the current group has not placed yet, by kind.")
         self.currentItemChanged.connect(self._on_current_changed)
         document.session_replaced.connect(self.refresh)
-        document.current_group_changed.connect(lambda _g: self.refresh())
+        document.current_group_changed.connect(self.refresh)
         document.arrangement_changed.connect(self._on_arrangement_changed)
         self.refresh()
 
-    def refresh(self) -> None:
+    def refresh(self, *_args: object) -> None:
         keep = self.selected_card_id()
         self.blockSignals(True)
         self.clear()
