@@ -19,6 +19,9 @@ KIND_LABELS: dict[str, str] = {
     "non_example": "Co-production is not ...",
     "custom": "Our own card",
 }
+# The kinds a table group may give its own cards.
+GROUP_CARD_KINDS: tuple[str, ...] = ("custom", "activity")
+MAX_GROUPS = 12
 COLOUR_PATTERN = re.compile(r"^#[0-9a-fA-F]{6}$")
 # Distinct on projectors and for the common colour-vision deficiencies (Okabe-Ito).
 GROUP_COLOURS: tuple[str, ...] = (
@@ -47,6 +50,25 @@ class Card:
             raise DomainError(f"card {self.id!r}: unknown kind {self.kind!r}")
         if not self.title.strip():
             raise DomainError(f"card {self.id!r}: the title is empty")
+
+
+@dataclass(frozen=True, slots=True)
+class CardDraft:
+    """A card's fields without an id: what a form or a CSV row gives."""
+
+    kind: str
+    title: str
+    text: str = ""
+    more: str = ""
+    source: str = ""
+
+    def to_card(self, card_id: str) -> Card:
+        return Card(card_id, self.kind, self.title.strip(), self.text.strip(),
+                    self.more.strip(), self.source.strip())
+
+    @classmethod
+    def of(cls, card: Card) -> CardDraft:
+        return cls(card.kind, card.title, card.text, card.more, card.source)
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,6 +151,22 @@ class Group:
 
     def placed_ids(self) -> set[str]:
         return {p.card for p in self.placements}
+
+
+@dataclass(frozen=True, slots=True)
+class GroupContent:
+    """A group's own cards and arrangement: what its card commands undo and redo."""
+
+    cards: tuple[Card, ...]
+    placements: tuple[Placement, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class DeckState:
+    """The deck and every group's arrangement: what deck edits undo and redo."""
+
+    deck: Deck
+    placements: tuple[tuple[str, tuple[Placement, ...]], ...]  # (group id, arrangement)
 
 
 @dataclass(slots=True)
@@ -241,6 +279,175 @@ class Session:
         check_colour(group.colour)
         self.groups.insert(index, group)
 
+    def recolour_group(self, group_id: str, colour: str) -> str:
+        """Give a group another colour; returns the old one."""
+        check_colour(colour)
+        group = self.group(group_id)
+        old, group.colour = group.colour, colour.lower()
+        return old
+
+    def move_group(self, group_id: str, index: int) -> int:
+        """Move a group to position index among the groups; returns its old position."""
+        group = self.group(group_id)
+        if not 0 <= index < len(self.groups):
+            raise DomainError(f"no position {index + 1} among {len(self.groups)} group(s)")
+        old = self.groups.index(group)
+        self.groups.insert(index, self.groups.pop(old))
+        return old
+
+    # --- a group's own cards ------------------------------------------------
+    def group_content(self, group_id: str) -> GroupContent:
+        group = self.group(group_id)
+        return GroupContent(tuple(group.cards), tuple(group.placements))
+
+    def set_group_content(self, group_id: str, content: GroupContent) -> GroupContent:
+        """Replace a group's own cards and arrangement (checked first); returns the old ones."""
+        group = self.group(group_id)
+        taken = {c.id for c in self.deck.cards}
+        taken |= {c.id for g in self.groups if g is not group for c in g.cards}
+        for card in content.cards:
+            if card.id in taken:
+                raise DomainError(f"duplicate card id {card.id!r}")
+            taken.add(card.id)
+        known = {c.id for c in self.deck.cards} | {c.id for c in content.cards}
+        self._check_placements(group.name, content.placements, known)
+        old = self.group_content(group_id)
+        group.cards, group.placements = list(content.cards), list(content.placements)
+        return old
+
+    def fresh_card_id(
+        self, title: str, kind: str = "custom", also_taken: Iterable[str] = ()
+    ) -> str:
+        """An id no card in the deck or any group uses, e.g. 'custom-time-bank-2'."""
+        prefix = "not" if kind == "non_example" else kind
+        slug = "-".join(re.findall(r"[a-z0-9]+", title.lower()))[:40].strip("-") or "card"
+        taken = {c.id for c in self.deck.cards} | {c.id for g in self.groups for c in g.cards}
+        taken |= set(also_taken)
+        base = f"{prefix}-{slug}"
+        n = 1
+        while (candidate := base if n == 1 else f"{base}-{n}") in taken:
+            n += 1
+        return candidate
+
+    def add_group_card(self, group_id: str, draft: CardDraft) -> Card:
+        group = self.group(group_id)
+        _check_group_kind(draft.kind)
+        card = draft.to_card(self.fresh_card_id(draft.title, draft.kind))
+        group.cards.append(card)
+        return card
+
+    def edit_group_card(self, group_id: str, card_id: str, draft: CardDraft) -> Card:
+        """Change a group card's fields (its id and placement stay); returns the old card."""
+        group = self.group(group_id)
+        _check_group_kind(draft.kind)
+        index = _index_of(group.cards, card_id, f"{group.name!r}'s own cards")
+        old = group.cards[index]
+        group.cards[index] = draft.to_card(card_id)
+        return old
+
+    def remove_group_card(self, group_id: str, card_id: str) -> GroupContent:
+        """Delete a group's own card and its placement; returns the group's old content."""
+        group = self.group(group_id)
+        _index_of(group.cards, card_id, f"{group.name!r}'s own cards")
+        old = self.group_content(group_id)
+        group.cards = [c for c in group.cards if c.id != card_id]
+        group.placements = [p for p in group.placements if p.card != card_id]
+        return old
+
+    def copy_arrangement(self, source_id: str, target_id: str) -> GroupContent:
+        """Start target from source's board: the same placements and notes.
+
+        Source's own cards come along as copies with fresh ids (a copy equal to one
+        target already has is reused). Returns target's old content.
+        """
+        if source_id == target_id:
+            raise DomainError("a group cannot copy its own arrangement")
+        source, target = self.group(source_id), self.group(target_id)
+        cards = list(target.cards)
+        id_map = {c.id: c.id for c in self.deck.cards}
+        for card in source.cards:
+            same = next((c for c in cards if CardDraft.of(c) == CardDraft.of(card)), None)
+            if same is None:
+                fresh = self.fresh_card_id(card.title, card.kind, (c.id for c in cards))
+                same = CardDraft.of(card).to_card(fresh)
+                cards.append(same)
+            id_map[card.id] = same.id
+        placements = tuple(replace(p, card=id_map[p.card]) for p in source.placements)
+        return self.set_group_content(target_id, GroupContent(tuple(cards), placements))
+
+    # --- the session's deck ---------------------------------------------------
+    def deck_state(self) -> DeckState:
+        return DeckState(self.deck, tuple((g.id, tuple(g.placements)) for g in self.groups))
+
+    def set_deck_state(self, state: DeckState) -> DeckState:
+        """Replace the deck and the arrangements (checked first); returns the old state."""
+        arrangements = dict(state.placements)
+        deck_ids = {c.id for c in state.deck.cards}
+        for group in self.groups:
+            clash = next((c.id for c in group.cards if c.id in deck_ids), None)
+            if clash is not None:
+                raise DomainError(f"duplicate card id {clash!r} in the deck and {group.name!r}")
+            self._check_placements(group.name, arrangements.get(group.id, ()),
+                                   deck_ids | {c.id for c in group.cards})
+        old = self.deck_state()
+        self.deck = state.deck
+        for group in self.groups:
+            group.placements = list(arrangements.get(group.id, ()))
+        return old
+
+    def where_placed(self, card_id: str) -> list[tuple[Group, Placement]]:
+        """Every group that has card_id on its board, in group order."""
+        return [(g, p) for g in self.groups if (p := g.placement(card_id)) is not None]
+
+    def add_deck_cards(self, drafts: Iterable[CardDraft], index: int | None = None) -> list[Card]:
+        """Add cards with fresh ids at index (the end when None); all or nothing."""
+        added: list[Card] = []
+        cards = list(self.deck.cards)
+        for draft in drafts:
+            fresh = self.fresh_card_id(draft.title, draft.kind, (c.id for c in added))
+            added.append(draft.to_card(fresh))
+        at = len(cards) if index is None else max(0, min(index, len(cards)))
+        self.deck = replace(self.deck, cards=tuple(cards[:at] + added + cards[at:]))
+        return added
+
+    def edit_deck_card(self, card_id: str, draft: CardDraft) -> Card:
+        """Change a deck card's fields (its id and placements stay); returns the old card."""
+        cards = list(self.deck.cards)
+        index = _index_of(cards, card_id, "the deck")
+        old = cards[index]
+        cards[index] = draft.to_card(card_id)
+        self.deck = replace(self.deck, cards=tuple(cards))
+        return old
+
+    def remove_deck_card(self, card_id: str) -> DeckState:
+        """Take a card out of the deck and off every group's board; returns the old state."""
+        _index_of(list(self.deck.cards), card_id, "the deck")
+        old = self.deck_state()
+        self.deck = replace(self.deck, cards=tuple(c for c in self.deck.cards if c.id != card_id))
+        for group in self.groups:
+            group.placements = [p for p in group.placements if p.card != card_id]
+        return old
+
+    def move_deck_card(self, card_id: str, index: int) -> int:
+        """Move a deck card to position index; returns its old position."""
+        cards = list(self.deck.cards)
+        old = _index_of(cards, card_id, "the deck")
+        if not 0 <= index < len(cards):
+            raise DomainError(f"no position {index + 1} among {len(cards)} card(s)")
+        cards.insert(index, cards.pop(old))
+        self.deck = replace(self.deck, cards=tuple(cards))
+        return old
+
+    def _check_placements(self, group_name: str, placements: Iterable[Placement],
+                          known: set[str]) -> None:
+        placements = list(placements)
+        _require_unique((p.card for p in placements), f"placed card in group {group_name!r}")
+        for p in placements:
+            if p.card not in known:
+                raise DomainError(f"no card with id {p.card!r} for group {group_name!r}")
+            if self.board.region(p.region) is None:
+                raise DomainError(f"no region with id {p.region!r}")
+
     def iter_placed(self, group: Group) -> Iterator[tuple[Region, list[tuple[Card, Placement]]]]:
         """Each region in board order with its placed cards in order."""
         for region in self.board.regions:
@@ -262,6 +469,18 @@ def _insert_in_region(
     else:
         at = positions[max(index, 0)]
     return [*placements[:at], new, *placements[at:]]
+
+
+def _check_group_kind(kind: str) -> None:
+    if kind not in GROUP_CARD_KINDS:
+        raise DomainError(f"a group's own card is {' or '.join(GROUP_CARD_KINDS)}, not {kind!r}")
+
+
+def _index_of(cards: list[Card], card_id: str, where: str) -> int:
+    for i, card in enumerate(cards):
+        if card.id == card_id:
+            return i
+    raise DomainError(f"no card with id {card_id!r} in {where}")
 
 
 def _require_unique(values: Iterable[str], what: str) -> None:
