@@ -131,7 +131,7 @@ def session_from_dict(data: Any) -> Session:
     r = _Reader(data, "")
     deck = deck_from_dict(r.obj("deck").data, "deck")
     board = board_from_dict(r.obj("board").data, "board")
-    groups_raw = r.list("groups")
+    groups_raw = r.array("groups")
     if not groups_raw:
         raise SessionFormatError("a session needs at least one group", "groups")
     groups = [
@@ -139,13 +139,13 @@ def session_from_dict(data: Any) -> Session:
     ]
     _unique([g.id for g in groups], "groups", "id")
     return Session(
-        title=r.str("title"),
-        created=r.str("created"),
+        title=r.text("title"),
+        created=r.text("created"),
         deck=deck,
         board=board,
         groups=groups,
-        venue=r.str("venue", ""),
-        facilitator=r.str("facilitator", ""),
+        venue=r.text("venue", ""),
+        facilitator=r.text("facilitator", ""),
     )
 
 
@@ -174,34 +174,34 @@ def migrate(data: Any) -> Any:
 
 def deck_from_dict(data: Any, where: str = "deck") -> Deck:
     r = _Reader(data, where)
-    cards = [card_from_dict(c, f"{where}.cards[{i}]") for i, c in enumerate(r.list("cards"))]
+    cards = [card_from_dict(c, f"{where}.cards[{i}]") for i, c in enumerate(r.array("cards"))]
     _unique([c.id for c in cards], f"{where}.cards", "id")
-    return _build(Deck, where, id=r.str("id"), title=r.str("title"), cards=tuple(cards))
+    return _build(Deck, where, id=r.text("id"), title=r.text("title"), cards=tuple(cards))
 
 
 def card_from_dict(data: Any, where: str) -> Card:
     r = _Reader(data, where)
-    kind = r.str("kind")
+    kind = r.text("kind")
     if kind not in CARD_KINDS:
         raise SessionFormatError(
             f"unknown kind {kind!r} (expected one of {', '.join(CARD_KINDS)})", f"{where}.kind"
         )
-    card_id = r.str("id")
+    card_id = r.text("id")
     if not card_id:
         raise SessionFormatError("the id is empty", f"{where}.id")
-    title = r.str("title")
+    title = r.text("title")
     if not title.strip():
         raise SessionFormatError("the title is empty", f"{where}.title")
     return _build(
-        Card, where, id=card_id, kind=kind, title=title, text=r.str("text", ""),
-        more=r.str("more", ""), source=r.str("source", ""),
+        Card, where, id=card_id, kind=kind, title=title, text=r.text("text", ""),
+        more=r.text("more", ""), source=r.text("source", ""),
     )
 
 
 def board_from_dict(data: Any, where: str = "board") -> Board:
     r = _Reader(data, where)
     size = r.numbers("size", 2)
-    regions_raw = r.list("regions")
+    regions_raw = r.array("regions")
     if not regions_raw:
         raise SessionFormatError("a board needs at least one region", f"{where}.regions")
     regions = []
@@ -209,32 +209,32 @@ def board_from_dict(data: Any, where: str = "board") -> Board:
         rr = _Reader(item, f"{where}.regions[{i}]")
         regions.append(
             Region(
-                id=rr.str("id"), label=rr.str("label"), rect=rr.rect("rect"),
-                zone=rr.str("zone", ""), description=rr.str("description", ""),
-                band=rr.str("band", ""),
+                id=rr.text("id"), label=rr.text("label"), rect=rr.rect("rect"),
+                zone=rr.text("zone", ""), description=rr.text("description", ""),
+                band=rr.text("band", ""),
             )
         )
     _unique([reg.id for reg in regions], f"{where}.regions", "id")
     decorations = []
-    for i, item in enumerate(r.list("decorations", [])):
+    for i, item in enumerate(r.array("decorations", [])):
         dr = _Reader(item, f"{where}.decorations[{i}]")
         decorations.append(
-            Decoration(kind=dr.str("kind"), text=dr.str("text"), rect=dr.rect("rect"))
+            Decoration(kind=dr.text("kind"), text=dr.text("text"), rect=dr.rect("rect"))
         )
     return _build(
-        Board, where, id=r.str("id"), title=r.str("title"), size=(size[0], size[1]),
-        regions=tuple(regions), decorations=tuple(decorations), source=r.str("source", ""),
+        Board, where, id=r.text("id"), title=r.text("title"), size=(size[0], size[1]),
+        regions=tuple(regions), decorations=tuple(decorations), source=r.text("source", ""),
     )
 
 
 def _group_from_dict(data: Any, where: str, deck: Deck, board: Board) -> Group:
     r = _Reader(data, where)
-    colour = r.str("colour")
+    colour = r.text("colour")
     try:
         check_colour(colour)
     except DomainError as exc:
         raise SessionFormatError(str(exc), f"{where}.colour") from exc
-    cards = [card_from_dict(c, f"{where}.cards[{i}]") for i, c in enumerate(r.list("cards", []))]
+    cards = [card_from_dict(c, f"{where}.cards[{i}]") for i, c in enumerate(r.array("cards", []))]
     known = {c.id for c in deck.cards}
     for i, card in enumerate(cards):
         if card.id in known:
@@ -245,10 +245,10 @@ def _group_from_dict(data: Any, where: str, deck: Deck, board: Board) -> Group:
         known.add(card.id)
     placements = []
     placed: set[str] = set()
-    for i, item in enumerate(r.list("placements", [])):
+    for i, item in enumerate(r.array("placements", [])):
         pw = f"{where}.placements[{i}]"
         pr = _Reader(item, pw)
-        card_id, region_id = pr.str("card"), pr.str("region")
+        card_id, region_id = pr.text("card"), pr.text("region")
         if card_id not in known:
             raise SessionFormatError(f"unknown card {card_id!r}", f"{pw}.card")
         if board.region(region_id) is None:
@@ -258,9 +258,9 @@ def _group_from_dict(data: Any, where: str, deck: Deck, board: Board) -> Group:
                 f"card {card_id!r} is placed twice in this group", f"{pw}.card"
             )
         placed.add(card_id)
-        placements.append(Placement(card_id, region_id, pr.str("note", "")))
+        placements.append(Placement(card_id, region_id, pr.text("note", "")))
     return Group(
-        id=r.str("id"), name=r.str("name"), colour=colour, cards=cards, placements=placements
+        id=r.text("id"), name=r.text("name"), colour=colour, cards=cards, placements=placements
     )
 
 
@@ -288,13 +288,13 @@ class _Reader:
             return default
         return value
 
-    def str(self, key: str, default: Any = _MISSING) -> str:
+    def text(self, key: str, default: Any = _MISSING) -> str:
         value = self._get(key, default)
         if not isinstance(value, str):
             raise SessionFormatError(f"expected text, found {_type_name(value)}", self._path(key))
         return value
 
-    def list(self, key: str, default: Any = _MISSING) -> list[Any]:
+    def array(self, key: str, default: Any = _MISSING) -> list[Any]:
         value = self._get(key, default)
         if not isinstance(value, list):
             raise SessionFormatError(f"expected a list, found {_type_name(value)}", self._path(key))
@@ -304,7 +304,7 @@ class _Reader:
         return _Reader(self._get(key, self._MISSING), self._path(key))
 
     def numbers(self, key: str, count: int) -> list[float]:
-        value = self.list(key)
+        value = self.array(key)
         ok = len(value) == count and all(
             isinstance(v, int | float)
             and not isinstance(v, bool)
