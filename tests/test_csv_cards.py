@@ -1,0 +1,200 @@
+"""Cards from and to CSV: a report for every row, whole-file errors that name the row."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from coprod_desktop import content
+from coprod_desktop.csv_cards import (
+    MAX_CSV_BYTES,
+    CsvCardsError,
+    cards_to_csv,
+    kind_from_text,
+    parse_cards_csv,
+    read_cards_csv,
+    write_cards_csv,
+)
+from coprod_desktop.model import Card, CardDraft
+
+HEADER = "kind,title,text,more,source\r\n"
+
+
+def parse(text: str, existing: list[Card] | None = None):
+    return parse_cards_csv(text.encode("utf-8"), existing or [])
+
+
+def test_a_simple_file_gives_drafts_with_row_numbers() -> None:
+    report = parse(HEADER + "activity,Walking group,Neighbours walk together,,Local\r\n"
+                   "principle,Assets,People are assets,More words,NEF\r\n")
+    assert report.cards == (
+        CardDraft("activity", "Walking group", "Neighbours walk together", "", "Local"),
+        CardDraft("principle", "Assets", "People are assets", "More words", "NEF"),
+    )
+    assert report.rows == (2, 3)
+    assert report.skipped == ()
+    assert report.summary() == "2 card(s) to import"
+
+
+def test_utf8_with_and_without_bom_give_the_same_cards() -> None:
+    text = "kind,title,text\nactivity,Café à Cardiff,Ελληνικά and 日本語\n"
+    plain = parse_cards_csv(text.encode("utf-8"))
+    bom = parse_cards_csv(text.encode("utf-8-sig"))
+    assert plain == bom
+    assert plain.cards[0].title == "Café à Cardiff"
+
+
+def test_quoted_fields_hold_commas_quotes_and_newlines() -> None:
+    report = parse('kind,title,text\nactivity,"Tea, cake, talk","Line one\nLine ""two"", too"\n')
+    assert report.cards[0].title == "Tea, cake, talk"
+    assert report.cards[0].text == 'Line one\nLine "two", too'
+
+
+def test_a_row_with_newlines_counts_as_one_row() -> None:
+    report = parse('kind,title,text\nactivity,A,"1\n2\n3"\nbogus,B,x\n')
+    assert report.skipped[0].row == 3
+
+
+def test_header_is_case_insensitive_in_any_order_with_extra_columns_ignored() -> None:
+    report = parse("Title , NOTES,Text,Kind\nMy card,ignored,Body,Activity\n")
+    assert report.cards == (CardDraft("activity", "My card", "Body"),)
+    assert report.ignored_columns == ("notes",)
+
+
+@pytest.mark.parametrize("delimiter", [";", "\t"])
+def test_semicolon_and_tab_separated_files(delimiter: str) -> None:
+    report = parse(delimiter.join(["kind", "title", "text"]) + "\n"
+                   + delimiter.join(["activity", "A, with comma", "x"]) + "\n")
+    assert report.cards[0].title == "A, with comma"
+
+
+@pytest.mark.parametrize(("kind", "expected"), [
+    ("principle", "principle"), ("Principle", "principle"), ("ACTIVITY", "activity"),
+    ("non_example", "non_example"), ("Non-example", "non_example"),
+    ("Co-production is not ...", "non_example"), ("co-production is not…", "non_example"),
+    ("custom", "custom"), ("Our own card", "custom"), ("  activity ", "activity"),
+    ("banana", None), ("", None),
+])
+def test_kind_names(kind: str, expected: str | None) -> None:
+    assert kind_from_text(kind) == expected
+
+
+def test_rows_are_skipped_with_their_number_and_reason() -> None:
+    existing = [Card("x", "activity", "Already here", "")]
+    report = parse(
+        "kind,title,text\n"
+        "activity,Good,one\n"          # 2
+        "activity,,no title\n"         # 3
+        "banana,Fruit,unknown kind\n"  # 4
+        ",No kind,\n"                  # 5
+        "activity,good,dup of 2\n"     # 6 (case and spaces do not matter)
+        "activity,Already here,x\n"    # 7
+        "principle,Good,other kind\n"  # 8 same title, other kind: fine
+        "activity,Extra,x,y\n"         # 9 one field too many
+        ",,\n"                         # blank: not reported
+        "\n",
+        existing,
+    )
+    assert [c.title for c in report.cards] == ["Good", "Good"]
+    assert report.rows == (2, 8)
+    reasons = {s.row: s.reason for s in report.skipped}
+    assert reasons[3] == "missing title"
+    assert reasons[4].startswith('unknown kind "banana"')
+    assert reasons[5].startswith("missing kind")
+    assert reasons[6] == "duplicate of row 2"
+    assert reasons[7] == "duplicate: already in the deck"
+    assert reasons[9].startswith("4 fields but the header has 3")
+    assert sorted(reasons) == [3, 4, 5, 6, 7, 9]
+    assert report.skipped[1].title == "Fruit"
+    assert report.summary() == "2 card(s) to import, 6 row(s) skipped"
+
+
+def test_an_overlong_title_skips_the_row() -> None:
+    report = parse(f"kind,title,text\nactivity,{'x' * 201},t\nactivity,ok,t\n")
+    assert report.skipped[0].reason == "title longer than 200 characters"
+    assert len(report.cards) == 1
+
+
+def test_missing_trailing_fields_are_empty() -> None:
+    report = parse("kind,title,text,more,source\nactivity,Short\n")
+    assert report.cards == (CardDraft("activity", "Short"),)
+
+
+# --- whole-file errors ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("data", "message"), [
+    (b"", "the file is empty"),
+    (b"\n\r\n  \n", "the file is empty"),
+    (b"\xef\xbb\xbf", "the file is empty"),
+    (b"kind,title,text\n", "no cards"),
+    (b"kind,title,text\n,,\n\n", "no cards"),
+    (b"kind,title\nactivity,A\n", "row 1: the header row needs the column(s) text"),
+    (b"\nname,description\n", "row 2: the header row needs the column(s) kind, title, text"),
+    (b"kind,title,text,title\nactivity,A,B,C\n", 'the column "title" appears twice'),
+    (b'kind,title,text\nactivity,"unclosed,x\nactivity,B,y\n', "row 2 (line"),
+    (b'kind,title,text\nactivity,A,x\nactivity,"B"junk,y\n', "row 3 (line 3): malformed CSV"),
+    (b"kind,title,text\nactivity,Caf\xe9,x\n", "row 2: not UTF-8"),
+    (b"kind,title,text\nactivity,A\x00,x\n", "row 2: the file contains a NUL byte"),
+])
+def test_whole_file_errors_name_the_row(data: bytes, message: str) -> None:
+    with pytest.raises(CsvCardsError, match=re.escape(message)):
+        parse_cards_csv(data)
+
+
+def test_a_file_over_the_limit_is_refused_before_it_is_read(tmp_path: Path,
+                                                           monkeypatch) -> None:
+    big = tmp_path / "big.csv"
+    with big.open("wb") as handle:
+        handle.write(HEADER.encode())
+        handle.truncate(10 * 1024 * 1024)
+    opened: list[str] = []
+    real_open = Path.open
+
+    def spy(self, *args, **kwargs):
+        opened.append(str(self))
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", spy)
+    with pytest.raises(CsvCardsError, match="10.5 MB; a card file is at most 5 MB"):
+        read_cards_csv(big)
+    assert opened == []
+    with pytest.raises(CsvCardsError, match="at most 5 MB"):
+        parse_cards_csv(b"x" * (MAX_CSV_BYTES + 1))
+
+
+def test_an_unreadable_file_is_a_csv_error(tmp_path: Path) -> None:
+    with pytest.raises(CsvCardsError, match="cannot read the file"):
+        read_cards_csv(tmp_path / "missing.csv")
+    with pytest.raises(CsvCardsError, match="cannot read the file"):
+        read_cards_csv(tmp_path)
+
+
+# --- export --------------------------------------------------------------------------
+
+
+def test_export_then_import_gives_the_same_cards(tmp_path: Path) -> None:
+    deck = content.deck()
+    path = tmp_path / "deck.csv"
+    write_cards_csv(deck.cards, path)
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbfkind,title,text,more,source\r\n")
+    report = read_cards_csv(path)
+    assert report.skipped == ()
+    assert report.cards == tuple(CardDraft.of(c) for c in deck.cards)
+
+
+def test_export_quotes_what_needs_quoting() -> None:
+    text = cards_to_csv([Card("a", "custom", 'Say "hi", then', "two\nlines")])
+    assert text == HEADER + 'custom,"Say ""hi"", then","two\nlines",,\r\n'
+    assert parse(text).cards == (CardDraft("custom", 'Say "hi", then', "two\nlines"),)
+
+
+def test_reimporting_an_export_into_the_same_deck_skips_every_row_as_duplicate() -> None:
+    deck = content.deck()
+    report = parse_cards_csv(cards_to_csv(deck.cards).encode(), deck.cards)
+    assert report.cards == ()
+    assert len(report.skipped) == len(deck.cards)
+    assert {s.reason for s in report.skipped} == {"duplicate: already in the deck"}
