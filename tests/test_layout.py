@@ -78,8 +78,7 @@ def test_one_card_at_full_height_below_the_label() -> None:
     ((x, y, w, h),) = layout.slots
     assert layout.scale == 1.0 and layout.hidden == 0
     assert y == 50 + 40
-    assert h == CARD_HEIGHT
-    assert w >= CARD_WIDTH  # a lone card may stretch, never shrink
+    assert w >= CARD_WIDTH and h >= CARD_HEIGHT  # a lone card may stretch, never shrink
     assert x > 100 and x + w < 400
 
 
