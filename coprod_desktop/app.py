@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -38,6 +39,11 @@ def run_app(path: Path | None = None) -> int:
     base.setFamily(FONT_FAMILY)
     app.setFont(base)
     window, error = build_window(path)
+    if os.environ.get("COPROD_BENCH_EXIT_AFTER_SHOW"):
+        # Start-up benchmark: print the time of the first paint, then quit (see bench/probe.py).
+        from .bench.probe import arm
+
+        arm(app)
     window.showMaximized()
     if error:
         QMessageBox.critical(window, "Cannot open session", error)
