@@ -46,21 +46,24 @@ def label_rect(region: Region) -> Rect:
     return (x + 8, y + 4, w - 16, top - 6)
 
 
-def layout_for(region: Region, count: int) -> RegionLayout:
+def layout_for(region: Region, count: int, base: float = 1.0) -> RegionLayout:
     """Slots for count cards in region, leaving room for its label."""
     top, left = label_insets(region.zone)
-    return layout_region(region.rect, count, top, left)
+    return layout_region(region.rect, count, top, left, base)
 
 
-def layout_region(rect: Rect, count: int, top: float = 40.0, left: float = 0.0) -> RegionLayout:
+def layout_region(
+    rect: Rect, count: int, top: float = 40.0, left: float = 0.0, base: float = 1.0
+) -> RegionLayout:
     """Grid slots for count cards inside rect, right of a label column of width left
-    and below a label strip of height top."""
+    and below a label strip of height top. Cards start at base times full size (larger
+    for a projected room) and shrink towards MIN_SCALE only when they do not fit."""
     x, y, w, h = rect
     x, w = x + left, w - left
     inner_w, inner_h = w - 2 * GAP, h - top - GAP
     if count <= 0:
-        return RegionLayout((), 1.0, 0)
-    scale = 1.0
+        return RegionLayout((), base, 0)
+    scale = base
     while True:
         cols, rows = _grid(inner_w, inner_h, scale)
         if cols * rows >= count or scale <= MIN_SCALE:
@@ -69,9 +72,12 @@ def layout_region(rect: Rect, count: int, top: float = 40.0, left: float = 0.0) 
     cols, rows = _grid(inner_w, inner_h, scale)
     shown = min(count, cols * rows)
     cw, ch = CARD_WIDTH * scale, CARD_HEIGHT * scale
-    # Stretch cards to share the row evenly so the grid fills the region width.
+    # Stretch cards to share the free room evenly (capped), so long titles get
+    # more lines at the same type size instead of a smaller one.
     used_cols = min(cols, shown) if shown else 1
+    used_rows = math.ceil(shown / cols) if shown else 1
     cw = min((inner_w - (used_cols - 1) * GAP) / used_cols, cw * 1.6) if used_cols else cw
+    ch = min((inner_h - (used_rows - 1) * GAP) / used_rows, ch * 1.3) if used_rows else ch
     slots = tuple(
         (x + GAP + (i % cols) * (cw + GAP), y + top + (i // cols) * (ch + GAP), cw, ch)
         for i in range(shown)

@@ -27,7 +27,9 @@ def window(qtbot):
 
 
 def centre_of(window: MainWindow, region_id: str) -> QPointF:
-    return window.scene.region_items[region_id].rect.center()
+    """A point in the region's empty bottom-right corner: a drop there appends."""
+    rect = window.scene.region_items[region_id].rect
+    return rect.bottomRight() - QPointF(4, 4)
 
 
 def first_card(window: MainWindow) -> str:

@@ -1,17 +1,25 @@
-"""The view of the board: scales the whole board to fit, framed in the group's colour."""
+"""The view of the board: scales the whole board to fit, framed in the group's
+colour; zooms to one region for discussing it with the room (double-click or
+double-tap, or Z); pinch to zoom and two fingers to pan on a touch screen."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPainter, QResizeEvent
-from PySide6.QtWidgets import QFrame, QGraphicsView, QWidget
+from PySide6.QtCore import QEvent, QRectF, Qt
+from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QResizeEvent, QShowEvent
+from PySide6.QtWidgets import QFrame, QGesture, QGestureEvent, QGraphicsView, QPinchGesture, QWidget
 
 from .scene import BoardScene
+
+ZOOM_MARGIN = 12.0  # board units around a zoomed region
+MAX_PINCH_ZOOM = 4.0
 
 
 class BoardView(QGraphicsView):
     def __init__(self, scene: BoardScene, parent: QWidget | None = None) -> None:
         super().__init__(scene, parent)
+        self.board_scene = scene
+        self.zoomed_region = ""
+        self._pinch_zoom = 1.0
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.setAcceptDrops(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -19,21 +27,92 @@ class BoardView(QGraphicsView):
         self.setFrameShape(QFrame.Shape.Box)
         self.setLineWidth(6)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.viewport().setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
+        self.viewport().grabGesture(Qt.GestureType.PinchGesture)
         self.setAccessibleName("Board")
-        self.setAccessibleDescription("The public service matrix, the ladder of co-production and the "
-                                      "'co-production is not' area. Drag cards here from the tray.")
+        self.setAccessibleDescription(
+            "The public service matrix, the ladder of co-production and the 'co-production is not' "
+            "area. Arrow keys choose a card; M moves it; Delete returns it to the tray. "
+            "The list view (Ctrl+L) reads the same arrangement as text."
+        )
         scene.sceneRectChanged.connect(self.fit)
+        scene.document.session_replaced.connect(self.show_whole_board)
 
     def set_frame_colour(self, colour: str) -> None:
         self.setStyleSheet(f"BoardView {{ border: 6px solid {QColor(colour).name()}; }}")
 
+    # --- fitting and zooming -------------------------------------------------------
     def fit(self, *_args: object) -> None:
-        self.fitInView(self.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+        region = self.board_scene.region_items.get(self.zoomed_region)
+        target = region.rect.adjusted(-ZOOM_MARGIN, -ZOOM_MARGIN, ZOOM_MARGIN, ZOOM_MARGIN) if region else self.sceneRect()
+        self.fitInView(target, Qt.AspectRatioMode.KeepAspectRatio)
+        self._pinch_zoom = 1.0
+
+    def toggle_zoom(self, region_id: str) -> None:
+        """Zoom to a region; the same region again returns to the whole board."""
+        self.zoomed_region = "" if region_id == self.zoomed_region else region_id
+        self.fit()
+
+    def show_whole_board(self, *_args: object) -> None:
+        self.zoomed_region = ""
+        self.fit()
+
+    def visible_scene_rect(self) -> QRectF:
+        return self.mapToScene(self.viewport().rect()).boundingRect()
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        pos = self.mapToScene(event.position().toPoint())
+        region = self.board_scene.region_at(pos)
+        if region is not None or self.zoomed_region:
+            self.toggle_zoom(region.region.id if region is not None else self.zoomed_region)
+            event.accept()
+            return
+        super().mouseDoubleClickEvent(event)
+
+    # --- keyboard ------------------------------------------------------------------------
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key in (Qt.Key.Key_Right, Qt.Key.Key_Down):
+            self.board_scene.select_neighbour(1)
+        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Up):
+            self.board_scene.select_neighbour(-1)
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
+
+    # --- touch ---------------------------------------------------------------------------
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Gesture and isinstance(event, QGestureEvent):
+            pinch = event.gesture(Qt.GestureType.PinchGesture)
+            if pinch is not None:
+                self._pinch(pinch)
+                event.accept()
+                return True
+        return super().viewportEvent(event)
+
+    def _pinch(self, gesture: QGesture) -> None:
+        if not isinstance(gesture, QPinchGesture):
+            return
+        flags = gesture.changeFlags()
+        if flags & QPinchGesture.ChangeFlag.ScaleFactorChanged:
+            factor = gesture.scaleFactor()
+            new_zoom = max(1.0, min(MAX_PINCH_ZOOM, self._pinch_zoom * factor))
+            factor = new_zoom / self._pinch_zoom
+            self._pinch_zoom = new_zoom
+            self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+            self.scale(factor, factor)
+        if flags & QPinchGesture.ChangeFlag.CenterPointChanged:  # two fingers moving together pan
+            delta = gesture.centerPoint() - gesture.lastCenterPoint()
+            self.centerOn(self.mapToScene(self.viewport().rect().center()) - delta / self.transform().m11())
+        if gesture.state() == Qt.GestureState.GestureFinished and self._pinch_zoom <= 1.01:
+            self.fit()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.fit()
 
-    def showEvent(self, event) -> None:  # noqa: ANN001 - Qt event
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.fit()

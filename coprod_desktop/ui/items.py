@@ -8,6 +8,7 @@ from PySide6.QtGui import QColor, QDrag, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsObject,
+    QGraphicsSceneContextMenuEvent,
     QGraphicsSceneMouseEvent,
     QStyleOptionGraphicsItem,
     QWidget,
@@ -83,17 +84,19 @@ class RegionItem(QGraphicsItem):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        fill = QColor(theme.ZONE_FILLS.get(self.region.zone, "#ffffff"))
+        contrast = bool(getattr(self.scene(), "high_contrast", False))
+        fill = QColor("#ffffff" if contrast and self.region.zone != "not" else theme.ZONE_FILLS.get(self.region.zone, "#ffffff"))
         if self._highlighted:
             fill = QColor("#dcecf7")
-        pen = QPen(QColor(theme.HIGHLIGHT if self._highlighted else "#9a9a9a"), 4 if self._highlighted else 1.5)
+        edge = theme.HIGHLIGHT if self._highlighted else ("#1a1a1a" if contrast else "#9a9a9a")
+        pen = QPen(QColor(edge), 4 if self._highlighted else (2.5 if contrast else 1.5))
         painter.setPen(pen)
         painter.setBrush(fill)
         painter.drawRoundedRect(self._rect, 6, 6)
         label_box = self._label_box
         f, lines = fit_text(self.region.label, label_box, REGION_LABEL_PX, 11, bold=True)
         painter.setFont(f)
-        painter.setPen(QColor(theme.MUTED_TEXT))
+        painter.setPen(QColor(theme.TEXT if contrast else theme.MUTED_TEXT))
         painter.drawText(label_box, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), "\n".join(lines))
         if self.hidden_count:
             painter.setFont(theme.font(13, bold=True))
@@ -106,9 +109,10 @@ class CardItem(QGraphicsObject):
     """A placed card. Press selects it; dragging it starts a card drag that the
     board (another region) or the tray (unplace) receives."""
 
-    def __init__(self, card: Card, rect: QRectF, has_note: bool) -> None:
+    def __init__(self, card: Card, rect: QRectF, has_note: bool, scale: float = 1.0) -> None:
         super().__init__()
         self.card = card
+        self.scale_factor = scale  # the layout's card scale: sets the title's type size
         self._size = QRectF(0, 0, rect.width(), rect.height())
         self.setPos(rect.topLeft())
         self.has_note = has_note
@@ -127,7 +131,7 @@ class CardItem(QGraphicsObject):
         return self._size.adjusted(-3, -3, 3, 3)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        paint_card(painter, self._size, self.card, self.isSelected(), self.has_note)
+        paint_card(painter, self._size, self.card, self.isSelected(), self.has_note, self.scale_factor)
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
@@ -153,6 +157,13 @@ class CardItem(QGraphicsObject):
         self._press_pos = None
         super().mouseReleaseEvent(event)
 
+    def contextMenuEvent(self, event: QGraphicsSceneContextMenuEvent) -> None:
+        scene = self.scene()
+        if scene is not None and hasattr(scene, "move_menu_requested"):
+            scene.select_card(self.card.id)
+            scene.move_menu_requested.emit(self.card.id, event.screenPos())
+            event.accept()
+
     def _drag_pixmap(self, view: QWidget | None) -> QPixmap:
         # The viewport's parent is the QGraphicsView: draw the pixmap at its zoom.
         graphics_view = view.parent() if view is not None else None
@@ -162,7 +173,7 @@ class CardItem(QGraphicsObject):
         pixmap.fill(Qt.GlobalColor.transparent)
         painter = QPainter(pixmap)
         painter.scale(scale, scale)
-        paint_card(painter, self._size, self.card, True, self.has_note)
+        paint_card(painter, self._size, self.card, True, self.has_note, self.scale_factor)
         painter.end()
         return pixmap
 
@@ -179,22 +190,27 @@ def card_id_from_mime(mime: QMimeData) -> str | None:
     return bytes(mime.data(theme.CARD_MIME).data()).decode("utf-8", "replace") or None
 
 
-def paint_card(painter: QPainter, rect: QRectF, card: Card, selected: bool, has_note: bool = False) -> None:
-    """A card: white face, coloured stripe with the kind's shape, the title in bold."""
+def paint_card(
+    painter: QPainter, rect: QRectF, card: Card, selected: bool, has_note: bool = False,
+    scale: float | None = None,
+) -> None:
+    """A card: white face, coloured stripe with the kind's shape, the title in bold.
+    scale sets the type size (default: from the card's height)."""
     style = theme.KIND_STYLES.get(card.kind, theme.KIND_STYLES["custom"])
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setPen(QPen(QColor(theme.SELECTED if selected else "#6b6b6b"), 3.5 if selected else 1.2))
     painter.setBrush(QColor(theme.CARD_FILL))
     painter.drawRoundedRect(rect, 5, 5)
-    stripe_w = min(22.0, rect.width() * 0.18)
+    stripe_w = min(22.0 * max(scale or 1.0, 1.0), rect.width() * 0.18)
     stripe = QRectF(rect.x(), rect.y(), stripe_w, rect.height())
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(QColor(style.colour))
     painter.drawRoundedRect(stripe, 5, 5)
     painter.drawRect(stripe.adjusted(stripe_w / 2, 0, 0, 0))
     theme.paint_kind_shape(painter, card.kind, QPointF(stripe.center().x(), rect.y() + stripe_w / 2 + 2), stripe_w * 0.28)
-    scale = rect.height() / CARD_HEIGHT
+    if scale is None:
+        scale = rect.height() / CARD_HEIGHT
     text_box = QRectF(rect.x() + stripe_w + 5, rect.y() + 3, rect.width() - stripe_w - 9, rect.height() - 6)
     f, lines = fit_text(card.title, text_box, CARD_TITLE_PX * scale, CARD_TITLE_MIN_PX * scale, bold=True)
     painter.setFont(f)

@@ -4,18 +4,36 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+    QToolBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from .. import __version__
+from .arrangement_list import ArrangementList
 from .board_view import BoardView
 from .details import DetailsPanel
 from .document import SessionDocument
 from .file_actions import FileActions
 from .group_bar import GroupBar
+from .move_menu import build_move_menu
+from .presentation import PresentationMode
 from .scene import BoardScene
+from .timer_widget import TimerWidget
 from .tray import DeckTray
+
+
+HINT = ("Drag a card from the tray onto the board, or tap a card and then tap a region. "
+        "Drag it back to the tray, or press Delete, to take it off.")
 
 
 class MainWindow(QMainWindow):
@@ -29,14 +47,28 @@ class MainWindow(QMainWindow):
         self.tray = DeckTray(document)
         self.details = DetailsPanel(document)
         self.group_bar = GroupBar(document)
-        self.hint = QLabel("Drag a card from the tray onto the board. Drag it back to the tray to take it off.")
+        self.list_view = ArrangementList(document)
+        self.centre_stack = QStackedWidget()
+        self.centre_stack.addWidget(self.board_view)
+        self.centre_stack.addWidget(self.list_view)
+        self.timer = TimerWidget()
+        self.hint = QLabel(HINT)
         self.hint.setObjectName("hint")
+        self.hint.setTextFormat(Qt.TextFormat.PlainText)
 
+        self._build_actions()
+        self.controls = QWidget()
+        controls = QHBoxLayout(self.controls)
+        controls.setContentsMargins(0, 0, 6, 0)
+        controls.addWidget(self.group_bar, 1)
+        controls.addWidget(self.timer)
+        for key in ("unplace", "undo", "redo", "present"):
+            controls.addWidget(self._big_button(key))
         centre = QWidget()
         column = QVBoxLayout(centre)
         column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.group_bar)
-        column.addWidget(self.board_view, 1)
+        column.addWidget(self.controls)
+        column.addWidget(self.centre_stack, 1)
         # Tray above details in one column, so the 16:9 board gets the full width left.
         self.side = QSplitter(Qt.Orientation.Vertical)
         self.side.addWidget(self.tray)
@@ -51,9 +83,17 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         self.statusBar().addWidget(self.hint, 1)
 
-        self._build_actions()
+        self.presentation = PresentationMode(
+            self, self.scene, [self.details, self.toolbar, self.group_bar.add_button]
+        )
+        self.presentation.changed.connect(self._on_presentation_changed)
         self.scene.card_selected.connect(self._on_board_selection)
+        self.scene.move_menu_requested.connect(self.show_move_menu)
         self.tray.card_selected.connect(self._on_tray_selection)
+        self.tray.move_menu_requested.connect(self.show_move_menu)
+        self.tray.background_tapped.connect(self.return_selected_to_tray)
+        self.list_view.card_selected.connect(self.details.show_card)
+        self.list_view.move_menu_requested.connect(self.show_move_menu)
         document.undo_stack.cleanChanged.connect(self._update_title)
         document.path_changed.connect(self._update_title)
         document.session_replaced.connect(self._update_title)
@@ -88,7 +128,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(action("export", "&Export handout...", files.export_handout,
                                    QKeySequence("Ctrl+E"), "Print the arrangement as a PDF handout"))
         file_menu.addSeparator()
-        file_menu.addAction(action("quit", "&Quit", self.close, QKeySequence.StandardKey.Quit))
+        file_menu.addAction(action("quit", "&Quit", self.close, QKeySequence("Ctrl+Q")))
 
         undo = stack.createUndoAction(self, "&Undo")
         undo.setShortcuts([QKeySequence.StandardKey.Undo])
@@ -99,7 +139,7 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(undo)
         edit_menu.addAction(redo)
         edit_menu.addSeparator()
-        edit_menu.addAction(action("unplace", "Return card to &tray", self.return_selected_to_tray,
+        edit_menu.addAction(action("unplace", "Back to &tray", self.return_selected_to_tray,
                                    [QKeySequence(Qt.Key.Key_Delete), QKeySequence(Qt.Key.Key_Backspace)]))
 
         group_menu = self.menuBar().addMenu("&Group")
@@ -107,33 +147,133 @@ class MainWindow(QMainWindow):
         group_menu.addAction(action("rename_group", "&Rename group...", self.group_bar.rename_current,
                                     QKeySequence("F2")))
 
+        card_menu = self.menuBar().addMenu("&Card")
+        card_menu.addAction(action("move_to", "&Move card to...", self.show_move_menu_for_selection,
+                                   QKeySequence("M"), "Choose a region for the selected card"))
+        card_menu.addAction(self.actions["unplace"])
+        card_menu.addAction(action("next_card", "&Next card on the board", lambda: self.scene.select_neighbour(1),
+                                   QKeySequence("Ctrl+Right")))
+        card_menu.addAction(action("previous_card", "&Previous card on the board",
+                                   lambda: self.scene.select_neighbour(-1), QKeySequence("Ctrl+Left")))
+        card_menu.addAction(action("details", "Write a &note on the card", self.focus_note, QKeySequence("Ctrl+Return")))
+
+        view_menu = self.menuBar().addMenu("&View")
+        view_menu.addAction(action("present", "&Present", self.toggle_presentation,
+                                   QKeySequence(Qt.Key.Key_F11), "Full screen for the room (Esc leaves)"))
+        view_menu.addAction(action("list_view", "&List view (for screen readers)", self.toggle_list_view,
+                                   QKeySequence("Ctrl+L"), "Show the arrangement as a list instead of the board"))
+        view_menu.addAction(action("zoom_region", "&Zoom to the selected card's region",
+                                   self.zoom_to_selection, QKeySequence("Z")))
+        view_menu.addAction(action("zoom_all", "Show the &whole board", self.board_view.show_whole_board,
+                                   QKeySequence("Ctrl+0")))
+        view_menu.addSeparator()
+        view_menu.addAction(action("timer_start", "Start or pause the &timer", self.timer.toggle, QKeySequence("Ctrl+T")))
+        view_menu.addAction(action("timer_reset", "&Reset the timer", self.timer.reset, QKeySequence("Ctrl+Shift+T")))
+        self.leave_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        self.leave_shortcut.activated.connect(self.leave_presentation)
+
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction(action("about", "&About coprod-desktop", self._about))
 
-        toolbar = QToolBar("Main")
+        toolbar = self.toolbar = QToolBar("Main")
         toolbar.setObjectName("main-toolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         toolbar.setMovable(False)
-        for key in ("undo", "redo", "unplace", "save", "export"):
+        for key in ("save", "export"):
             toolbar.addAction(self.actions[key])
         for button in toolbar.findChildren(QWidget):
             button.setMinimumHeight(44)
         self.addToolBar(toolbar)
 
+    def _big_button(self, key: str) -> QToolButton:
+        """A 44 px touch target showing an action's text, for the room's screen."""
+        button = QToolButton()
+        button.setDefaultAction(self.actions[key])
+        button.setMinimumSize(72, 44)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        button.setAccessibleName(self.actions[key].text().replace("&", ""))
+        return button
+
     # --- selection and commands --------------------------------------------------
     def _on_board_selection(self, card_id: str) -> None:
         if card_id:
+            self.scene.pending_card_id = ""
             self.tray.clearSelection()
             self.details.show_card(card_id)
+            title = self.document.session.card(self.document.current_group, card_id).title
+            self.hint.setText(f"“{title}” selected: tap a region to move it there, or tap the tray to take it off.")
+        else:
+            self.hint.setText(HINT)
 
     def _on_tray_selection(self, card_id: str) -> None:
         self.scene.clearSelection()
+        self.scene.pending_card_id = card_id
         self.details.show_card(card_id)
+        if card_id:
+            title = self.document.session.card(self.document.current_group, card_id).title
+            self.hint.setText(f"“{title}” selected: tap a region on the board to put it there, or drag it.")
+
+    def selected_card_id(self) -> str:
+        if self.centre_stack.currentWidget() is self.list_view and self.list_view.selected_card_id():
+            return self.list_view.selected_card_id()
+        return self.scene.selected_card_id() or self.tray.selected_card_id()
+
+    def show_move_menu(self, card_id: str, where: QPoint) -> None:
+        self.move_menu = build_move_menu(self.document, card_id, self)
+        self.move_menu.popup(where)
+
+    def show_move_menu_for_selection(self) -> None:
+        card_id = self.selected_card_id()
+        if not card_id:
+            return
+        item = self.scene.card_items.get(card_id)
+        if item is not None:
+            anchor = self.board_view.mapFromScene(item.sceneBoundingRect().center())
+            where = self.board_view.viewport().mapToGlobal(anchor)
+        else:
+            where = self.tray.viewport().mapToGlobal(self.tray.visualItemRect(self.tray.currentItem()).center())
+        self.show_move_menu(card_id, where)
+
+    def focus_note(self) -> None:
+        card_id = self.selected_card_id()
+        if card_id:
+            self.details.show_card(card_id)
+            if not self.details.isVisible():
+                self.details.show()
+            self.details.note.setFocus()
+
+    def toggle_list_view(self) -> None:
+        showing_list = self.centre_stack.currentWidget() is self.list_view
+        self.centre_stack.setCurrentWidget(self.board_view if showing_list else self.list_view)
+        target = self.board_view if showing_list else self.list_view
+        card_id = self.selected_card_id() or self.list_view.selected_card_id()
+        if card_id and target is self.list_view:
+            self.list_view.select_card(card_id)
+        target.setFocus()
+
+    def zoom_to_selection(self) -> None:
+        placement = self.document.current_group.placement(self.scene.selected_card_id())
+        if placement is not None:
+            self.board_view.toggle_zoom(placement.region)
+
+    # --- presentation -----------------------------------------------------------------
+    def toggle_presentation(self) -> None:
+        self.presentation.toggle()
+
+    def leave_presentation(self) -> None:
+        if self.presentation.active:
+            self.presentation.leave()
+        elif self.board_view.zoomed_region:
+            self.board_view.show_whole_board()
+
+    def _on_presentation_changed(self, active: bool) -> None:
+        self.actions["present"].setText("Stop &presenting" if active else "&Present")
+        self.board_view.fit()
 
     def return_selected_to_tray(self) -> None:
         if self.details.note.hasFocus():
             return  # Delete and Backspace edit the note there
-        card_id = self.scene.selected_card_id()
+        card_id = self.selected_card_id()
         if card_id:
             self.document.unplace(card_id)
 

@@ -4,9 +4,9 @@ and turns drops into document commands."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Signal
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneDragDropEvent
+from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneDragDropEvent, QGraphicsSceneMouseEvent
 
 from ..layout import RegionLayout, insertion_index, layout_for
 from ..model import DomainError
@@ -17,6 +17,7 @@ from .items import CardItem, DecorationItem, RegionItem, card_id_from_mime
 
 class BoardScene(QGraphicsScene):
     card_selected = Signal(str)  # card id, or "" when nothing is selected
+    move_menu_requested = Signal(str, QPoint)  # card id, global screen position
 
     def __init__(self, document: SessionDocument, parent=None) -> None:
         super().__init__(parent)
@@ -24,6 +25,9 @@ class BoardScene(QGraphicsScene):
         self.region_items: dict[str, RegionItem] = {}
         self.card_items: dict[str, CardItem] = {}
         self._layouts: dict[str, RegionLayout] = {}
+        self.card_base = 1.0  # card size relative to full size (larger when presenting)
+        self.high_contrast = False
+        self.pending_card_id = ""  # a tray card waiting for a tap on a region
         self.setBackgroundBrush(QBrush(QColor(theme.BOARD_BACKGROUND)))
         self.selectionChanged.connect(self._on_selection_changed)
         document.session_replaced.connect(self.rebuild)
@@ -57,7 +61,7 @@ class BoardScene(QGraphicsScene):
         self._layouts.clear()
         for region, cards in session.iter_placed(group):
             region_item = self.region_items[region.id]
-            layout = layout_for(region, len(cards))
+            layout = layout_for(region, len(cards), self.card_base)
             self._layouts[region.id] = layout
             region_item.hidden_count = layout.hidden
             region_item.update()
@@ -65,10 +69,11 @@ class BoardScene(QGraphicsScene):
                 rect = QRectF(*slot)
                 item = self.card_items.pop(card.id, None)
                 if item is None or item.card != card or item.has_note != bool(placement.note) \
+                        or item.scale_factor != layout.scale \
                         or item.boundingRect().size() != rect.adjusted(-3, -3, 3, 3).size():
                     if item is not None:
                         self.removeItem(item)
-                    item = CardItem(card, rect, bool(placement.note))
+                    item = CardItem(card, rect, bool(placement.note), layout.scale)
                     self.addItem(item)
                 else:
                     item.setPos(rect.topLeft())
@@ -78,6 +83,30 @@ class BoardScene(QGraphicsScene):
         self.card_items = wanted
         if selected in wanted:
             wanted[selected].setSelected(True)
+
+    def set_presentation(self, card_base: float, high_contrast: bool) -> None:
+        """Bigger cards and stronger contrast for a projected room."""
+        self.card_base = card_base
+        self.high_contrast = high_contrast
+        self.setBackgroundBrush(QBrush(QColor("#ffffff" if high_contrast else theme.BOARD_BACKGROUND)))
+        self.sync_cards()
+        self.update()
+
+    def cards_in_board_order(self) -> list[str]:
+        group = self.document.current_group
+        order = {r.id: i for i, r in enumerate(self.document.session.board.regions)}
+        placed = sorted(enumerate(group.placements), key=lambda ip: (order.get(ip[1].region, 0), ip[0]))
+        return [p.card for _i, p in placed if p.card in self.card_items]
+
+    def select_neighbour(self, step: int) -> str:
+        """Keyboard: select the next (step 1) or previous (-1) card in board order."""
+        ids = self.cards_in_board_order()
+        if not ids:
+            return ""
+        current = self.selected_card_id()
+        index = (ids.index(current) + step) % len(ids) if current in ids else (0 if step > 0 else len(ids) - 1)
+        self.select_card(ids[index])
+        return ids[index]
 
     def _on_arrangement_changed(self, group_id: str) -> None:
         if group_id == self.document.current_group_id:
@@ -95,6 +124,9 @@ class BoardScene(QGraphicsScene):
         item = self.card_items.get(card_id)
         if item is not None:
             item.setSelected(True)
+            item.setFocus()
+            for view in self.views():
+                view.ensureVisible(item)
 
     def _on_selection_changed(self) -> None:
         try:
@@ -127,6 +159,28 @@ class BoardScene(QGraphicsScene):
             return False
         self.select_card(card_id)
         return changed
+
+    def tap_region(self, pos: QPointF) -> bool:
+        """Tap-to-place: a tap on a region moves the waiting tray card, or the selected
+        board card, there (no dragging needed)."""
+        card_id = self.pending_card_id or self.selected_card_id()
+        region_item = self.region_at(pos)
+        if not card_id or region_item is None:
+            return False
+        self.pending_card_id = ""
+        try:
+            self.document.place(card_id, region_item.region.id)
+        except DomainError:
+            return False
+        self.select_card(card_id)
+        return True
+
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        on_card = any(isinstance(i, CardItem) for i in self.items(event.scenePos()))
+        if event.button() == Qt.MouseButton.LeftButton and not on_card and self.tap_region(event.scenePos()):
+            event.accept()
+            return
+        super().mousePressEvent(event)
 
     def _highlight(self, target: RegionItem | None) -> None:
         for item in self.region_items.values():

@@ -5,8 +5,18 @@ back to the tray (unplaced)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QDrag, QDragEnterEvent, QDragMoveEvent, QDropEvent, QPainter, QPixmap
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QContextMenuEvent,
+    QDrag,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QMouseEvent,
+    QPainter,
+    QPixmap,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QListWidget,
@@ -30,6 +40,8 @@ HEADER_HEIGHT = 34
 
 class DeckTray(QListWidget):
     card_selected = Signal(str)
+    move_menu_requested = Signal(str, QPoint)  # card id, global position
+    background_tapped = Signal()  # a tap off the cards: "put the selected board card back here"
 
     def __init__(self, document: SessionDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -111,6 +123,19 @@ class DeckTray(QListWidget):
     def _on_arrangement_changed(self, group_id: str) -> None:
         if group_id == self.document.current_group_id:
             self.refresh()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        item = self.itemAt(event.position().toPoint())
+        if item is None or item.data(CARD_ROLE) is None:
+            self.background_tapped.emit()
+        super().mousePressEvent(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        item = self.itemAt(event.pos())
+        card = item.data(CARD_ROLE) if item is not None else None
+        if card is not None:
+            self.setCurrentItem(item)
+            self.move_menu_requested.emit(card.id, event.globalPos())
 
     # --- drag out --------------------------------------------------------------
     def startDrag(self, supported_actions: Qt.DropAction) -> None:

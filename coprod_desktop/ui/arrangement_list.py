@@ -1,0 +1,113 @@
+"""The arrangement as a list: each region, then its cards with the group's notes,
+then the tray. Cards on a graphics scene are invisible to screen readers; this
+view reads the same arrangement as text and can move cards too."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtGui import QContextMenuEvent, QKeyEvent
+from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
+
+from ..model import KIND_LABELS
+from . import theme
+from .document import SessionDocument
+
+CARD_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class ArrangementList(QTreeWidget):
+    card_selected = Signal(str)
+    move_menu_requested = Signal(str, QPoint)
+
+    def __init__(self, document: SessionDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.setColumnCount(2)
+        self.setHeaderLabels(["Region and card", "Note"])
+        self.setFont(theme.font(18))
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setAccessibleName("Arrangement as a list")
+        self.setAccessibleDescription(
+            "Each region of the board with the cards the group put there and their notes, then "
+            "the cards still in the tray. Press M to move the selected card, Delete to return it to the tray."
+        )
+        self.currentItemChanged.connect(self._on_current_changed)
+        document.arrangement_changed.connect(self.refresh)
+        document.current_group_changed.connect(self.refresh)
+        document.session_replaced.connect(self.refresh)
+        document.groups_changed.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self, *_args: object) -> None:
+        keep = self.selected_card_id()
+        self.blockSignals(True)
+        self.clear()
+        session, group = self.document.session, self.document.current_group
+        for region, cards in session.iter_placed(group):
+            top = QTreeWidgetItem([f"{region.label} ({len(cards)})", ""])
+            top.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            self.addTopLevelItem(top)
+            for card, placement in cards:
+                top.addChild(self._card_item(card, placement.note))
+        unplaced = session.unplaced(group)
+        tray = QTreeWidgetItem([f"In the tray, not placed ({len(unplaced)})", ""])
+        tray.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        self.addTopLevelItem(tray)
+        for card in unplaced:
+            tray.addChild(self._card_item(card, ""))
+        self.expandAll()
+        self.resizeColumnToContents(0)
+        self.blockSignals(False)
+        if keep:
+            self.select_card(keep)
+
+    def _card_item(self, card, note: str) -> QTreeWidgetItem:  # noqa: ANN001 - model.Card
+        item = QTreeWidgetItem([f"{card.title} ({KIND_LABELS.get(card.kind, card.kind)})", note])
+        item.setData(0, CARD_ROLE, card.id)
+        item.setToolTip(0, card.text)
+        return item
+
+    def _items(self) -> list[QTreeWidgetItem]:
+        found = []
+        for i in range(self.topLevelItemCount()):
+            top = self.topLevelItem(i)
+            found.extend(top.child(j) for j in range(top.childCount()))
+        return found
+
+    def card_rows(self) -> list[tuple[str, str, str]]:
+        """(region heading, card title text, note) for every card row, in order."""
+        return [(row.parent().text(0), row.text(0), row.text(1)) for row in self._items()]
+
+    def selected_card_id(self) -> str:
+        item = self.currentItem()
+        return str(item.data(0, CARD_ROLE) or "") if item is not None else ""
+
+    def select_card(self, card_id: str) -> None:
+        for item in self._items():
+            if item.data(0, CARD_ROLE) == card_id:
+                self.setCurrentItem(item)
+                return
+
+    def _on_current_changed(self, current: QTreeWidgetItem | None, _previous: object) -> None:
+        card_id = current.data(0, CARD_ROLE) if current is not None else None
+        if card_id:
+            self.card_selected.emit(card_id)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        card_id = self.selected_card_id()
+        if card_id and event.key() == Qt.Key.Key_M:
+            rect = self.visualItemRect(self.currentItem())
+            self.move_menu_requested.emit(card_id, self.viewport().mapToGlobal(rect.center()))
+        elif card_id and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            self.document.unplace(card_id)
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        item = self.itemAt(event.pos())
+        card_id = item.data(0, CARD_ROLE) if item is not None else None
+        if card_id:
+            self.setCurrentItem(item)
+            self.move_menu_requested.emit(card_id, event.globalPos())

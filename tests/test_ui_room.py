@@ -1,0 +1,238 @@
+"""In the room: tap-to-place, the Move to menu, keyboard-only use, undo buttons,
+presentation mode, the timer, zoom to a region, and the list view."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QMessageBox, QToolButton
+
+from coprod_desktop import content
+from coprod_desktop.countdown import Countdown
+from coprod_desktop.ui.document import SessionDocument
+from coprod_desktop.ui.main_window import MainWindow
+from coprod_desktop.ui.move_menu import TRAY, build_move_menu
+from coprod_desktop.ui.timer_widget import TimerWidget
+
+
+@pytest.fixture
+def window(qtbot):
+    document = SessionDocument(content.new_session("Room test", ["Red", "Blue"]))
+    win = MainWindow(document)
+    win.files.ask_unsaved = lambda: QMessageBox.StandardButton.Discard
+    qtbot.addWidget(win)
+    win.resize(1600, 900)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def region_point(win: MainWindow, region_id: str):
+    rect = win.scene.region_items[region_id].rect
+    return rect.bottomRight() - rect.topLeft() * 0 - type(rect.center())(6, 6)
+
+
+def click_scene(win: MainWindow, scene_pos) -> None:
+    view_pos = win.board_view.mapFromScene(scene_pos)
+    QTest.mouseClick(win.board_view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, view_pos)
+
+
+def deck_ids(win: MainWindow) -> list[str]:
+    return [c.id for c in win.document.session.deck.cards]
+
+
+def test_tap_tray_card_then_tap_region_places_it(window):
+    card = deck_ids(window)[0]
+    window.tray.select_card(card)
+    click_scene(window, region_point(window, "ladder-co-design"))
+    assert window.document.current_group.placement(card).region == "ladder-co-design"
+    assert window.scene.selected_card_id() == card  # stays selected for a further move
+
+
+def test_tap_selected_board_card_then_another_region_moves_it(window):
+    card = deck_ids(window)[0]
+    window.document.place(card, "ladder-coercion")
+    window.scene.select_card(card)
+    click_scene(window, region_point(window, "matrix-self-organised"))
+    assert window.document.current_group.placement(card).region == "matrix-self-organised"
+
+
+def test_tapping_the_tray_returns_the_selected_board_card(window):
+    card = deck_ids(window)[0]
+    window.document.place(card, "ladder-coercion")
+    window.scene.select_card(card)
+    tray = window.tray
+    header = tray.visualItemRect(tray.item(0)).center()  # a kind heading, not a card
+    QTest.mouseClick(tray.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, header)
+    assert window.document.current_group.placement(card) is None
+
+
+def test_tap_with_nothing_selected_changes_nothing(window):
+    click_scene(window, region_point(window, "ladder-co-design"))
+    assert window.document.current_group.placements == []
+    assert not window.document.undo_stack.canUndo()
+
+
+def test_move_to_menu_lists_every_region_and_the_tray(window):
+    card = deck_ids(window)[0]
+    menu = build_move_menu(window.document, card, window)
+    targets = [a.data() for a in menu.actions() if not a.isSeparator() and a.data() is not None]
+    region_ids = [r.id for r in window.document.session.board.regions]
+    assert targets == [*region_ids, TRAY]
+    tray_action = next(a for a in menu.actions() if a.data() == TRAY)
+    assert not tray_action.isEnabled()  # not placed yet
+    next(a for a in menu.actions() if a.data() == "matrix-full-coproduction").trigger()
+    assert window.document.current_group.placement(card).region == "matrix-full-coproduction"
+    menu = build_move_menu(window.document, card, window)
+    assert next(a for a in menu.actions() if a.data() == "matrix-full-coproduction").isChecked()
+    next(a for a in menu.actions() if a.data() == TRAY).trigger()
+    assert window.document.current_group.placement(card) is None
+
+
+def test_keyboard_only_placement_and_return(window, qtbot):
+    first, second = deck_ids(window)[:2]
+    # From the tray: arrow to a card, open the region chooser (M), choose, return with Delete.
+    window.tray.setFocus()
+    window.tray.select_card(first)
+    shown = []
+    window.show_move_menu = lambda card_id, where: shown.append(card_id)  # the popup itself is Qt's
+    window.actions["move_to"].trigger()
+    assert shown == [first]
+    build_move_menu(window.document, first, window).actions()[1].trigger()
+    window.document.place(second, "ladder-informing")
+    window.board_view.setFocus()
+    QTest.keyClick(window.board_view, Qt.Key.Key_Right)
+    selected = window.scene.selected_card_id()
+    assert selected in (first, second)
+    QTest.keyClick(window.board_view, Qt.Key.Key_Right)
+    assert window.scene.selected_card_id() != selected
+    target = window.scene.selected_card_id()
+    window.actions["unplace"].trigger()
+    assert window.document.current_group.placement(target) is None
+
+
+def test_every_menu_action_has_a_shortcut(window):
+    missing = [key for key, act in window.actions.items() if key != "about" and act.shortcut().isEmpty()]
+    assert missing == []
+
+
+def test_undo_and_redo_buttons_work_without_a_keyboard(window, qtbot):
+    card = deck_ids(window)[0]
+    window.document.place(card, "ladder-coercion")
+    buttons = {b.defaultAction(): b for b in window.controls.findChildren(QToolButton)}
+    undo_button = buttons[window.actions["undo"]]
+    assert undo_button.isVisible() and undo_button.height() >= 44
+    qtbot.mouseClick(undo_button, Qt.MouseButton.LeftButton)
+    assert window.document.current_group.placement(card) is None
+    qtbot.mouseClick(buttons[window.actions["redo"]], Qt.MouseButton.LeftButton)
+    assert window.document.current_group.placement(card) is not None
+
+
+def test_presentation_mode_hides_facilitator_widgets_and_restores(window, qtbot):
+    window.document.place(deck_ids(window)[0], "ladder-coercion")
+    normal_item = window.scene.card_items[deck_ids(window)[0]].sceneBoundingRect()
+    window.actions["present"].trigger()
+    assert window.presentation.active
+    qtbot.waitUntil(lambda: window.isFullScreen())
+    for hidden in (window.menuBar(), window.statusBar(), window.details, window.toolbar, window.group_bar.add_button):
+        assert not hidden.isVisible()
+    for shown in (window.tray, window.group_bar, window.timer, window.board_view):
+        assert shown.isVisible()
+    assert window.scene.high_contrast
+    presented_item = window.scene.card_items[deck_ids(window)[0]].sceneBoundingRect()
+    assert presented_item.height() > normal_item.height()  # bigger cards for the room
+    QTest.keyClick(window, Qt.Key.Key_Escape)
+    assert not window.presentation.active
+    qtbot.waitUntil(lambda: not window.isFullScreen())
+    for widget in (window.menuBar(), window.statusBar(), window.details, window.toolbar):
+        assert widget.isVisible()
+    assert not window.scene.high_contrast
+    assert window.scene.card_items[deck_ids(window)[0]].sceneBoundingRect() == normal_item
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_timer_runs_down_and_signals_the_end(qtbot):
+    clock = FakeClock()
+    timer = TimerWidget(Countdown(120, clock))
+    qtbot.addWidget(timer)
+    assert timer.digits.text() == "2:00"
+    timer.start_button.click()
+    assert timer.start_button.text() == "Pause"
+    clock.now = 61
+    timer.tick()
+    assert timer.digits.text() == "0:59"
+    timer.start_button.click()  # pause
+    clock.now = 500
+    timer.tick()
+    assert timer.digits.text() == "0:59"
+    timer.start_button.click()
+    clock.now = 560
+    with qtbot.waitSignal(timer.time_up, timeout=1000):
+        timer.tick()
+    assert timer.is_time_up and timer.digits.text() == "Time's up!"
+    assert "b00020" in timer.digits.styleSheet()  # red: a signal that does not block the board
+    timer.reset_button.click()
+    assert timer.digits.text() == "2:00" and not timer.is_time_up
+
+
+def test_timer_presets_and_custom_time(qtbot):
+    timer = TimerWidget(Countdown(60, FakeClock()))
+    qtbot.addWidget(timer)
+    presets = [a for a in timer.preset_button.menu().actions() if a.data()]
+    assert [a.data() for a in presets] == [120, 300, 600, 900]
+    presets[2].trigger()
+    assert timer.digits.text() == "10:00"
+    timer.ask_custom_duration = lambda: "7:30"
+    timer.choose_custom()
+    assert timer.digits.text() == "7:30"
+    timer.ask_custom_duration = lambda: "soon"
+    timer.choose_custom()
+    assert timer.digits.text() == "7:30" and "not a time" in timer.toolTip()
+
+
+def test_double_click_zooms_to_a_region_and_back(window, qtbot):
+    view = window.board_view
+    whole = view.visible_scene_rect()
+    region = window.scene.region_items["matrix-full-coproduction"].rect
+    pos = view.mapFromScene(region.center())
+    QTest.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, pos)
+    zoomed = view.visible_scene_rect()
+    assert view.zoomed_region == "matrix-full-coproduction"
+    assert zoomed.width() < whole.width() / 2 and zoomed.contains(region.center())
+    pos = view.mapFromScene(region.center())
+    QTest.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, pos)
+    assert view.zoomed_region == ""
+    assert abs(view.visible_scene_rect().width() - whole.width()) < 2
+
+
+def test_list_view_reads_the_arrangement_and_moves_cards(window):
+    first, second = deck_ids(window)[:2]
+    window.document.place(first, "ladder-co-production")
+    window.scene.select_card(first)
+    window.details.note.setPlainText("Shared power")
+    window.actions["list_view"].trigger()
+    assert window.centre_stack.currentWidget() is window.list_view
+    rows = window.list_view.card_rows()
+    title = window.document.session.deck.card(first).title
+    assert rows[0][0].startswith("7 Co-production") and rows[0][1].startswith(title) and rows[0][2] == "Shared power"
+    assert any(r[0].startswith("In the tray") and r[1].startswith(
+        window.document.session.deck.card(second).title) for r in rows)
+    window.list_view.select_card(first)
+    QTest.keyClick(window.list_view, Qt.Key.Key_Delete)
+    assert window.document.current_group.placement(first) is None
+    window.actions["list_view"].trigger()
+    assert window.centre_stack.currentWidget() is window.board_view
+
+
+def test_widgets_have_accessible_names(window):
+    for widget in (window.tray, window.board_view, window.list_view, window.details.note,
+                   window.group_bar.tabs, window.timer.digits, window.timer.start_button):
+        assert widget.accessibleName()
