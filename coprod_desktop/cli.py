@@ -11,13 +11,14 @@ import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from . import __version__
 
 EXIT_OK = 0
 EXIT_INTERNAL = 1  # a bug, reported in one line (details in the debug log)
 EXIT_BAD_INPUT = 2
-SUBCOMMANDS = ("check", "handout")
+SUBCOMMANDS = ("check", "handout", "new")
 
 log = logging.getLogger(__name__)
 
@@ -29,7 +30,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args and args[0] in SUBCOMMANDS:
             command = args.pop(0)
             try:
-                return {"check": run_check, "handout": run_handout}[command](args)
+                commands = {"check": run_check, "handout": run_handout, "new": run_new}
+                return commands[command](args)
             except Exception as exc:  # never a traceback from a subcommand
                 log.debug("coprod-desktop %s failed", command, exc_info=True)
                 _fail(f"{command}: internal error: {type(exc).__name__}: {exc}")
@@ -39,8 +41,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
+class _OneLineParser(argparse.ArgumentParser):
+    """argparse's own errors in one line (with the usage), exit 2, like every other error."""
+
+    def error(self, message: str) -> NoReturn:
+        usage = _one_line(self.format_usage().removeprefix("usage: "))
+        _fail(f"{message} (usage: {usage}; --help for more)")
+        raise SystemExit(EXIT_BAD_INPUT)
+
+
 def _parser(prog: str, description: str) -> argparse.ArgumentParser:
-    return argparse.ArgumentParser(prog=prog, description=description)
+    return _OneLineParser(prog=prog, description=description)
+
+
+def run_new(args: list[str]) -> int:
+    from .cli_new import run_new as run  # the set-up code loads only for this subcommand
+
+    return run(args)
 
 
 def run_open(args: list[str]) -> int:
