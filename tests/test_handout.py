@@ -75,7 +75,7 @@ def test_groups_cards_notes_and_regions_are_printed(pdf: bytes) -> None:
         "School attendance order", "GP surgery time bank",
         "Our note: Parents run it with staff. Second line.",
         "This group did not place any cards on the board.",
-        "Not placed on the board",
+        "Deck cards left in the tray",
     ):
         assert expected in text, expected
 
@@ -150,7 +150,8 @@ def test_running_header_and_page_numbers(pdf: bytes) -> None:
     pages = page_texts(pdf)
     assert all(f"Page {i} of {len(pages)}" in t for i, t in enumerate(pages, 1))
     assert all("Spring workshop" in t for t in pages[1:])
-    assert "Reference" in pages[-1]
+    assert "Spring workshop Reference" in " ".join(pages)
+    assert "Questions to take away" in pages[-1]
 
 
 def test_invariant_output_is_byte_stable(session: Session) -> None:

@@ -132,7 +132,7 @@ class _Painter:
     def cards(self, cards: list[Card], boxes: list[Box], edge: colors.Color) -> None:
         """Card boxes with marker and title; all cards of a region share one text size,
         the largest at which every title fits."""
-        titles = [f"{marker(card.kind)} {card.title}" for card in cards]
+        titles = [f"{marker(card.kind)}\u00a0{card.title}" for card in cards]
         areas = [_inset(box, min(PAD, box[3] * 0.1)) for box in boxes]
         size = min((self._fit(t, a, self.styles.board_max_font).size
                     for t, a in zip(titles, areas, strict=True)),

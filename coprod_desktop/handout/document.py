@@ -4,19 +4,24 @@ from __future__ import annotations
 
 import io
 import logging
+from dataclasses import dataclass
 from typing import Any
 
 from reportlab.lib.pagesizes import A4, LETTER, landscape, portrait
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageBreak, PageTemplate
+from reportlab.platypus.doctemplate import FrameActionFlowable
 
-from ..model import Session
+from ..model import Group, Session
+from .comparison import comparison
+from .flowables import BookletMarker, SectionMarker
 from .fonts import REGULAR, register_fonts
 from .options import HandoutOptions
+from .questions import questions
 from .reference import reference
 from .sections import cover, group_section
-from .styles import MUTED, RULE, make_styles
+from .styles import MUTED, RULE, Styles, make_styles
 from .text import ellipsize, one_line
 
 log = logging.getLogger(__name__)
@@ -26,6 +31,7 @@ SIDE = 15 * mm
 TOP = 18 * mm
 BOTTOM = 16 * mm
 HEADER_SIZE = 8.0
+LANGUAGE = "en-GB"  # the handout's own words; the PDF's /Lang
 
 
 def build_pdf(session: Session, options: HandoutOptions) -> tuple[bytes, int]:
@@ -41,27 +47,85 @@ def build_pdf(session: Session, options: HandoutOptions) -> tuple[bytes, int]:
         leftMargin=SIDE, rightMargin=SIDE, topMargin=TOP, bottomMargin=BOTTOM,
         title=title,
         author=_author(session),
-        subject=f"Handout of a co-production card sort: {len(session.groups)} group(s) on "
-                f"the board \u201c{one_line(session.board.title)}\u201d",
+        subject=_subject(session, options),
         creator="coprod-desktop",
         keywords="co-production, card sort, workshop handout",
         invariant=1 if options.invariant else 0,
-        lang="en",
+        lang=LANGUAGE,
         displayDocTitle=1,
         initialFontName=REGULAR,
     )
     doc.addPageTemplates([_template("portrait", upright), _template("landscape", wide)])
-    portrait_width = upright[0] - 2 * SIDE
-    story: list[Any] = cover(session, styles, portrait_width)
-    board_box = (wide[0] - 2 * SIDE, wide[1] - TOP - BOTTOM - 12)  # 12: frame paddings
-    for group in session.groups:
-        story += group_section(session, group, styles, board_box, portrait_width)
-    story += [NextPageTemplate("portrait"), PageBreak(), *reference(session, styles,
-                                                                    portrait_width)]
+    sizes = _Sizes(portrait_width=upright[0] - 2 * SIDE,
+                   board_box=(wide[0] - 2 * SIDE, wide[1] - TOP - BOTTOM - 12))  # 12: paddings
+    if options.booklets:
+        story: list[Any] = []
+        start: _BookletStart | None = None
+        for number, group in enumerate(session.groups, 1):
+            if start is not None:
+                story.append(_BookletBreak(start))
+            start = _BookletStart(doc)
+            story += [start, BookletMarker(number, group.name)]
+            story += _handout(session, [group], styles, sizes, booklet=group)
+    else:
+        story = _handout(session, session.groups, styles, sizes)
     pages: list[int] = []
     doc.build(story, canvasmaker=_canvas_class(title, pages))
     log.info("handout of %r: %d page(s)", title, pages[0])
     return buffer.getvalue(), pages[0]
+
+
+@dataclass(frozen=True)
+class _Sizes:
+    portrait_width: float
+    board_box: tuple[float, float]  # room for a board drawing on a landscape page
+
+
+def _handout(session: Session, groups: list[Group], styles: Styles, sizes: _Sizes,
+             booklet: Group | None = None) -> list[Any]:
+    """Cover, the groups' sections, the comparison, the reference and the questions."""
+    width = sizes.portrait_width
+    story: list[Any] = [SectionMarker(""), *cover(session, styles, width, booklet)]
+    for group in groups:
+        story += group_section(session, group, styles, sizes.board_box, width)
+    across = comparison(session, styles, width)
+    if across:
+        story += [NextPageTemplate("portrait"), PageBreak(), *across]
+    story += [NextPageTemplate("portrait"), PageBreak(), *reference(session, styles, width)]
+    story += [PageBreak(), *questions(styles, width)]
+    return story
+
+
+class _BookletStart(FrameActionFlowable):
+    """Remembers the page a booklet starts on."""
+
+    def __init__(self, doc: BaseDocTemplate) -> None:
+        self.doc = doc
+        self.page = 1
+
+    def frameAction(self, frame: Any) -> None:  # noqa: N802 (ReportLab's name)
+        self.page = self.doc.page
+
+
+class _BookletBreak(FrameActionFlowable):
+    """Ends a booklet: a page break, and a blank page after it when the booklet has an
+    odd number of pages, so the next booklet starts on a right-hand (odd) page."""
+
+    def __init__(self, start: _BookletStart) -> None:
+        self.start = start
+
+    def frameAction(self, frame: Any) -> None:  # noqa: N802 (ReportLab's name)
+        used = self.start.doc.page - self.start.page + 1
+        breaks = [PageBreak(nextTemplate="portrait")] * (2 if used % 2 else 1)
+        frame.add_generated_content(*breaks)
+
+
+def _subject(session: Session, options: HandoutOptions) -> str:
+    subject = (f"Handout of a co-production card sort: {len(session.groups)} group(s) on "
+               f"the board \u201c{one_line(session.board.title)}\u201d")
+    if options.booklets:
+        subject += ", one booklet per group"
+    return subject
 
 
 def _author(session: Session) -> str:
@@ -75,24 +139,34 @@ def _template(name: str, size: tuple[float, float]) -> PageTemplate:
 
 
 def _canvas_class(title: str, pages: list[int]) -> type[Canvas]:
-    """A canvas that holds pages back until the end, to print 'page N of M' and headers."""
+    """A canvas that holds pages back until the end, to print 'page N of M' and headers.
+
+    Pages are numbered within their booklet when the handout is made of booklets;
+    the first page of the handout (or of each booklet) is its cover, without a header."""
 
     class HandoutCanvas(Canvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self._held: list[dict[str, Any]] = []
             self._coprod_section = ""
+            self._coprod_booklet: tuple[int, str] | None = None
 
         def showPage(self) -> None:  # noqa: N802 (ReportLab's name)
             self._held.append(dict(self.__dict__))
             self._startPage()
 
         def save(self) -> None:
-            total = len(self._held)
-            pages.append(total)
-            for number, state in enumerate(self._held, 1):
+            pages.append(len(self._held))
+            totals: dict[int, int] = {}
+            for state in self._held:
+                key = _booklet_number(state)
+                totals[key] = totals.get(key, 0) + 1
+            seen: dict[int, int] = {}
+            for state in self._held:
+                key = _booklet_number(state)
+                seen[key] = seen.get(key, 0) + 1
                 self.__dict__.update(state)
-                self._decorate(number, total)
+                self._decorate(seen[key], totals[key])
                 super().showPage()
             super().save()
 
@@ -101,7 +175,11 @@ def _canvas_class(title: str, pages: list[int]) -> type[Canvas]:
             self.saveState()
             self.setFont(REGULAR, HEADER_SIZE)
             self.setFillColor(MUTED)
-            self.drawCentredString(width / 2, BOTTOM / 2, f"Page {number} of {total}")
+            footer = f"Page {number} of {total}"
+            if self._coprod_booklet is not None:
+                footer = f"Booklet: {one_line(self._coprod_booklet[1])} · {footer}"
+            self.drawCentredString(width / 2, BOTTOM / 2,
+                                   ellipsize(footer, REGULAR, HEADER_SIZE, width - 2 * SIDE))
             if number > 1:
                 section = one_line(self._coprod_section)
                 right_width = min(width * 0.35, width - 2 * SIDE) if section else 0
@@ -117,3 +195,8 @@ def _canvas_class(title: str, pages: list[int]) -> type[Canvas]:
             self.restoreState()
 
     return HandoutCanvas
+
+
+def _booklet_number(state: dict[str, Any]) -> int:
+    booklet = state.get("_coprod_booklet")
+    return booklet[0] if booklet else 0

@@ -33,11 +33,13 @@ def _row(left: Flowable, right: Flowable, left_width: float, width: float,
     return table
 
 
-def group_heading(group: Group, styles: Styles, width: float, suffix: str = "") -> Table:
+def group_heading(group: Group, styles: Styles, width: float, suffix: str = "",
+                  prefix: str = "") -> Table:
     """The group's name in its colour (darkened if too pale to read) beside a swatch."""
     style = styles.h1.clone("group_h1", textColor=readable_on_white(group.colour),
                             spaceAfter=0, spaceBefore=0)
-    text = para(group.name) + (f'<font color="#555555">{suffix}</font>' if suffix else "")
+    text = ((f'<font color="#555555">{prefix}</font>' if prefix else "") + para(group.name)
+            + (f'<font color="#555555">{suffix}</font>' if suffix else ""))
     size = styles.h1.fontSize
     return _row(swatch(group.colour, size), Paragraph(text, style), size * 1.6, width,
                 space_after=styles.base * 0.6)
@@ -74,3 +76,43 @@ class SectionMarker(Flowable):
 
     def draw(self) -> None:
         self.canv._coprod_section = self.name  # type: ignore[attr-defined]
+
+
+class WritingLines(Flowable):
+    """Ruled lines to write an answer on."""
+
+    def __init__(self, count: int, width: float, spacing: float, indent: float = 0) -> None:
+        super().__init__()
+        self.count = count
+        self.line_width = width
+        self.spacing = spacing
+        self.indent = indent
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        self.line_width = min(self.line_width, aw)
+        return self.line_width, self.count * self.spacing + 4
+
+    def draw(self) -> None:
+        canv = self.canv
+        canv.saveState()
+        canv.setStrokeColor(colors.HexColor("#b0b0b0"))
+        canv.setLineWidth(0.5)
+        for i in range(self.count):
+            y = 4 + i * self.spacing
+            canv.line(self.indent, y, self.line_width, y)
+        canv.restoreState()
+
+
+class BookletMarker(Flowable):
+    """Invisible: tells the page footer which booklet (number and group name) the page
+    belongs to, so each booklet's pages are numbered on their own."""
+
+    def __init__(self, number: int, name: str) -> None:
+        super().__init__()
+        self.booklet = (number, name)
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        self.canv._coprod_booklet = self.booklet  # type: ignore[attr-defined]

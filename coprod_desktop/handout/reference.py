@@ -1,62 +1,97 @@
-"""The reference pages at the end: principles, ladder, matrix, non-examples, sources.
+"""The reference pages at the end: definitions, principles, ladder, matrix, degrees,
+what co-production is not, the three stories and the sources.
 
-Everything comes from the session's own deck and board, so a session made with
-another deck or board still gets a truthful reference.
+The prose comes from resources/reference (see reference_data); the ladder's rungs
+and the matrix's cells come from the session's board, so they match the drawings.
+Every item names its source.
 """
 
 from __future__ import annotations
 
 from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableStyle
 
 from ..model import Decoration, Region, Session
 from .flowables import SectionMarker
-from .styles import KIND_MARKERS, RULE, Styles
+from .reference_data import Item, Part, ReferenceText, reference_text
+from .styles import INK, KIND_MARKERS, RULE, Styles
 from .text import para
 
-# The three bands of the ladder as NEF groups them, summarised in our own words.
-BANDS = {
-    "with": ("Doing with", "Power shifts towards people: their voices are heard, valued and "
-             "acted on, in equal and reciprocal relationships with professionals."),
-    "for": ("Doing for", "Services are designed with people's interests in mind, but people "
-            "are at most informed, consulted or engaged; professionals decide."),
-    "to": ("Doing to", "People are passive recipients; professionals hold the power and make "
-           "all the decisions."),
-}
-NUMBER_WORDS = {3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight"}
+SHADE = colors.HexColor("#f3f3f3")
 
 
 def reference(session: Session, styles: Styles, width: float) -> list[Flowable]:
+    ref = reference_text()
     story: list[Flowable] = [SectionMarker("Reference"),
                              Paragraph("Co-production: a short reference", styles.h1)]
-    story += _principles(session, styles)
-    story += _ladder(session, styles, width)
-    story += _matrix(session, styles, width)
-    story += _non_examples(session, styles)
-    story += _sources(session, styles)
+    story += _definitions(ref.definitions, styles)
+    story += _listed(ref.principles, styles, numbered=True)
+    story += _ladder(session, ref, styles, width)
+    story += _matrix(session, ref.matrix, styles, width)
+    story += _listed(ref.degrees, styles)
+    story += _listed(ref.non_examples, styles, marker=KIND_MARKERS["non_example"])
+    story += _stories(ref.stories, styles)
+    story += _sources(session, ref, styles)
     return story
 
 
-def _principles(session: Session, styles: Styles) -> list[Flowable]:
-    cards = [c for c in session.deck.cards if c.kind == "principle"]
-    if not cards:
-        return []
-    count = NUMBER_WORDS.get(len(cards))
-    title = f"The {count} principles of co-production" if count else "Principles of co-production"
-    heading = Paragraph(title, styles.h2)
-    return [_entry(f"{i}.\u00a0\u00a0<b>{para(card.title)}</b>", card.text, styles,
-                   heading if i == 1 else None) for i, card in enumerate(cards, 1)]
+def _source(text: str, styles: Styles, indent: bool = True) -> Paragraph:
+    style = styles.source if indent else styles.source.clone("source_flush", leftIndent=0,
+                                                              spaceBefore=styles.base * 0.3)
+    return Paragraph("<b>Source:</b> " + para(text), style)
 
 
-def _entry(title_markup: str, text: str, styles: Styles,
-           heading: Flowable | None = None) -> Flowable:
-    """A title with its explanation below (and the section heading before the first
-    entry), kept on one page."""
-    parts: list[Flowable] = [heading] if heading else []
+def _explanation(styles: Styles) -> ParagraphStyle:
+    """An item's explanation: indented under its title, in full black for reading."""
+    return styles.card_text.clone("explanation", textColor=INK)
+
+
+def _intro(part: Part, styles: Styles) -> list[Flowable]:
+    heading: list[Flowable] = [Paragraph(para(part.title), styles.h2)]
+    if part.intro:
+        heading.append(Paragraph(para(part.intro), styles.body))
+    return heading
+
+
+def _entry(title_markup: str, text: str, styles: Styles, before: list[Flowable] | None = None,
+           after: list[Flowable] | None = None) -> Flowable:
+    """A title with its explanation below, kept on one page with what goes before
+    (the section heading) and after (its source)."""
+    parts: list[Flowable] = list(before or [])
     parts.append(Paragraph(title_markup, styles.card))
     if text.strip():
-        parts.append(Paragraph(para(text), styles.card_text))
+        parts.append(Paragraph(para(text), _explanation(styles)))
+    parts += after or []
     return KeepTogether(parts)
+
+
+def _definitions(part: Part, styles: Styles) -> list[Flowable]:
+    story: list[Flowable] = []
+    for i, item in enumerate(part.items):
+        parts: list[Flowable] = _intro(part, styles) if i == 0 else []
+        parts.append(Paragraph(f"<b>{para(item.title)}</b>", styles.card))
+        parts.append(Paragraph(f"\u201c{para(item.quote)}\u201d", styles.quote))
+        parts.append(Paragraph("In plain words: " + para(item.text), _explanation(styles)))
+        parts.append(_source(item.source, styles))
+        story.append(KeepTogether(parts))
+    return story
+
+
+def _listed(part: Part, styles: Styles, numbered: bool = False,
+            marker: str = "") -> list[Flowable]:
+    """A part's items one below the other, numbered or marked, then the part's source."""
+    story: list[Flowable] = []
+    last = len(part.items) - 1
+    for i, item in enumerate(part.items):
+        lead = f"{i + 1}." if numbered else marker
+        title = (f"{lead}\u00a0\u00a0" if lead else "") + f"<b>{para(item.title)}</b>"
+        after = [_source(item.source, styles)] if item.source else []
+        if i == last and part.source:
+            after.append(_source(part.source, styles))
+        story.append(_entry(title, item.text, styles, _intro(part, styles) if i == 0 else None,
+                            after))
+    return story
 
 
 def _cell(text: str, styles: Styles, bold: bool = False) -> Paragraph:
@@ -73,7 +108,8 @@ def _grid_style(extra: list[tuple[object, ...]]) -> TableStyle:
     ])
 
 
-def _ladder(session: Session, styles: Styles, width: float) -> list[Flowable]:
+def _ladder(session: Session, ref: ReferenceText, styles: Styles,
+            width: float) -> list[Flowable]:
     rungs = sorted((r for r in session.board.regions if r.zone == "ladder"),
                    key=lambda r: r.rect[1])  # top of the ladder first, as on the board
     if not rungs:
@@ -82,12 +118,11 @@ def _ladder(session: Session, styles: Styles, width: float) -> list[Flowable]:
     spans: list[tuple[object, ...]] = []
     start = 0
     for i, rung in enumerate(rungs):
-        first = i == 0 or rungs[i - 1].band != rung.band
-        if first:
+        if i == 0 or rungs[i - 1].band != rung.band:
             start = i
-            name, summary = BANDS.get(rung.band, (rung.band.capitalize(), ""))
+            band = ref.bands.get(rung.band, Item(rung.band.capitalize(), ""))
             band_cell: Flowable | str = Paragraph(
-                f"<b>{para(name)}</b><br/>{para(summary)}", styles.cell)
+                f"<b>{para(band.title)}</b><br/>{para(band.text)}", styles.cell)
         else:
             band_cell = ""
         rows.append([band_cell, _cell(rung.label, styles, bold=True),
@@ -95,39 +130,31 @@ def _ladder(session: Session, styles: Styles, width: float) -> list[Flowable]:
         last = i == len(rungs) - 1 or rungs[i + 1].band != rung.band
         if last and i > start:
             spans.append(("SPAN", (0, start), (0, i)))
-    table = Table(rows, colWidths=[width * 0.33, width * 0.22, width * 0.45], hAlign="LEFT",
-                  repeatRows=0)
-    table.setStyle(_grid_style([*spans, ("BACKGROUND", (0, 0), (0, -1), colors.HexColor(
-        "#f3f3f3"))]))
-    return [KeepTogether([
-        Paragraph("The ladder of co-production", styles.h2),
-        Paragraph("Seven rungs in three bands, read from the top (power shared most) down "
-                  "to the bottom (power held by professionals).", styles.body),
-        table,
-    ])]
+    table = Table(rows, colWidths=[width * 0.4, width * 0.2, width * 0.4], hAlign="LEFT")
+    table.setStyle(_grid_style([*spans, ("BACKGROUND", (0, 0), (0, -1), SHADE)]))
+    return [KeepTogether([Paragraph(para(ref.ladder.title), styles.h2),
+                          Paragraph(para(ref.ladder.intro), styles.body), table,
+                          _source(ref.ladder.source, styles, indent=False)])]
 
 
-def _matrix(session: Session, styles: Styles, width: float) -> list[Flowable]:
+def _matrix(session: Session, text: Item, styles: Styles, width: float) -> list[Flowable]:
     board = session.board
     cells = [r for r in board.regions if r.zone == "matrix"]
     if not cells:
         return []
     xs = sorted({r.rect[0] for r in cells})
     ys = sorted({r.rect[1] for r in cells})
-    story: list[Flowable] = [Paragraph("The public service matrix", styles.h2)]
+    story: list[Flowable] = [Paragraph(para(text.title), styles.h2),
+                             Paragraph(para(text.text), styles.body)]
     grid = {(r.rect[1], r.rect[0]): r for r in cells}
     if len(grid) != len(xs) * len(ys) or len(cells) != len(grid):
         story += [Paragraph(f"<b>{para(r.label)}</b>: {para(r.description)}", styles.body)
                   for r in cells]
-        return story
+        return [*story, _source(text.source, styles, indent=False)]
     headings = [d for d in board.decorations if d.kind == "heading"]
     col_heads = [_heading_over(headings, cells, x, axis=0) for x in xs]
     row_heads = [_heading_over(headings, cells, y, axis=1) for y in ys]
     axis = "\n".join(d.text for d in board.decorations if d.kind == "axis")
-    story.append(Paragraph(
-        "Who plans and designs a service (rows), and who delivers it (columns). "
-        "Both run from professionals alone, through professionals and people together, "
-        "to people and communities alone.", styles.body))
     rows: list[list[Flowable]] = [[_cell(axis, styles, bold=True),
                                    *[_cell(h, styles, bold=True) for h in col_heads]]]
     for y, row_head in zip(ys, row_heads, strict=True):
@@ -139,12 +166,14 @@ def _matrix(session: Session, styles: Styles, width: float) -> list[Flowable]:
         rows.append(row)
     first = width * 0.22
     table = Table(rows, colWidths=[first, *[(width - first) / len(xs)] * len(xs)],
-                  hAlign="LEFT")
-    shade = colors.HexColor("#f3f3f3")
-    table.setStyle(_grid_style([("BACKGROUND", (0, 0), (-1, 0), shade),
-                                ("BACKGROUND", (0, 0), (0, -1), shade)]))
-    story.append(table)
-    return [KeepTogether(story)]
+                  hAlign="LEFT", repeatRows=1)
+    table.setStyle(_grid_style([("BACKGROUND", (0, 0), (-1, 0), SHADE),
+                                ("BACKGROUND", (0, 0), (0, -1), SHADE)]))
+    source = _source(text.source, styles, indent=False)
+    # In large print the table is taller than a page: let it split (its header repeats).
+    if styles.base >= 14:
+        return [KeepTogether(story), table, source]
+    return [KeepTogether([*story, table, source])]
 
 
 def _heading_over(headings: list[Decoration], cells: list[Region], start: float,
@@ -158,27 +187,41 @@ def _heading_over(headings: list[Decoration], cells: list[Region], start: float,
     return ""
 
 
-def _non_examples(session: Session, styles: Styles) -> list[Flowable]:
-    cards = [c for c in session.deck.cards if c.kind == "non_example"]
-    if not cards:
-        return []
-    heading = Paragraph("What co-production is not", styles.h2)
-    return [_entry(f"{KIND_MARKERS['non_example']}\u00a0\u00a0{para(card.title)}", card.text,
-                   styles, heading if i == 0 else None) for i, card in enumerate(cards)]
+def _stories(part: Part, styles: Styles) -> list[Flowable]:
+    story: list[Flowable] = []
+    last = len(part.items) - 1
+    for i, item in enumerate(part.items):
+        head: list[Flowable] = _intro(part, styles) if i == 0 else []
+        head += [Paragraph(f"<b>{para(item.title)}</b>", styles.h3),
+                 Paragraph(para(item.text), styles.body)]
+        story.append(KeepTogether(head))
+        why: list[Flowable] = [Paragraph("<b>Why is this co-production?</b>", styles.body)]
+        why += [Paragraph("•\u00a0\u00a0" + para(w), styles.bullet) for w in item.why]
+        sources = [item.source] if item.source else []
+        if i == last and part.source:
+            sources.append(part.source)
+        why += [_source(s, styles) for s in sources]
+        story.append(KeepTogether(why))
+    return story
 
 
-def _sources(session: Session, styles: Styles) -> list[Flowable]:
+def _sources(session: Session, ref: ReferenceText, styles: Styles) -> list[Flowable]:
+    """Every source named in the session's cards and board and in the reference, once."""
     sources: list[str] = []
     cards = [*session.deck.cards, *(c for g in session.groups for c in g.cards)]
-    for text in [session.board.source, *(c.source for c in cards)]:
+    parts = (ref.definitions, ref.principles, ref.ladder, ref.degrees, ref.non_examples,
+             ref.stories)
+    texts = [session.board.source, *(c.source for c in cards), ref.matrix.source,
+             *(p.source for p in parts), *(i.source for p in parts for i in p.items)]
+    for text in texts:
         text = " ".join(text.split())
         if text and text not in sources:
             sources.append(text)
-    story: list[Flowable] = [Paragraph("Sources", styles.h2)]
-    if not sources:
-        story.append(Paragraph("No sources are named in this session's cards or board.",
-                               styles.small))
-    item = styles.small.clone("source", leftIndent=styles.base, firstLineIndent=-styles.base)
+    story: list[Flowable] = [Paragraph("Sources", styles.h2), Paragraph(
+        "Made with coprod-desktop. The texts of the cards, the board and this reference are "
+        "written in the project's own words after these sources; the definitions are "
+        "quoted.", styles.body)]
+    item = styles.small.clone("source_item", leftIndent=styles.base,
+                              firstLineIndent=-styles.base)
     story += [Paragraph("•\u00a0\u00a0" + para(s), item) for s in sources]
-    story.append(Paragraph("Made with coprod-desktop.", styles.small))
     return story

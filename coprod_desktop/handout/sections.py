@@ -16,7 +16,7 @@ from reportlab.platypus import (
 from ..model import KIND_LABELS, Group, Region, Session
 from .board_drawing import board_drawing
 from .flowables import SectionMarker, group_heading, group_line, legend
-from .styles import KIND_MARKERS, Styles
+from .styles import KIND_MARKERS, Styles, marker
 from .text import format_date, para
 
 KIND_EXPLANATIONS = {
@@ -28,8 +28,14 @@ KIND_EXPLANATIONS = {
 BAND_NAMES = {"to": "doing to", "for": "doing for", "with": "doing with"}
 
 
-def cover(session: Session, styles: Styles, width: float) -> list[Flowable]:
+def cover(session: Session, styles: Styles, width: float,
+          booklet: Group | None = None) -> list[Flowable]:
+    """Title, date, venue and facilitator, the groups, how to read the handout.
+
+    For one group's booklet, the cover names the group the booklet is for."""
     story: list[Flowable] = [Paragraph(para(session.title), styles.title)]
+    if booklet is not None:
+        story.append(group_heading(booklet, styles, width, prefix="Booklet of "))
     facts = [format_date(session.created)]
     if session.venue.strip():
         facts.append(para(session.venue))
@@ -46,10 +52,7 @@ def cover(session: Session, styles: Styles, width: float) -> list[Flowable]:
         "it. On the right is the <b>ladder of co-production</b>, from doing ‘to’ people, "
         "through doing ‘for’ them, to doing ‘with’ them. Cards that are not "
         "co-production on their own go in the box below the matrix.", styles.body))
-    story.append(Paragraph(
-        "For each group you will find its board as the group left it, then every card in "
-        "order with the group's notes. The last pages explain the principles, the ladder "
-        "and the matrix, and name the sources.", styles.body))
+    story.append(Paragraph(_contents(session, booklet), styles.body))
     story.append(Paragraph("Card kinds", styles.h2))
     rows = [[Paragraph(KIND_MARKERS[k], styles.body), Paragraph(
         f"<b>{para(KIND_LABELS[k])}</b>: {KIND_EXPLANATIONS[k]}", styles.body)]
@@ -61,6 +64,18 @@ def cover(session: Session, styles: Styles, width: float) -> list[Flowable]:
                                ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
     story.append(table)
     return story
+
+
+def _contents(session: Session, booklet: Group | None) -> str:
+    whose = "this group" if booklet is not None else "each group"
+    text = (f"For {whose} you will find its board as the group left it, then every card in "
+            "order with the group's notes, the cards it wrote itself and the cards it left "
+            "in the tray.")
+    if len(session.groups) > 1:
+        text += (" Then the groups are compared: what they all agreed on, what they "
+                 "disagreed on most, and where each group put each card.")
+    return text + (" At the end: a short reference on co-production (definitions, principles, "
+                   "the ladder, the matrix, three stories, sources) and questions to take away.")
 
 
 def group_section(
@@ -112,8 +127,40 @@ def _listing(session: Session, group: Group, styles: Styles) -> list[Flowable]:
             story.append(KeepTogether(parts))
     if not story:
         story.append(Paragraph("This group did not place any cards on the board.", styles.body))
-    unplaced = session.unplaced(group)
-    if unplaced:
-        story.append(Paragraph(f"Not placed on the board ({len(unplaced)})", styles.h3))
-        story.append(Paragraph(" · ".join(para(c.title) for c in unplaced), styles.small))
+    story += _own_cards(session, group, styles)
+    story += _left_in_tray(session, group, styles)
     return story
+
+
+def _own_cards(session: Session, group: Group, styles: Styles) -> list[Flowable]:
+    """The cards the group wrote itself, with their text and where they ended up."""
+    if not group.cards:
+        return []
+    story: list[Flowable] = []
+    for i, card in enumerate(group.cards):
+        parts: list[Flowable] = [Paragraph(
+            f"Cards this group wrote ({len(group.cards)})", styles.h3)] if i == 0 else []
+        parts.append(Paragraph(f"{marker(card.kind)}\u00a0\u00a0" + para(card.title),
+                               styles.card))
+        if card.text.strip():
+            parts.append(Paragraph(para(card.text), styles.card_text))
+        placement = group.placement(card.id)
+        region = session.board.region(placement.region) if placement else None
+        where = (f"On the board: {para(region_title(region))}" if region is not None
+                 else "Left in the tray")
+        parts.append(Paragraph(where, styles.source))
+        story.append(KeepTogether(parts))
+    return story
+
+
+def _left_in_tray(session: Session, group: Group, styles: Styles) -> list[Flowable]:
+    """The deck's cards the group did not place (its own cards are listed above)."""
+    own = {c.id for c in group.cards}
+    left = [c for c in session.unplaced(group) if c.id not in own]
+    if not left:
+        return []
+    return [KeepTogether([
+        Paragraph(f"Deck cards left in the tray ({len(left)})", styles.h3),
+        Paragraph(" · ".join(f"{marker(c.kind)}\u00a0{para(c.title)}" for c in left),
+                  styles.small),
+    ])]

@@ -70,12 +70,25 @@ class Styles:
     note: ParagraphStyle
     cell: ParagraphStyle
     cell_bold: ParagraphStyle
+    quote: ParagraphStyle  # the exact words of a definition
+    source: ParagraphStyle  # "Source: ..." under a reference item
+    bullet: ParagraphStyle
     board_max_font: float  # card titles on the board drawing
     board_min_font: float
 
 
+LARGE_PRINT_BODY = 16.0  # points: the floor for every reading text in large print
+NORMAL_BODY = 10.0
+
+
 def make_styles(options: HandoutOptions) -> Styles:
-    base = 13.0 if options.large_print else 10.0
+    """Text styles for options. In large print nothing a reader reads (body, notes, card
+    texts, table cells, sources) is smaller than LARGE_PRINT_BODY; only the running header
+    and footer and the board drawing (whose cards are all listed in full) are smaller."""
+    large = options.large_print
+    base = LARGE_PRINT_BODY if large else NORMAL_BODY
+    minor = base if large else base * 0.85  # secondary text: muted, but never below base in LP
+    card_text = base if large else base * 0.9
 
     def style(name: str, size: float, font: str = REGULAR, **kw: object) -> ParagraphStyle:
         kw.setdefault("leading", round(size * 1.3, 2))
@@ -84,22 +97,30 @@ def make_styles(options: HandoutOptions) -> Styles:
 
     return Styles(
         base=base,
-        title=style("title", base * 2.4, BOLD, spaceAfter=base * 0.6, leading=base * 2.9),
+        title=style("title", base * (2.0 if large else 2.4), BOLD, spaceAfter=base * 0.6,
+                    leading=base * (2.4 if large else 2.9)),
         subtitle=style("subtitle", base * 1.2, textColor=MUTED, spaceAfter=base * 0.3),
-        h1=style("h1", base * 1.8, BOLD, spaceBefore=0, spaceAfter=base * 0.5, keepWithNext=1),
+        h1=style("h1", base * (1.5 if large else 1.8), BOLD, spaceBefore=0,
+                 spaceAfter=base * 0.5, keepWithNext=1),
         h2=style("h2", base * 1.3, BOLD, spaceBefore=base * 1.1, spaceAfter=base * 0.35,
                  keepWithNext=1),
         h3=style("h3", base * 1.05, BOLD, spaceBefore=base * 0.8, spaceAfter=base * 0.2,
                  keepWithNext=1),
         body=style("body", base, spaceAfter=base * 0.5),
-        small=style("small", base * 0.85, textColor=MUTED, spaceAfter=base * 0.3),
+        small=style("small", minor, textColor=MUTED, spaceAfter=base * 0.3),
         card=style("card", base, BOLD, leftIndent=base * 1.4, firstLineIndent=-base * 1.4,
                    spaceBefore=base * 0.35, keepWithNext=0),
-        card_text=style("card_text", base * 0.9, leftIndent=base * 1.4, textColor=MUTED),
+        card_text=style("card_text", card_text, leftIndent=base * 1.4, textColor=MUTED),
         note=style("note", base, leftIndent=base * 1.4 + 3, spaceBefore=base * 0.45,
                    spaceAfter=base * 0.3, backColor=FAINT, borderPadding=(2, 3, 3, 3)),
-        cell=style("cell", base * 0.85, leading=round(base * 0.85 * 1.25, 2)),
-        cell_bold=style("cell_bold", base * 0.85, BOLD, leading=round(base * 0.85 * 1.25, 2)),
-        board_max_font=9.0 if options.large_print else 7.5,
-        board_min_font=6.0 if options.large_print else 5.0,
+        cell=style("cell", minor, leading=round(minor * 1.25, 2)),
+        cell_bold=style("cell_bold", minor, BOLD, leading=round(minor * 1.25, 2)),
+        quote=style("quote", base, leftIndent=base * 1.4, rightIndent=base,
+                    spaceBefore=base * 0.2, spaceAfter=base * 0.3),
+        source=style("source", minor, textColor=MUTED, leftIndent=base * 1.4,
+                     spaceAfter=base * 0.4),
+        bullet=style("bullet", base, leftIndent=base * 2.4, firstLineIndent=-base,
+                     spaceAfter=base * 0.2),
+        board_max_font=9.0 if large else 7.5,
+        board_min_font=6.0 if large else 5.0,
     )

@@ -17,6 +17,13 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 ELLIPSIS = "…"
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Where a line may break: ordinary white space, but not a no-break space (U+00A0),
+# which binds a card's kind marker to the first word of its title.
+_BREAKS = re.compile(r"[ \t\n\r\f\v\u2028\u2029]+")
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in _BREAKS.split(text) if w]
 _MONTHS = (
     "January", "February", "March", "April", "May", "June", "July",
     "August", "September", "October", "November", "December",
@@ -30,7 +37,7 @@ def clean(text: str) -> str:
 
 def one_line(text: str) -> str:
     """Collapse all whitespace, for headers and board boxes."""
-    return " ".join(clean(text).split())
+    return " ".join(_words(clean(text)))
 
 
 def para(text: str) -> str:
@@ -88,7 +95,7 @@ def fit_text(
         leading = size * leading_ratio
         lines = wrap(words, font, size, width)
         whole_words = last or len(lines) == 0 or all(
-            stringWidth(w, font, size) <= width for w in words.split())
+            stringWidth(w, font, size) <= width for w in _words(words))
         if whole_words and _block_height(len(lines), size, leading) <= height + 1e-6:
             if all(stringWidth(line, font, size) <= width for line in lines):
                 return FittedText(size, leading, tuple(lines), False)
@@ -119,7 +126,7 @@ def wrap(text: str, font: str, size: float, width: float) -> list[str]:
     """Greedy word wrap; a word wider than the line breaks after a hyphen or between letters."""
     lines: list[str] = []
     current = ""
-    for word in text.split():
+    for word in _words(text):
         candidate = f"{current} {word}" if current else word
         if stringWidth(candidate, font, size) <= width:
             current = candidate

@@ -1,0 +1,127 @@
+"""Across the groups (two or more): what all agreed on, what they disagreed on most,
+and for every card where each group put it. The counting is in coprod_desktop.compare."""
+
+from __future__ import annotations
+
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableStyle
+
+from ..compare import CardComparison, Comparison, compare
+from ..model import Session
+from .flowables import SectionMarker
+from .sections import region_title
+from .styles import FAINT, INK, RULE, Styles, marker
+from .text import para
+
+MOST_DISPUTED = 10  # at most this many cards under "disagreed most"
+NUMBER_WORDS = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight",
+                9: "nine", 10: "ten"}
+DISAGREEMENT_RULE = (
+    "How we count disagreement: for each card, the number of different places the groups "
+    "put it in. A group that left the card in the tray is not counted. The card with the "
+    "most different places comes first; when two cards have as many, the one more groups "
+    "placed comes first."
+)
+
+
+def comparison(session: Session, styles: Styles, width: float) -> list[Flowable]:
+    """The section, or nothing when there is only one group."""
+    if len(session.groups) < 2:
+        return []
+    result = compare(session)
+    count = len(result.group_names)
+    groups = NUMBER_WORDS.get(count, str(count))
+    story: list[Flowable] = [
+        SectionMarker("Across the groups"),
+        Paragraph("Across the groups", styles.h1),
+        Paragraph(
+            f"The {groups} groups sorted the same deck of cards. These pages put their boards "
+            "side by side: first the cards every group put in the same place, then the cards "
+            "they disagreed on most, then every card with where each group put it. Cards "
+            "a group wrote itself are in that group's own pages.", styles.body),
+    ]
+    story += _agreed(result, styles)
+    story += _disputed(result, styles)
+    story += _every_card(result, styles, width)
+    return story
+
+
+def _card_title(row: CardComparison) -> str:
+    return f"{marker(row.card.kind)}\u00a0\u00a0{para(row.card.title)}"
+
+
+def _names(result: Comparison, indexes: tuple[int, ...]) -> str:
+    return ", ".join(para(result.group_names[i]) for i in indexes)
+
+
+def _agreed(result: Comparison, styles: Styles) -> list[Flowable]:
+    rows = result.agreed()
+    heading = Paragraph("Where every group agreed", styles.h2)
+    if not rows:
+        return [heading, Paragraph("No card was put in the same place by every group.",
+                                   styles.body)]
+    story: list[Flowable] = [heading, Paragraph(
+        "Every group put each of these cards on the board, and all in the same place.",
+        styles.body)]
+    for row in rows:
+        place = result.places(row)[0].region
+        story.append(Paragraph(f"{_card_title(row)} <font color='#555555'>\u2192</font> "
+                               f"{para(region_title(place))}", styles.card))
+    return story
+
+
+def _disputed(result: Comparison, styles: Styles) -> list[Flowable]:
+    rows = result.disputed(MOST_DISPUTED)
+    story: list[Flowable] = [Paragraph("Where the groups disagreed most", styles.h2),
+                             Paragraph(DISAGREEMENT_RULE, styles.small)]
+    if not rows:
+        story.append(Paragraph("No card was put in different places by different groups.",
+                               styles.body))
+        return story
+    place_style = styles.card_text.clone("place", textColor=INK)
+    for row in rows:
+        parts: list[Flowable] = [Paragraph(
+            f"{_card_title(row)} <font color='#555555'>\u2014 {row.disagreement} different "
+            "places</font>", styles.card)]
+        parts += [Paragraph(f"<b>{para(region_title(p.region))}:</b> {_names(result, p.groups)}",
+                            place_style) for p in result.places(row)]
+        if row.unplaced_by:
+            parts.append(Paragraph(f"<b>Left in the tray:</b> {_names(result, row.unplaced_by)}",
+                                   place_style))
+        story.append(KeepTogether(parts))
+    return story
+
+
+def _every_card(result: Comparison, styles: Styles, width: float) -> list[Flowable]:
+    story: list[Flowable] = [Paragraph("Every card, group by group", styles.h2), Paragraph(
+        "Each card that at least one group placed, in the order of the deck, with the "
+        "groups that put it in each place.", styles.body)]
+    rows: list[list[Flowable]] = [[Paragraph("Card", styles.cell_bold),
+                                   Paragraph("Where the groups put it", styles.cell_bold)]]
+    for row in result.placed():
+        lines = [f"<b>{para(region_title(p.region))}:</b> {_names(result, p.groups)}"
+                 for p in result.places(row)]
+        if row.unplaced_by:
+            lines.append(f"<font color='#555555'>Left in the tray:</font> "
+                         f"{_names(result, row.unplaced_by)}")
+        rows.append([Paragraph(_card_title(row), styles.cell_bold),
+                     Paragraph("<br/>".join(lines), styles.cell)])
+    if len(rows) > 1:
+        table = Table(rows, colWidths=[width * 0.34, width * 0.66], hAlign="LEFT", repeatRows=1)
+        table.setStyle(TableStyle([
+            ("GRID", (0, 0), (-1, -1), 0.5, RULE),
+            ("BACKGROUND", (0, 0), (-1, 0), FAINT),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 4),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ]))
+        story.append(table)
+    else:
+        story.append(Paragraph("No group placed any card of the deck.", styles.body))
+    never = result.never_placed()
+    if never:
+        story.append(KeepTogether([
+            Paragraph(f"No group placed these ({len(never)})", styles.h3),
+            Paragraph(" · ".join(f"{marker(c.kind)}\u00a0{para(c.title)}" for c in never),
+                      styles.small),
+        ]))
+    return story

@@ -1,0 +1,26 @@
+"""The last pages: reflection questions to take away, each with lines to write on."""
+
+from __future__ import annotations
+
+from reportlab.platypus import Flowable, KeepTogether, Paragraph
+
+from .flowables import SectionMarker, WritingLines
+from .reference_data import reference_text
+from .styles import Styles
+from .text import para
+
+LINES_PER_QUESTION = 3
+
+
+def questions(styles: Styles, width: float) -> list[Flowable]:
+    part = reference_text().questions
+    story: list[Flowable] = [SectionMarker("Questions"), Paragraph(para(part.title), styles.h1)]
+    if part.intro:
+        story.append(Paragraph(para(part.intro), styles.body))
+    numbered = styles.card.clone("question", fontName=styles.body.fontName)
+    for i, item in enumerate(part.items, 1):
+        story.append(KeepTogether([
+            Paragraph(f"<b>{i}.</b>\u00a0\u00a0{para(item.text)}", numbered),
+            WritingLines(LINES_PER_QUESTION, width, styles.base * 2.2, indent=styles.base * 1.4),
+        ]))
+    return story
