@@ -7,10 +7,15 @@ is built. No Qt here.
 
 from __future__ import annotations
 
+import copy
+import errno
 import json
 import math
 import os
+import re
+import stat
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +37,8 @@ FORMAT_NAME = "coprod-session"
 SCHEMA_VERSION = 1
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_NESTING = 64
+MAX_NUMBER_DIGITS = 100  # a session's numbers are small; this bounds int() on hostile files
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class SessionFormatError(ValueError):
@@ -50,13 +57,18 @@ def load_session(path: str | os.PathLike[str]) -> Session:
     """Read and validate a session file; raises SessionFormatError, never anything else."""
     p = Path(path)
     try:
-        size = p.stat().st_size
-        if size > MAX_FILE_BYTES:
+        info = p.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise SessionFormatError("cannot read the file (it is a folder)")
+        if not stat.S_ISREG(info.st_mode):  # a pipe or a device could block or never end
+            raise SessionFormatError("cannot read the file (not a regular file)")
+        if info.st_size > MAX_FILE_BYTES:
             raise SessionFormatError(
-                f"the file is {size / 1e6:.1f} MB; session files are at most "
+                f"the file is {info.st_size / 1e6:.1f} MB; session files are at most "
                 f"{MAX_FILE_BYTES // (1024 * 1024)} MB"
             )
-        raw = p.read_bytes()
+        with p.open("rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)  # bounded, even if the file grows meanwhile
     except OSError as exc:
         raise SessionFormatError(f"cannot read the file ({exc.strerror or exc})") from exc
     return session_from_json(raw)
@@ -82,12 +94,17 @@ def parse_json(raw: bytes | str) -> Any:
     if _nesting_depth(text) > MAX_NESTING:
         raise SessionFormatError(f"nested more than {MAX_NESTING} levels deep")
     try:
-        return json.loads(text, object_pairs_hook=_no_duplicate_keys, parse_constant=_no_constant)
+        return json.loads(
+            text,
+            object_pairs_hook=_no_duplicate_keys,
+            parse_constant=_no_constant,
+            parse_int=_bounded_int,
+        )
     except json.JSONDecodeError as exc:
         raise SessionFormatError(
             f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
         ) from exc
-    except ValueError as exc:  # from the hooks, or an integer too long to convert
+    except (ValueError, RecursionError) as exc:  # from the hooks (or the int-string limit)
         raise SessionFormatError(f"not valid JSON: {exc}") from exc
 
 
@@ -126,6 +143,14 @@ def _no_constant(name: str) -> Any:
     raise ValueError(f"{name} is not allowed")
 
 
+def _bounded_int(digits: str) -> int:
+    # Checked here rather than left to Python's int-string limit, which an environment
+    # variable can switch off (and converting millions of digits then takes minutes).
+    if len(digits.lstrip("-")) > MAX_NUMBER_DIGITS:
+        raise ValueError(f"a number has more than {MAX_NUMBER_DIGITS} digits")
+    return int(digits)
+
+
 def session_from_dict(data: Any) -> Session:
     data = migrate(data)
     r = _Reader(data, "")
@@ -161,15 +186,31 @@ def migrate(data: Any) -> Any:
     if type(version) is not int:
         raise SessionFormatError("expected a whole number", "schema_version")
     if version > SCHEMA_VERSION:
+        shown = version if version < 10**9 else "from the future"
         raise SessionFormatError(
-            f"version {version} was made by a newer version of coprod-desktop "
+            f"version {shown} was made by a newer version of coprod-desktop "
             f"(this one reads up to {SCHEMA_VERSION}); please update the app",
             "schema_version",
         )
     if version < 1:
         raise SessionFormatError(f"unknown version {version}", "schema_version")
-    # Version 1 is the first; later versions add their steps here, oldest first.
+    if version < SCHEMA_VERSION:
+        data = copy.deepcopy(data)  # the steps may edit in place; the caller's data is kept
+    while version < SCHEMA_VERSION:
+        step = MIGRATIONS.get(version)
+        if step is None:  # a bug: every version below the current one needs a step
+            raise SessionFormatError(f"no migration from version {version}", "schema_version")
+        data = step(data)
+        version += 1
+        data["schema_version"] = version
     return data
+
+
+# Migration steps, one per version: MIGRATIONS[n] turns a version-n file (a dict, already
+# known to be an object of this format) into a version n+1 file. A step may raise
+# SessionFormatError naming the field. When SCHEMA_VERSION becomes 2, add MIGRATIONS[1]
+# and a golden file tests/golden/session-v2.json; keep session-v1.json: it must still load.
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
 
 
 def deck_from_dict(data: Any, where: str = "deck") -> Deck:
@@ -292,6 +333,8 @@ class _Reader:
         value = self._get(key, default)
         if not isinstance(value, str):
             raise SessionFormatError(f"expected text, found {_type_name(value)}", self._path(key))
+        if _SURROGATE.search(value):  # "\ud800" alone is valid JSON, but not text to save
+            raise SessionFormatError("the text contains an invalid character", self._path(key))
         return value
 
     def array(self, key: str, default: Any = _MISSING) -> list[Any]:
@@ -423,7 +466,17 @@ def save_session(session: Session, path: str | os.PathLike[str], keep_backup: bo
     The previous file is kept as FILE.bak. On any failure the old file is intact
     and OSError propagates for the caller to report.
     """
-    atomic_write_text(Path(path), session_to_json(session), keep_backup=keep_backup)
+    try:
+        data = session_to_json(session).encode("utf-8")
+    except UnicodeEncodeError as exc:  # a lone surrogate cannot be written as UTF-8
+        raise OSError(errno.EINVAL, "a text in the session has an invalid character") from exc
+    if len(data) > MAX_FILE_BYTES:  # it could not be opened again
+        raise OSError(errno.EFBIG, f"the session is larger than {MAX_FILE_BYTES // 2**20} MB, "
+                      "the most a session file may be")
+    target = Path(path)
+    if keep_backup and target.exists():
+        _copy_to_backup(target)
+    atomic_write_bytes(target, data)
 
 
 def atomic_write_text(target: Path, text: str, keep_backup: bool = False) -> None:
