@@ -236,3 +236,36 @@ def test_widgets_have_accessible_names(window):
     for widget in (window.tray, window.board_view, window.list_view, window.details.note,
                    window.group_bar.tabs, window.timer.digits, window.timer.start_button):
         assert widget.accessibleName()
+
+
+def test_presentation_titles_are_at_least_24px_at_1080p(qtbot, example_path):
+    """Issue 4: legible from the back of the room. In a region that is not crowded
+    (two or fewer cards) a card's type size is >= 24 screen pixels; a title too long
+    for two lines at that size is fitted, but never below 20 px."""
+    from coprod_desktop.storage import load_session
+
+    document = SessionDocument(load_session(example_path), example_path)
+    win = MainWindow(document)
+    win.files.ask_unsaved = lambda: QMessageBox.StandardButton.Discard
+    qtbot.addWidget(win)
+    win.show()
+    win.presentation.enter()
+    win.resize(1920, 1080)  # offscreen full screen has no real screen size
+    qtbot.waitUntil(lambda: win.board_view.width() > 1500)
+    win.board_view.fit()
+    view_scale = win.board_view.transform().m11()
+    group = document.current_group
+    from coprod_desktop.ui.items import CARD_TITLE_PX
+
+    nominal, fitted = {}, {}
+    for region in document.session.board.regions:
+        placed = group.in_region(region.id)
+        if 0 < len(placed) <= 2:
+            for p in placed:
+                item = win.scene.card_items[p.card]
+                nominal[p.card] = CARD_TITLE_PX * item.scale_factor * view_scale
+                fitted[p.card] = item.title_pixel_size() * view_scale
+    assert len(nominal) >= 5
+    assert min(nominal.values()) >= 24, nominal
+    assert min(fitted.values()) >= 20, fitted
+    assert sorted(fitted.values())[len(fitted) // 2] >= 24  # the typical card is at full size

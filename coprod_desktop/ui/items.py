@@ -19,7 +19,7 @@ from ..model import Card, Decoration, Region
 from . import theme
 from .text_fit import fit_text
 
-CARD_TITLE_PX = 20.0  # board units at full card size
+CARD_TITLE_PX = 22.0  # board units at full card size
 CARD_TITLE_MIN_PX = 12.0
 REGION_LABEL_PX = 19.0
 
@@ -122,6 +122,9 @@ class CardItem(QGraphicsObject):
         self.setCursor(Qt.CursorShape.OpenHandCursor)
         self.setToolTip(f"{card.title}\n{card.text}")
         self.setZValue(1)
+        # Painted once into a pixmap, then blitted: a drag repaints every card each frame.
+        # (Caching the big region and heading items too made frames slower, not faster.)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     @property
     def card_id(self) -> str:
@@ -132,6 +135,12 @@ class CardItem(QGraphicsObject):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         paint_card(painter, self._size, self.card, self.isSelected(), self.has_note, self.scale_factor)
+
+    def title_pixel_size(self) -> float:
+        """The title's type size in board units, as painted (after fitting)."""
+        f, _lines = fit_text(self.card.title, card_text_box(self._size, self.scale_factor),
+                             CARD_TITLE_PX * self.scale_factor, CARD_TITLE_MIN_PX * self.scale_factor)
+        return f.pixelSize()
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
@@ -190,6 +199,15 @@ def card_id_from_mime(mime: QMimeData) -> str | None:
     return bytes(mime.data(theme.CARD_MIME).data()).decode("utf-8", "replace") or None
 
 
+def _stripe_width(rect: QRectF, scale: float) -> float:
+    return min(22.0 * max(scale, 1.0), rect.width() * 0.18)
+
+
+def card_text_box(rect: QRectF, scale: float) -> QRectF:
+    stripe_w = _stripe_width(rect, scale)
+    return QRectF(rect.x() + stripe_w + 5, rect.y() + 3, rect.width() - stripe_w - 9, rect.height() - 6)
+
+
 def paint_card(
     painter: QPainter, rect: QRectF, card: Card, selected: bool, has_note: bool = False,
     scale: float | None = None,
@@ -202,16 +220,16 @@ def paint_card(
     painter.setPen(QPen(QColor(theme.SELECTED if selected else "#6b6b6b"), 3.5 if selected else 1.2))
     painter.setBrush(QColor(theme.CARD_FILL))
     painter.drawRoundedRect(rect, 5, 5)
-    stripe_w = min(22.0 * max(scale or 1.0, 1.0), rect.width() * 0.18)
+    if scale is None:
+        scale = rect.height() / CARD_HEIGHT
+    stripe_w = _stripe_width(rect, scale)
     stripe = QRectF(rect.x(), rect.y(), stripe_w, rect.height())
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(QColor(style.colour))
     painter.drawRoundedRect(stripe, 5, 5)
     painter.drawRect(stripe.adjusted(stripe_w / 2, 0, 0, 0))
     theme.paint_kind_shape(painter, card.kind, QPointF(stripe.center().x(), rect.y() + stripe_w / 2 + 2), stripe_w * 0.28)
-    if scale is None:
-        scale = rect.height() / CARD_HEIGHT
-    text_box = QRectF(rect.x() + stripe_w + 5, rect.y() + 3, rect.width() - stripe_w - 9, rect.height() - 6)
+    text_box = card_text_box(rect, scale)
     f, lines = fit_text(card.title, text_box, CARD_TITLE_PX * scale, CARD_TITLE_MIN_PX * scale, bold=True)
     painter.setFont(f)
     painter.setPen(QColor(theme.TEXT))

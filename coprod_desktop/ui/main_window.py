@@ -7,9 +7,11 @@ from pathlib import Path
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QToolBar,
@@ -57,34 +59,45 @@ class MainWindow(QMainWindow):
         self.hint.setTextFormat(Qt.TextFormat.PlainText)
 
         self._build_actions()
+        # The group's own controls sit under the tray, where the group stands:
+        # the timer, then big Back to tray / Undo / Redo buttons.
         self.controls = QWidget()
-        controls = QHBoxLayout(self.controls)
-        controls.setContentsMargins(0, 0, 6, 0)
-        controls.addWidget(self.group_bar, 1)
-        controls.addWidget(self.timer)
-        for key in ("unplace", "undo", "redo", "present"):
-            controls.addWidget(self._big_button(key))
+        controls = QGridLayout(self.controls)
+        controls.setContentsMargins(4, 4, 4, 4)
+        controls.addWidget(self.timer, 0, 0, 1, 3)
+        for column_index, key in enumerate(("unplace", "undo", "redo")):
+            controls.addWidget(self._big_button(key), 1, column_index)
+        top_row = QWidget()
+        top = QHBoxLayout(top_row)
+        top.setContentsMargins(0, 0, 6, 0)
+        top.addWidget(self.group_bar, 1)
+        top.addWidget(self._big_button("present"))
         centre = QWidget()
         column = QVBoxLayout(centre)
         column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.controls)
+        column.addWidget(top_row)
         column.addWidget(self.centre_stack, 1)
         # Tray above details in one column, so the 16:9 board gets the full width left.
         self.side = QSplitter(Qt.Orientation.Vertical)
         self.side.addWidget(self.tray)
         self.side.addWidget(self.details)
-        self.side.setSizes([560, 420])
+        self.side.addWidget(self.controls)
+        self.side.setStretchFactor(0, 3)
+        self.side.setStretchFactor(1, 2)
+        self.side.setStretchFactor(2, 0)
+        self.side.setSizes([520, 330, 130])
+        self.side.setChildrenCollapsible(False)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.side)
         self.splitter.addWidget(centre)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([360, 1560])
+        self.splitter.setSizes([330, 1590])
         self.setCentralWidget(self.splitter)
         self.statusBar().addWidget(self.hint, 1)
 
         self.presentation = PresentationMode(
-            self, self.scene, [self.details, self.toolbar, self.group_bar.add_button]
+            self, self.scene, [self.details, self.toolbar, self.group_bar.add_button], self.splitter
         )
         self.presentation.changed.connect(self._on_presentation_changed)
         self.scene.card_selected.connect(self._on_board_selection)
@@ -189,7 +202,8 @@ class MainWindow(QMainWindow):
         """A 44 px touch target showing an action's text, for the room's screen."""
         button = QToolButton()
         button.setDefaultAction(self.actions[key])
-        button.setMinimumSize(72, 44)
+        button.setMinimumSize(88, 48)
+        button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         button.setAccessibleName(self.actions[key].text().replace("&", ""))
         return button

@@ -8,11 +8,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QByteArray, QObject, Qt, Signal
-from PySide6.QtWidgets import QMainWindow, QWidget
+from PySide6.QtWidgets import QMainWindow, QSplitter, QWidget
 
 from .scene import BoardScene
 
-PRESENTATION_CARD_BASE = 1.4  # cards 40 % larger: titles >= 24 px at 1920x1080 when a region is not crowded
+PRESENTATION_SIDE_WIDTH = 280  # px: tray and timer, leaving the board the rest
+PRESENTATION_CARD_BASE = 1.5  # cards half as large again: titles >= 24 px at 1920x1080 unless a region is crowded
 
 
 @dataclass
@@ -20,16 +21,21 @@ class _Saved:
     geometry: QByteArray
     state: Qt.WindowState
     visible: dict[int, bool]
+    splitter: list[int]
 
 
 class PresentationMode(QObject):
     changed = Signal(bool)
 
-    def __init__(self, window: QMainWindow, scene: BoardScene, facilitator_only: list[QWidget]) -> None:
+    def __init__(
+        self, window: QMainWindow, scene: BoardScene, facilitator_only: list[QWidget],
+        splitter: QSplitter | None = None,
+    ) -> None:
         super().__init__(window)
         self.window = window
         self.scene = scene
         self.facilitator_only = facilitator_only
+        self.splitter = splitter  # side panel | board: the side panel narrows while presenting
         self._saved: _Saved | None = None
 
     @property
@@ -44,9 +50,12 @@ class PresentationMode(QObject):
             return
         w = self.window
         hidden = [w.menuBar(), w.statusBar(), *self.facilitator_only]
-        self._saved = _Saved(w.saveGeometry(), w.windowState(), {id(x): x.isVisible() for x in hidden})
+        sizes = self.splitter.sizes() if self.splitter is not None else []
+        self._saved = _Saved(w.saveGeometry(), w.windowState(), {id(x): x.isVisible() for x in hidden}, sizes)
         for widget in hidden:
             widget.hide()
+        if self.splitter is not None and sizes:
+            self.splitter.setSizes([PRESENTATION_SIDE_WIDTH, sum(sizes) - PRESENTATION_SIDE_WIDTH])
         self.scene.set_presentation(PRESENTATION_CARD_BASE, high_contrast=True)
         w.showFullScreen()
         self.changed.emit(True)
@@ -60,6 +69,8 @@ class PresentationMode(QObject):
         for widget in [w.menuBar(), w.statusBar(), *self.facilitator_only]:
             widget.setVisible(saved.visible.get(id(widget), True))
         self.scene.set_presentation(1.0, high_contrast=False)
+        if self.splitter is not None and saved.splitter:
+            self.splitter.setSizes(saved.splitter)
         w.setWindowState(saved.state & ~Qt.WindowState.WindowFullScreen)
         if not saved.state & (Qt.WindowState.WindowMaximized | Qt.WindowState.WindowFullScreen):
             w.restoreGeometry(saved.geometry)

@@ -3,9 +3,18 @@ clear "time's up" signal that never blocks the board (no dialog, no sound)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QHBoxLayout, QInputDialog, QLabel, QMenu, QPushButton, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QInputDialog,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QSizePolicy,
+    QToolButton,
+    QWidget,
+)
 
 from ..countdown import PRESET_MINUTES, Countdown, parse_duration
 from . import theme
@@ -27,8 +36,8 @@ class TimerWidget(QWidget):
         self._announced = False
         self._blink = 0
         self.digits = QLabel()
-        self.digits.setFont(theme.font(30, bold=True))
-        self.digits.setMinimumWidth(150)
+        self.digits.setFont(theme.font(40, bold=True))
+        self.digits.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.digits.setAccessibleName("Time left")
         self.start_button = QPushButton("Start")
         self.start_button.setAccessibleName("Start or pause the timer")
@@ -51,15 +60,14 @@ class TimerWidget(QWidget):
         custom.triggered.connect(self.choose_custom)
         menu.addAction(custom)
         self.preset_button.setMenu(menu)
-        for button in (self.start_button, self.reset_button, self.preset_button):
-            button.setMinimumSize(72, 44)
-            button.setFont(theme.font(16, bold=True))
-        layout = QHBoxLayout(self)
+        layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.digits)
-        layout.addWidget(self.start_button)
-        layout.addWidget(self.reset_button)
-        layout.addWidget(self.preset_button)
+        layout.addWidget(self.digits, 0, 0, 1, 3)
+        for column, button in enumerate((self.start_button, self.reset_button, self.preset_button)):
+            button.setMinimumSize(88, 48)
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            button.setFont(theme.font(16, bold=True))
+            layout.addWidget(button, 1, column)
         self._ticker = QTimer(self)
         self._ticker.setInterval(TICK_MS)
         self._ticker.timeout.connect(self.tick)

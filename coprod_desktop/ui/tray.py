@@ -54,7 +54,7 @@ class DeckTray(QListWidget):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setSpacing(2)
-        self.setMinimumWidth(260)
+        self.setMinimumWidth(240)
         self.setAccessibleName("Card tray")
         self.setAccessibleDescription("Cards the current group has not placed yet, by kind.")
         self.currentItemChanged.connect(self._on_current_changed)
