@@ -108,24 +108,23 @@ def parse_json(raw: bytes | str) -> Any:
         raise SessionFormatError(f"not valid JSON: {exc}") from exc
 
 
+# A JSON string, or an unterminated one running to the end of the text.
+_JSON_STRING = re.compile(r'"[^"\\]*(?:\\[\s\S][^"\\]*)*(?:"|\\?\Z)')
+_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
+
+
 def _nesting_depth(text: str) -> int:
-    """Deepest bracket nesting outside strings (checked before json recurses)."""
+    """Deepest bracket nesting outside strings (checked before json recurses).
+
+    The regular expressions drop the strings and everything but brackets at C speed,
+    so only the brackets are walked here (a character loop took 8 ms for 360 KB).
+    """
     depth = deepest = 0
-    in_string = escaped = False
-    for ch in text:
-        if in_string:
-            if escaped:
-                escaped = False
-            elif ch == "\\":
-                escaped = True
-            elif ch == '"':
-                in_string = False
-        elif ch == '"':
-            in_string = True
-        elif ch in "[{":
+    for ch in _NOT_BRACKET.sub("", _JSON_STRING.sub("", text)):
+        if ch in "[{":
             depth += 1
             deepest = max(deepest, depth)
-        elif ch in "]}":
+        else:
             depth -= 1
     return deepest
 

@@ -1,0 +1,48 @@
+"""The nesting guard of the session loader gives the same depth as a character-by-character
+reading of the JSON text (the loader's faster version is checked against it)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from coprod_desktop.storage import MAX_NESTING, SessionFormatError, _nesting_depth, parse_json
+
+
+def reference_depth(text: str) -> int:
+    depth = deepest = 0
+    in_string = escaped = False
+    for ch in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == '"':
+                in_string = False
+        elif ch == '"':
+            in_string = True
+        elif ch in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif ch in "]}":
+            depth -= 1
+    return deepest
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet='"\\[]{}a,:\n', max_size=40))
+def test_depth_matches_a_character_reading(text: str) -> None:
+    assert _nesting_depth(text) == reference_depth(text)
+
+
+def test_brackets_inside_strings_do_not_count() -> None:
+    assert _nesting_depth('{"a": "[[[{{{", "b": ["\\"]]]"]}') == 2
+    assert _nesting_depth('"unterminated [[[[ \\') == 0
+
+
+def test_too_deep_is_refused_with_a_message() -> None:
+    text = "[" * (MAX_NESTING + 1) + "]" * (MAX_NESTING + 1)
+    with pytest.raises(SessionFormatError, match="nested more than"):
+        parse_json(text)
