@@ -1,0 +1,302 @@
+"""Every section of the handout as a reader finds it in the PDF's text, and the form:
+paper sizes, large print font sizes, booklets, hostile and long user text."""
+
+from __future__ import annotations
+
+import io
+import math
+import re
+
+import pytest
+from pypdf import PdfReader
+
+from coprod_desktop import content
+from coprod_desktop.compare import compare
+from coprod_desktop.handout import HandoutOptions, handout_bytes
+from coprod_desktop.handout.comparison import DISAGREEMENT_RULE
+from coprod_desktop.handout.reference_data import reference_text
+from coprod_desktop.model import Card, Session
+from coprod_desktop.storage import load_session
+
+STABLE = HandoutOptions(invariant=True)
+LONG_TITLE = ("Co-production in practice: what the Grangetown health hub, its patients, "
+              "their families and the neighbourhood learned about sharing power, "
+              "and what they will try next, year after year, street by street, "
+              "in every clinic and hall")[:199] + "!"
+HOSTILE = 'Note <b>bold?</b> & <img src="x.png"/> <font size=40>big</font> &lt; <br/> ]]>'
+SCRIPTS = "Ŵyn a ŷd — Ελληνικά γράμματα — Кириллица"
+
+
+def words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def pages_of(data: bytes) -> list[str]:
+    return [words(p.extract_text()) for p in PdfReader(io.BytesIO(data)).pages]
+
+
+def text_of(data: bytes) -> str:
+    return " ".join(pages_of(data))
+
+
+def long_note() -> str:
+    sentence = "We talked about who holds the power here and who could hold it next year. "
+    return (sentence * 40)[:1991] + " THE END."
+
+
+@pytest.fixture(scope="module")
+def example() -> Session:
+    return load_session(content.resources_dir().parent / "sessions" /
+                        "community-health-workshop.json")
+
+
+@pytest.fixture(scope="module")
+def example_pdf(example: Session) -> bytes:
+    return handout_bytes(example, STABLE)[0]
+
+
+@pytest.fixture(scope="module")
+def edge() -> Session:
+    """Three groups with the edge cases: a 200-character title, a 2,000-character note,
+    markup-like text, three scripts, 30 own cards in one region."""
+    s = content.new_session(LONG_TITLE, ["Bwrdd Ŵ", "Ομάδα Β", "Группа В"])
+    s.created = "2026-05-02T09:00:00+01:00"
+    a, b, c = s.groups
+    for g in s.groups:
+        s.place(g.id, "principle-assets", "ladder-co-production")
+    s.place(a.id, "activity-gp-time-bank", "ladder-co-production")
+    s.place(b.id, "activity-gp-time-bank", "matrix-full-coproduction")
+    s.place(c.id, "activity-gp-time-bank", "not-coproduction")
+    s.set_note(a.id, "activity-gp-time-bank", long_note())
+    s.set_note(b.id, "activity-gp-time-bank", HOSTILE)
+    s.set_note(c.id, "activity-gp-time-bank", SCRIPTS)
+    c.cards = [Card(f"own-{i}", "custom", f"Syniad rhif {i:02d} <i>", "") for i in range(30)]
+    for card in c.cards:
+        s.place(c.id, card.id, "matrix-full-coproduction")
+    b.cards = [Card("own-b", "custom", "Κάρτα μας & <ours>", "Written by us: <3", "")]
+    return s
+
+
+@pytest.fixture(scope="module")
+def edge_pdf(edge: Session) -> bytes:
+    return handout_bytes(edge, STABLE)[0]
+
+
+# --- the cover and the groups ------------------------------------------------------------
+
+def test_cover_has_title_date_venue_facilitator_and_groups(example: Session,
+                                                           example_pdf: bytes) -> None:
+    cover = pages_of(example_pdf)[0]
+    for expected in (words(example.title), "18 March 2026", example.venue,
+                     f"Facilitated by {example.facilitator}",
+                     *(g.name for g in example.groups), "Card kinds"):
+        assert expected in cover
+
+
+def test_each_group_lists_its_own_cards_and_what_it_left(edge_pdf: bytes) -> None:
+    text = text_of(edge_pdf)
+    assert "Cards this group wrote (1)" in text
+    assert "★ Κάρτα μας & <ours>" in text and "Written by us: <3" in text
+    assert "Left in the tray" in text
+    assert "Cards this group wrote (30)" in text
+    assert "On the board: Matrix: Full co-production" in text
+    assert "Deck cards left in the tray (" in text
+
+
+def test_thirty_cards_in_one_region_all_listed(edge: Session, edge_pdf: bytes) -> None:
+    text = text_of(edge_pdf)
+    assert "Matrix: Full co-production (30)" in text
+    assert re.search(r"\+\d+ more", text)
+    for card in edge.groups[2].cards:
+        assert f"★ {card.title}" in text
+
+
+def test_long_title_on_cover_and_in_every_header(edge_pdf: bytes) -> None:
+    assert len(LONG_TITLE) == 200
+    pages = pages_of(edge_pdf)
+    assert words(LONG_TITLE) in pages[0]
+    # the header shows the start of the title on every page after the cover
+    assert all("Co-production in practice" in page for page in pages[1:])
+    meta = PdfReader(io.BytesIO(edge_pdf)).metadata
+    assert meta.title == words(LONG_TITLE)
+
+
+def test_two_thousand_character_note_is_printed_whole(edge_pdf: bytes) -> None:
+    note = long_note()
+    assert len(note) == 2000
+    assert words(note) in text_of(edge_pdf)
+
+
+def test_markup_like_note_and_titles_print_literally(edge_pdf: bytes) -> None:
+    text = text_of(edge_pdf)
+    assert words(HOSTILE) in text
+    assert "Syniad rhif 07 <i>" in text
+
+
+def test_welsh_greek_cyrillic_are_text(edge_pdf: bytes) -> None:
+    text = text_of(edge_pdf)
+    for expected in (SCRIPTS, "Bwrdd Ŵ", "Ομάδα Β", "Группа В"):
+        assert expected in text
+
+
+# --- across the groups --------------------------------------------------------------
+
+def test_comparison_agreed_disputed_and_every_card(edge: Session, edge_pdf: bytes) -> None:
+    text = text_of(edge_pdf)
+    assert "Across the groups" in text
+    assert "Where every group agreed" in text
+    assert "● Recognising people as assets → Ladder: 7 Co-production (doing with)" in text
+    assert "Where the groups disagreed most" in text
+    assert words(DISAGREEMENT_RULE) in text
+    assert "■ GP surgery time bank — 3 different places" in text
+    assert "Every card, group by group" in text
+    assert "Matrix: Full co-production: Ομάδα Β" in text
+    assert "Co-production is not ...: Группа В" in text
+    never = compare(edge).never_placed()
+    assert f"No group placed these ({len(never)})" in text
+
+
+def test_comparison_of_example_matches_compare(example: Session, example_pdf: bytes) -> None:
+    text = text_of(example_pdf)
+    result = compare(example)
+    for row in result.disputed(10):
+        assert f"{row.card.title} — {row.disagreement} different places" in text
+    for row in result.placed():
+        assert row.card.title in text
+
+
+def test_one_group_has_no_comparison(example: Session) -> None:
+    s = content.new_session("Solo", ["Only"])
+    s.place(s.groups[0].id, "principle-assets", "ladder-co-design")
+    text = text_of(handout_bytes(s, STABLE)[0])
+    assert "Across the groups" not in text
+    assert "Questions to take away" in text
+
+
+# --- reference and questions ---------------------------------------------------------
+
+def test_reference_has_every_part_with_sources(example_pdf: bytes) -> None:
+    text = text_of(example_pdf)
+    ref = reference_text()
+    for part in (ref.definitions, ref.principles, ref.degrees, ref.non_examples, ref.stories):
+        assert words(part.title) in text
+        for item in part.items:
+            assert words(item.title) in text
+            assert words(item.text) in text
+            for why in item.why:
+                assert words(why) in text
+    for item in ref.definitions.items:
+        assert f"“{words(item.quote)}”" in text
+        assert words(f"Source: {item.source}") in text
+    for band in ref.bands.values():
+        assert words(band.title) in text and words(band.text) in text
+    assert words(ref.matrix.text) in text
+    for source in (ref.principles.source, ref.ladder.source, ref.matrix.source,
+                   ref.non_examples.source, ref.stories.source, ref.degrees.source):
+        assert words(f"Source: {source}") in text
+    for name in ("nef and Nesta (2010)", "National co-production critical friends group (2013)",
+                 "Elinor Ostrom", "FAST (Families and Schools Together)", "Learning to Lead",
+                 "Time Dollar Youth Court", "Why is this co-production?", "Doing to",
+                 "Doing for", "Doing with", "The public service matrix", "Sources"):
+        assert name in text
+
+
+def test_questions_to_take_away_are_last(example_pdf: bytes) -> None:
+    last = pages_of(example_pdf)[-1]
+    questions = reference_text().questions
+    assert questions.title in last
+    for i, item in enumerate(questions.items, 1):
+        assert f"{i}. {words(item.text)}" in last
+
+
+def test_pdf_language_and_metadata(example: Session, example_pdf: bytes) -> None:
+    reader = PdfReader(io.BytesIO(example_pdf))
+    assert reader.trailer["/Root"]["/Lang"] == "en-GB"
+    meta = reader.metadata
+    assert meta.title == words(example.title)
+    assert example.facilitator in meta.author
+    assert "co-production card sort" in meta.subject
+
+
+# --- form: paper, large print, booklets --------------------------------------------------
+
+def font_sizes(page) -> list[tuple[str, float]]:
+    """(text, size in points) of every piece of text drawn on page."""
+    found: list[tuple[str, float]] = []
+
+    def visit(text, cm, tm, font_dict, font_size) -> None:
+        if text.strip():
+            scale = math.hypot(tm[0], tm[1]) * math.hypot(cm[0], cm[1])
+            found.append((text.strip(), font_size * scale))
+
+    page.extract_text(visitor_text=visit)
+    return found
+
+
+def test_letter_pages(example: Session) -> None:
+    data = handout_bytes(example, HandoutOptions(paper="letter", invariant=True))[0]
+    pages = PdfReader(io.BytesIO(data)).pages
+    sizes = {(round(float(p.mediabox.width)), round(float(p.mediabox.height))) for p in pages}
+    assert sizes == {(612, 792), (792, 612)}  # portrait text pages, landscape boards
+
+
+def test_large_print_reading_text_is_at_least_16_points(edge: Session) -> None:
+    data = handout_bytes(edge, HandoutOptions(invariant=True, large_print=True))[0]
+    reader = PdfReader(io.BytesIO(data))
+    portrait = [p for p in reader.pages if p.mediabox.height > p.mediabox.width]
+    small = []
+    for page in portrait:
+        for text, size in font_sizes(page):
+            is_header = text.startswith(("Page ", "Co-production in practice")) or text in (
+                "Across the groups", "Reference", "Questions", *(g.name for g in edge.groups))
+            if not is_header and size < 16 - 0.01:
+                small.append((text[:40], size))
+    assert not small, small[:10]
+    sizes = [size for page in portrait for _, size in font_sizes(page)]
+    assert min(sizes) < 16  # the running header and footer are smaller: the check sees them
+    note = [size for page in portrait for text, size in font_sizes(page) if "THE END." in text]
+    assert note and min(note) >= 16
+
+
+def test_normal_print_body_is_10_points(example_pdf: bytes) -> None:
+    page = PdfReader(io.BytesIO(example_pdf)).pages[0]
+    sizes = [size for text, size in font_sizes(page) if text.startswith("In this workshop")]
+    assert sizes == [pytest.approx(10)]
+
+
+def test_booklets_one_per_group_each_complete(example: Session) -> None:
+    data, count = handout_bytes(example, HandoutOptions(invariant=True, booklets=True))
+    pages = pages_of(data)
+    assert count == len(pages)
+    starts = [i for i, page in enumerate(pages) if "Booklet of " in page]
+    assert len(starts) == len(example.groups)
+    ends = [*starts[1:], len(pages)]
+    for group, start, end in zip(example.groups, starts, ends, strict=True):
+        booklet = pages[start:end]
+        text = " ".join(booklet)
+        assert f"Booklet of {group.name}" in booklet[0]
+        assert start % 2 == 0  # starts on an odd (right-hand) page: 0-based even
+        assert f"{group.name} · cards and notes" in text
+        others = [g for g in example.groups if g is not group]
+        assert all(f"{g.name} · cards and notes" not in text for g in others)
+        for part in ("Across the groups", "Co-production: a short reference",
+                     "Questions to take away"):
+            assert part in text
+        # pages are numbered within the booklet
+        real = [p for p in booklet if p.strip()]
+        assert f"Booklet: {group.name} · Page 1 of {end - start}" in booklet[0]
+        assert f"Booklet: {group.name} · Page {end - start} of {end - start}" in booklet[-1]
+        assert len(real) == len(booklet)
+
+
+def test_booklet_option_changes_nothing_for_the_ordinary_handout(example: Session,
+                                                                 example_pdf: bytes) -> None:
+    assert "Booklet" not in text_of(example_pdf)
+
+
+def test_benchmark_runs_and_reports() -> None:
+    """Not timed: only that the benchmark still works (its figure is printed by hand)."""
+    from coprod_desktop.handout.bench import bench_handout
+
+    result = bench_handout(groups=2, repeats=1)
+    assert result["pages"] > 5 and result["best_s"] > 0
