@@ -100,6 +100,10 @@ def run_handout(args: list[str]) -> int:
     parser.add_argument("session", type=Path)
     parser.add_argument("-o", "--output", type=Path, required=True, help="PDF file to write")
     parser.add_argument("--paper", choices=("a4", "letter"), default="a4")
+    parser.add_argument("--large-print", action="store_true",
+                        help="body text of 16 pt and more")
+    parser.add_argument("--booklets", action="store_true",
+                        help="one booklet per group, one after the other in the PDF")
     options = parser.parse_args(args)
     if _same_file(options.output, options.session):
         _fail(f"{options.output}: this is the session file itself; choose another name for the PDF")
@@ -114,7 +118,8 @@ def run_handout(args: list[str]) -> int:
     from .handout import HandoutOptions, write_handout
 
     try:
-        pages = write_handout(session, options.output, HandoutOptions(paper=options.paper))
+        pages = write_handout(session, options.output, HandoutOptions(
+            paper=options.paper, large_print=options.large_print, booklets=options.booklets))
     except OSError as exc:
         _fail(f"{options.output}: cannot write the handout ({exc.strerror or exc})")
         return EXIT_BAD_INPUT
