@@ -217,8 +217,9 @@ def paint_card(
     style = theme.KIND_STYLES.get(card.kind, theme.KIND_STYLES["custom"])
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(QPen(QColor(theme.SELECTED if selected else "#6b6b6b"), 3.5 if selected else 1.2))
-    painter.setBrush(QColor(theme.CARD_FILL))
+    # Selected: a thick dark outline and a tinted face, visible in greyscale too.
+    painter.setPen(QPen(QColor(theme.SELECTED if selected else "#6b6b6b"), 4.0 if selected else 1.2))
+    painter.setBrush(QColor(theme.SELECTED_FILL if selected else theme.CARD_FILL))
     painter.drawRoundedRect(rect, 5, 5)
     if scale is None:
         scale = rect.height() / CARD_HEIGHT

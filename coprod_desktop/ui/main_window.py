@@ -28,6 +28,7 @@ from .document import SessionDocument
 from .file_actions import FileActions
 from .group_bar import GroupBar
 from .move_menu import build_move_menu
+from .plain_text import title_text
 from .presentation import PresentationMode
 from .scene import BoardScene
 from .timer_widget import TimerWidget
@@ -92,7 +93,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(centre)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([330, 1590])
+        self.splitter.setSizes([380, 1540])
         self.setCentralWidget(self.splitter)
         self.statusBar().addWidget(self.hint, 1)
 
@@ -293,7 +294,9 @@ class MainWindow(QMainWindow):
 
     # --- window state -------------------------------------------------------------
     def _update_title(self, *_args: object) -> None:
-        self.setWindowTitle(f"{self.document.display_name}[*] — {self.document.session.title} — coprod-desktop")
+        name = title_text(self.document.display_name)  # user text: a "[*]" in it is literal
+        title = title_text(self.document.session.title)
+        self.setWindowTitle(f"{name}[*] — {title} — coprod-desktop")
         self.setWindowModified(self.document.is_modified())
 
     def _update_group_frame(self, *_args: object) -> None:
@@ -309,7 +312,7 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.files.maybe_save():
+        if self.files.confirm_close():
             # The undo stack signals as it is destroyed; the window must not hear it then.
             try:
                 self.document.undo_stack.cleanChanged.disconnect(self._update_title)

@@ -41,6 +41,7 @@ MUTED_TEXT = "#4a4a4a"
 HIGHLIGHT = "#0072b2"
 CARD_FILL = "#ffffff"
 SELECTED = "#1a1a1a"
+SELECTED_FILL = "#fff4c2"  # pale yellow: 19:1 contrast with the title text
 
 
 def load_fonts() -> None:
