@@ -6,12 +6,14 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from . import content
 from .storage import SessionFormatError, load_session
+from .ui.autosave import DEBOUNCE_MS, Autosaver, default_recovery_folder, install_autosave
 from .ui.document import SessionDocument
 from .ui.main_window import MainWindow
+from .ui.recovery_dialog import Ask, ask_recovery, offer_recovery
 from .ui.theme import FONT_FAMILY, font, load_fonts
 
 
@@ -30,6 +32,16 @@ def build_window(path: Path | None = None) -> tuple[MainWindow, str | None]:
     return MainWindow(document), error
 
 
+def start_autosave(
+    window: MainWindow, folder: Path, ask: Ask = ask_recovery, debounce_ms: int = DEBOUNCE_MS
+) -> Autosaver | None:
+    """Autosave into folder, then offer what a crashed run left there (restore or discard)."""
+    autosaver = install_autosave(window, folder, debounce_ms)
+    if autosaver is not None:
+        offer_recovery(window, window.document, autosaver, ask, window.files.show_error)
+    return autosaver
+
+
 def run_app(path: Path | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("coprod-desktop")
@@ -46,5 +58,7 @@ def run_app(path: Path | None = None) -> int:
         arm(app)
     window.showMaximized()
     if error:
-        QMessageBox.critical(window, "Cannot open session", error)
+        window.files.show_error("Cannot open session", error)
+    if not os.environ.get("COPROD_BENCH_EXIT_AFTER_SHOW"):
+        start_autosave(window, default_recovery_folder())
     return app.exec()

@@ -9,13 +9,14 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from .. import content
 from ..storage import SessionFormatError, load_session, save_session
 from .document import SessionDocument
+from .plain_text import show_plain_message
 
 log = logging.getLogger(__name__)
 SESSION_FILTER = "Co-production sessions (*.json);;All files (*)"
@@ -23,6 +24,8 @@ PDF_FILTER = "PDF documents (*.pdf)"
 
 
 class FileActions(QObject):
+    closed_cleanly = Signal()  # the window closes with nothing left to ask: autosave cleans up
+
     def __init__(self, document: SessionDocument, window: QWidget) -> None:
         super().__init__(window)
         self.document = document
@@ -38,9 +41,11 @@ class FileActions(QObject):
         return Path(name) if name else None
 
     def ask_unsaved(self) -> QMessageBox.StandardButton:
-        return QMessageBox.warning(
+        # Plain text: the file name may look like HTML.
+        return show_plain_message(
             self.window, "Unsaved changes",
             f"“{self.document.display_name}” has changes that are not saved.\nSave them first?",
+            QMessageBox.Icon.Warning,
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
             | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Save,
@@ -48,7 +53,7 @@ class FileActions(QObject):
 
     def show_error(self, title: str, message: str) -> None:
         log.warning("%s: %s", title, message)
-        QMessageBox.critical(self.window, title, message)
+        show_plain_message(self.window, title, message)  # errors quote file names and fields
 
     def _folder(self) -> str:
         return str(self.document.path.parent) if self.document.path else str(Path.cwd())
@@ -98,7 +103,7 @@ class FileActions(QObject):
     def _write(self, path: Path) -> bool:
         try:
             save_session(self.document.session, path)
-        except OSError as exc:
+        except OSError as exc:  # disk full, no permission, folder gone, too large
             self.show_error(
                 "Cannot save session",
                 f"The session could not be saved to\n{path}\n({exc.strerror or exc}).\n\n"
@@ -126,6 +131,13 @@ class FileActions(QObject):
         finally:
             QGuiApplication.restoreOverrideCursor()
         return path
+
+    def confirm_close(self) -> bool:
+        """For closing the window: True when it may close; then it is a clean close."""
+        if not self.maybe_save():
+            return False
+        self.closed_cleanly.emit()
+        return True
 
     def maybe_save(self) -> bool:
         """True when it is safe to drop the open session (saved, discarded, or unchanged)."""

@@ -1,0 +1,195 @@
+"""Autosave: every change reaches the recovery folder within seconds (debounced, never held
+back past the maximum delay); a clean save, undoing to the saved state, New, or a clean
+close removes it; a failing autosave says so and loses nothing."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from coprod_desktop import content
+from coprod_desktop.recovery import RecoveryStore
+from coprod_desktop.storage import load_session, session_from_dict, session_to_json
+from coprod_desktop.ui import autosave as autosave_module
+from coprod_desktop.ui.autosave import (
+    DEBOUNCE_MS,
+    MAX_DELAY_MS,
+    RECOVERY_DIR_ENV,
+    Autosaver,
+    default_recovery_folder,
+    install_autosave,
+)
+from coprod_desktop.ui.document import SessionDocument
+from coprod_desktop.ui.main_window import MainWindow
+
+
+def test_the_defaults_meet_five_seconds() -> None:
+    assert DEBOUNCE_MS <= MAX_DELAY_MS < 5000
+
+
+@pytest.fixture
+def window(qtbot):
+    document = SessionDocument(content.new_session("Autosaved workshop", ["Red", "Blue"]))
+    win = MainWindow(document)
+    win.files.ask_unsaved = lambda: QMessageBox.StandardButton.Discard
+    qtbot.addWidget(win)
+    return win
+
+
+@pytest.fixture
+def saver(window, tmp_path: Path) -> Autosaver:
+    autosaver = install_autosave(window, tmp_path / "recovery", debounce_ms=30, max_delay_ms=200)
+    assert autosaver is not None
+    return autosaver
+
+
+def place_one(window: MainWindow, n: int = 0) -> str:
+    doc = window.document
+    card = doc.session.unplaced(doc.current_group)[n].id
+    assert doc.place(card, doc.session.board.regions[n % 3].id)
+    return card
+
+
+def recovered(saver: Autosaver) -> dict:
+    return json.loads(saver.store.path.read_text(encoding="utf-8"))
+
+
+def test_a_change_is_autosaved_and_loads_back(window, saver, qtbot) -> None:
+    assert not saver.store.path.exists()
+    place_one(window)
+    assert saver.pending
+    qtbot.waitUntil(saver.store.path.exists, timeout=5000)
+    data = recovered(saver)
+    assert data["original_path"] is None  # never saved
+    assert session_to_json(session_from_dict(data["session"])) == session_to_json(
+        window.document.session)
+    assert window.document.is_modified()  # autosave is not a save
+
+
+def test_a_burst_of_changes_is_written_once(window, saver, qtbot) -> None:
+    writes: list[str] = []
+    saver.saved.connect(writes.append)
+    for n in range(6):
+        place_one(window, n)
+    qtbot.waitUntil(lambda: bool(writes), timeout=5000)
+    qtbot.wait(100)
+    assert len(writes) == 1
+    assert len(session_from_dict(recovered(saver)["session"]).groups[0].placements) == 6
+
+
+def test_the_debounce_never_holds_a_change_past_the_maximum_delay(window, tmp_path, monkeypatch):
+    """A clock instead of waiting: a change every second keeps restarting the 2 s debounce,
+    but the timer never reaches past 4 s after the first unsaved change."""
+    now = [100.0]
+    monkeypatch.setattr(autosave_module.time, "monotonic", lambda: now[0])
+    saver = Autosaver(window.document, RecoveryStore(tmp_path), parent=window)
+    place_one(window, 0)
+    assert saver._timer.interval() == DEBOUNCE_MS  # noqa: SLF001
+    due = []
+    for step in range(1, 5):
+        now[0] = 100.0 + step
+        place_one(window, step)
+        due.append(now[0] + saver._timer.interval() / 1000)  # noqa: SLF001
+    assert due == [103.0, 104.0, 104.0, 104.0]  # 2 s after each change, but never past 104
+    assert max(due) == 100.0 + MAX_DELAY_MS / 1000
+    assert saver._timer.interval() == 0  # four seconds in: write now  # noqa: SLF001
+    saver.store.close()
+
+
+def test_every_kind_of_change_is_autosaved(window, saver, qtbot) -> None:
+    doc = window.document
+    card = place_one(window)
+    qtbot.waitUntil(lambda: not saver.pending, timeout=5000)
+    for change in (
+        lambda: doc.set_note(card, "Because <b>we</b> said so"),
+        lambda: doc.add_group("Green"),
+        lambda: doc.rename_group("g1", "Red table"),
+        lambda: doc.undo_stack.undo(),
+    ):
+        change()
+        qtbot.waitUntil(lambda: not saver.pending, timeout=5000)
+        assert session_to_json(session_from_dict(recovered(saver)["session"])) == session_to_json(
+            doc.session)
+
+
+def test_a_clean_save_removes_the_file_and_the_next_change_records_the_path(
+        window, saver, qtbot, tmp_path: Path) -> None:
+    place_one(window)
+    qtbot.waitUntil(saver.store.path.exists, timeout=5000)
+    target = tmp_path / "work.json"
+    window.files.ask_save_path = lambda *args: target
+    assert window.files.save()
+    assert not saver.store.path.exists() and not saver.pending
+    assert load_session(target) == window.document.session
+    place_one(window, 1)
+    qtbot.waitUntil(saver.store.path.exists, timeout=5000)
+    assert recovered(saver)["original_path"] == str(target)
+
+
+def test_undoing_back_to_the_saved_state_removes_the_file(window, saver, qtbot) -> None:
+    place_one(window)
+    qtbot.waitUntil(saver.store.path.exists, timeout=5000)
+    window.document.undo_stack.undo()
+    assert not saver.store.path.exists()
+    qtbot.wait(80)
+    assert not saver.store.path.exists()  # and no late timer brings it back
+
+
+def test_new_session_after_discarding_removes_the_file(window, saver, qtbot) -> None:
+    place_one(window)
+    qtbot.waitUntil(saver.store.path.exists, timeout=5000)
+    assert window.files.new()  # ask_unsaved answers Discard
+    assert not saver.store.path.exists()
+
+
+def test_a_clean_close_leaves_an_empty_folder(window, saver, qtbot) -> None:
+    place_one(window)
+    qtbot.waitUntil(saver.store.path.exists, timeout=5000)
+    assert window.close()  # Discard: a clean close
+    assert list(saver.store.folder.iterdir()) == []
+
+
+def test_a_cancelled_close_keeps_autosaving(window, saver, qtbot) -> None:
+    place_one(window)
+    window.files.ask_unsaved = lambda: QMessageBox.StandardButton.Cancel
+    assert not window.close()
+    qtbot.waitUntil(saver.store.path.exists, timeout=5000)
+    place_one(window, 1)
+    qtbot.waitUntil(lambda: not saver.pending, timeout=5000)
+    assert len(session_from_dict(recovered(saver)["session"]).groups[0].placements) == 2
+    window.files.ask_unsaved = lambda: QMessageBox.StandardButton.Discard
+
+
+def test_a_failing_autosave_says_so_and_loses_nothing(window, saver, qtbot, monkeypatch) -> None:
+    def full(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(saver.store, "write", full)
+    failures: list[str] = []
+    saver.failed.connect(failures.append)
+    place_one(window)
+    qtbot.waitUntil(lambda: bool(failures), timeout=5000)
+    assert failures == ["Autosave failed: No space left on device"]
+    assert window.statusBar().currentMessage() == failures[0]
+    assert window.document.is_modified()
+    monkeypatch.undo()
+    place_one(window, 1)  # the disk has room again: the next change is written
+    qtbot.waitUntil(saver.store.path.exists, timeout=5000)
+    assert saver.last_error == ""
+
+
+def test_an_unusable_folder_turns_autosave_off_with_a_message(window, tmp_path: Path) -> None:
+    blocker = tmp_path / "a file"
+    blocker.write_text("")
+    assert install_autosave(window, blocker / "recovery") is None
+    assert "Autosave is off" in window.statusBar().currentMessage()
+
+
+def test_the_recovery_folder(monkeypatch, tmp_path: Path) -> None:
+    monkeypatch.setenv(RECOVERY_DIR_ENV, str(tmp_path))
+    assert default_recovery_folder() == tmp_path
+    monkeypatch.delenv(RECOVERY_DIR_ENV)
+    assert default_recovery_folder().name == "recovery"
