@@ -256,6 +256,11 @@ def test_large_print_reading_text_is_at_least_16_points(edge: Session) -> None:
     assert min(sizes) < 16  # the running header and footer are smaller: the check sees them
     note = [size for page in portrait for text, size in font_sizes(page) if "THE END." in text]
     assert note and min(note) >= 16
+    # The ladder and the matrix become lists: their words do not fit 16 pt table columns.
+    text = text_of(data)
+    assert "Doing with Power shifts towards people" in text
+    assert "7 Co-production People and professionals share power" in text
+    assert "Professionals plan and design Traditional professional service provision" in text
 
 
 def test_normal_print_body_is_10_points(example_pdf: bytes) -> None:

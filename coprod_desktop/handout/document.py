@@ -31,6 +31,7 @@ SIDE = 15 * mm
 TOP = 18 * mm
 BOTTOM = 16 * mm
 HEADER_SIZE = 8.0
+LARGE_HEADER_SIZE = 11.0
 LANGUAGE = "en-GB"  # the handout's own words; the PDF's /Lang
 
 
@@ -70,7 +71,8 @@ def build_pdf(session: Session, options: HandoutOptions) -> tuple[bytes, int]:
     else:
         story = _handout(session, session.groups, styles, sizes)
     pages: list[int] = []
-    doc.build(story, canvasmaker=_canvas_class(title, pages))
+    doc.build(story, canvasmaker=_canvas_class(
+        title, pages, LARGE_HEADER_SIZE if options.large_print else HEADER_SIZE))
     log.info("handout of %r: %d page(s)", title, pages[0])
     return buffer.getvalue(), pages[0]
 
@@ -138,7 +140,7 @@ def _template(name: str, size: tuple[float, float]) -> PageTemplate:
     return PageTemplate(id=name, frames=[frame], pagesize=size)
 
 
-def _canvas_class(title: str, pages: list[int]) -> type[Canvas]:
+def _canvas_class(title: str, pages: list[int], size: float = HEADER_SIZE) -> type[Canvas]:
     """A canvas that holds pages back until the end, to print 'page N of M' and headers.
 
     Pages are numbered within their booklet when the handout is made of booklets;
@@ -173,22 +175,22 @@ def _canvas_class(title: str, pages: list[int]) -> type[Canvas]:
         def _decorate(self, number: int, total: int) -> None:
             width, height = self._pagesize
             self.saveState()
-            self.setFont(REGULAR, HEADER_SIZE)
+            self.setFont(REGULAR, size)
             self.setFillColor(MUTED)
             footer = f"Page {number} of {total}"
             if self._coprod_booklet is not None:
                 footer = f"Booklet: {one_line(self._coprod_booklet[1])} · {footer}"
             self.drawCentredString(width / 2, BOTTOM / 2,
-                                   ellipsize(footer, REGULAR, HEADER_SIZE, width - 2 * SIDE))
+                                   ellipsize(footer, REGULAR, size, width - 2 * SIDE))
             if number > 1:
                 section = one_line(self._coprod_section)
                 right_width = min(width * 0.35, width - 2 * SIDE) if section else 0
                 y = height - TOP / 2
-                left = ellipsize(title, REGULAR, HEADER_SIZE, width - 2 * SIDE - right_width - 12)
+                left = ellipsize(title, REGULAR, size, width - 2 * SIDE - right_width - 12)
                 self.drawString(SIDE, y, left)
                 if section:
                     self.drawRightString(width - SIDE, y, ellipsize(
-                        section, REGULAR, HEADER_SIZE, right_width))
+                        section, REGULAR, size, right_width))
                 self.setStrokeColor(RULE)
                 self.setLineWidth(0.4)
                 self.line(SIDE, y - 4, width - SIDE, y - 4)

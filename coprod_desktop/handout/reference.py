@@ -114,6 +114,8 @@ def _ladder(session: Session, ref: ReferenceText, styles: Styles,
                    key=lambda r: r.rect[1])  # top of the ladder first, as on the board
     if not rungs:
         return []
+    if styles.large_print:
+        return _ladder_list(rungs, ref, styles)
     rows: list[list[Flowable | str]] = []
     spans: list[tuple[object, ...]] = []
     start = 0
@@ -137,6 +139,21 @@ def _ladder(session: Session, ref: ReferenceText, styles: Styles,
                           _source(ref.ladder.source, styles, indent=False)])]
 
 
+def _ladder_list(rungs: list[Region], ref: ReferenceText, styles: Styles) -> list[Flowable]:
+    """The ladder as headed lists, band by band (for large print)."""
+    story: list[Flowable] = [Paragraph(para(ref.ladder.title), styles.h2),
+                             Paragraph(para(ref.ladder.intro), styles.body)]
+    for i, rung in enumerate(rungs):
+        before: list[Flowable] = []
+        if i == 0 or rungs[i - 1].band != rung.band:
+            band = ref.bands.get(rung.band, Item(rung.band.capitalize(), ""))
+            before = [Paragraph(para(band.title), styles.h3)]
+            if band.text:
+                before.append(Paragraph(para(band.text), styles.body))
+        story.append(_entry(f"<b>{para(rung.label)}</b>", rung.description, styles, before))
+    return [*story, _source(ref.ladder.source, styles, indent=False)]
+
+
 def _matrix(session: Session, text: Item, styles: Styles, width: float) -> list[Flowable]:
     board = session.board
     cells = [r for r in board.regions if r.zone == "matrix"]
@@ -147,9 +164,20 @@ def _matrix(session: Session, text: Item, styles: Styles, width: float) -> list[
     story: list[Flowable] = [Paragraph(para(text.title), styles.h2),
                              Paragraph(para(text.text), styles.body)]
     grid = {(r.rect[1], r.rect[0]): r for r in cells}
-    if len(grid) != len(xs) * len(ys) or len(cells) != len(grid):
-        story += [Paragraph(f"<b>{para(r.label)}</b>: {para(r.description)}", styles.body)
-                  for r in cells]
+    if styles.large_print or len(grid) != len(xs) * len(ys) or len(cells) != len(grid):
+        # A list, row by row of the board: the cells' words do not fit a 16 pt table.
+        heads = [d for d in board.decorations if d.kind == "heading"]
+        for y in ys:
+            row = [grid[(y, x)] for x in xs if (y, x) in grid]
+            if not row:
+                continue
+            head = _heading_over(heads, cells, y, axis=1)
+            before = [Paragraph(para(head), styles.h3)] if head else []
+            story += [_entry(f"<b>{para(r.label)}</b>", r.description, styles,
+                             before if i == 0 else None) for i, r in enumerate(row)]
+        placed = {id(r) for r in grid.values()}
+        story += [_entry(f"<b>{para(r.label)}</b>", r.description, styles)
+                  for r in cells if id(r) not in placed]
         return [*story, _source(text.source, styles, indent=False)]
     headings = [d for d in board.decorations if d.kind == "heading"]
     col_heads = [_heading_over(headings, cells, x, axis=0) for x in xs]
@@ -169,11 +197,7 @@ def _matrix(session: Session, text: Item, styles: Styles, width: float) -> list[
                   hAlign="LEFT", repeatRows=1)
     table.setStyle(_grid_style([("BACKGROUND", (0, 0), (-1, 0), SHADE),
                                 ("BACKGROUND", (0, 0), (0, -1), SHADE)]))
-    source = _source(text.source, styles, indent=False)
-    # In large print the table is taller than a page: let it split (its header repeats).
-    if styles.base >= 14:
-        return [KeepTogether(story), table, source]
-    return [KeepTogether([*story, table, source])]
+    return [KeepTogether([*story, table, _source(text.source, styles, indent=False)])]
 
 
 def _heading_over(headings: list[Decoration], cells: list[Region], start: float,

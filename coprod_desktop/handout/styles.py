@@ -58,6 +58,7 @@ def readable_on_white(hex_colour: str, ratio: float = 4.5) -> colors.Color:
 @dataclass(frozen=True)
 class Styles:
     base: float  # body text size in points
+    large_print: bool  # wide tables become lists: 16 pt words do not fit narrow columns
     title: ParagraphStyle
     subtitle: ParagraphStyle
     h1: ParagraphStyle
@@ -97,6 +98,7 @@ def make_styles(options: HandoutOptions) -> Styles:
 
     return Styles(
         base=base,
+        large_print=large,
         title=style("title", base * (2.0 if large else 2.4), BOLD, spaceAfter=base * 0.6,
                     leading=base * (2.4 if large else 2.9)),
         subtitle=style("subtitle", base * 1.2, textColor=MUTED, spaceAfter=base * 0.3),
