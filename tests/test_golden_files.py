@@ -1,0 +1,116 @@
+"""Golden files: one session file per schema version, frozen. Each must load in every later
+version of the app (through migrate()), and the current version's must round-trip byte for byte.
+
+Never regenerate a golden file: it stands for files already on people's disks. When the
+schema changes, add tests/golden/session-vN.json for the new version and a migration step.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from coprod_desktop import storage
+from coprod_desktop.storage import (
+    MIGRATIONS,
+    SCHEMA_VERSION,
+    SessionFormatError,
+    load_session,
+    migrate,
+    session_from_dict,
+    session_to_json,
+)
+
+GOLDEN = Path(__file__).resolve().parent / "golden"
+
+
+def golden_files() -> dict[int, Path]:
+    found = {}
+    for path in GOLDEN.glob("session-v*.json"):
+        match = re.fullmatch(r"session-v(\d+)\.json", path.name)
+        assert match, path
+        found[int(match.group(1))] = path
+    return found
+
+
+def test_there_is_a_golden_file_for_every_version() -> None:
+    assert sorted(golden_files()) == list(range(1, SCHEMA_VERSION + 1))
+
+
+def test_every_older_version_has_a_migration_step() -> None:
+    assert sorted(MIGRATIONS) == list(range(1, SCHEMA_VERSION))
+
+
+@pytest.mark.parametrize("version", range(1, SCHEMA_VERSION + 1))
+def test_each_golden_file_loads(version: int) -> None:
+    path = golden_files()[version]
+    assert json.loads(path.read_text(encoding="utf-8"))["schema_version"] == version
+    session = load_session(path)
+    assert session.title.startswith("Golden workshop")
+
+
+def test_version_1_reads_as_written() -> None:
+    """Every field of the version 1 file, checked by value (not by the code that wrote it)."""
+    s = load_session(golden_files()[1])
+    assert (s.title, s.created, s.venue, s.facilitator) == (
+        "Golden workshop: version 1", "2026-03-14T10:30:00+00:00", "Cardiff", "Siân")
+    assert (s.deck.id, s.deck.title) == ("golden-deck", "Golden deck")
+    assert [(c.id, c.kind) for c in s.deck.cards] == [
+        ("p-assets", "principle"), ("a-timebank", "activity"), ("n-consult", "non_example")]
+    assets = s.deck.cards[0]
+    assert (assets.more, assets.source) == ("More about assets.", "NEF (2014)")
+    assert (s.deck.cards[1].more, s.deck.cards[1].source) == ("", "")
+    assert (s.board.id, s.board.size) == ("golden-board", (960, 540))
+    assert s.board.source == "Bovaird (2007)"
+    assert [(r.id, r.zone, r.band) for r in s.board.regions] == [
+        ("matrix-full", "matrix", ""), ("ladder-7", "ladder", "with"), ("not", "not", "")]
+    assert s.board.regions[1].rect == (320, 60, 300, 200.5)
+    assert [d.kind for d in s.board.decorations] == ["title", "band"]
+    g1, g2, g3 = s.groups
+    assert (g1.name, g1.colour) == ("Table 1 – Tŷ Ffynnon", "#0072b2")
+    assert g2.colour == "#D55E00"  # upper-case hex is valid and kept as written
+    assert [(c.id, c.kind, c.title, c.source) for c in g1.cards] == [
+        ("own-walk", "custom", "Walking group <3", "Table 1")]
+    assert [(p.card, p.region) for p in g1.placements] == [
+        ("own-walk", "matrix-full"), ("p-assets", "matrix-full"), ("n-consult", "not")]
+    assert g1.placements[0].note == 'Ours: <b>not</b> bold & "quoted"\nsecond line'
+    assert g1.placements[2].note == "Привет, שלום, 你好 ✊🏽"
+    assert [(p.card, p.region) for p in g2.placements] == [("a-timebank", "ladder-7")]
+    assert (g3.cards, g3.placements) == ([], [])
+
+
+def test_the_current_version_round_trips_byte_for_byte() -> None:
+    path = golden_files()[SCHEMA_VERSION]
+    text = path.read_text(encoding="utf-8")
+    assert session_to_json(load_session(path)) == text
+
+
+def test_migrate_runs_each_step_in_order_without_touching_the_input(monkeypatch) -> None:
+    """How a version 2 will plug in: one step per version, chained, on a copy."""
+    def v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
+        data["steps"] = [*data.get("steps", []), "1->2"]
+        return data
+
+    def v2_to_v3(data: dict[str, Any]) -> dict[str, Any]:
+        assert data["schema_version"] == 2  # each step sees the version it migrates from
+        data["steps"].append("2->3")
+        data["title"] = data["title"].upper()
+        return data
+
+    monkeypatch.setattr(storage, "SCHEMA_VERSION", 3)
+    monkeypatch.setitem(MIGRATIONS, 1, v1_to_v2)
+    monkeypatch.setitem(MIGRATIONS, 2, v2_to_v3)
+    original = json.loads(golden_files()[1].read_text(encoding="utf-8"))
+    kept = json.dumps(original)
+    migrated = migrate(original)
+    assert migrated["schema_version"] == 3 and migrated["steps"] == ["1->2", "2->3"]
+    assert migrated["title"] == "GOLDEN WORKSHOP: VERSION 1"
+    assert json.dumps(original) == kept
+    assert session_from_dict(original).title == "GOLDEN WORKSHOP: VERSION 1"
+    monkeypatch.delitem(MIGRATIONS, 2)
+    with pytest.raises(SessionFormatError, match="no migration from version 2"):
+        migrate(original)
