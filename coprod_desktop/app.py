@@ -43,7 +43,8 @@ def start_autosave(
 
 
 def run_app(path: Path | None = None) -> int:
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("coprod-desktop")
     app.setOrganizationName("coprod-desktop")
     load_fonts()

@@ -76,7 +76,9 @@ def parse_duration(text: str) -> float:
         else:
             seconds = float(raw) * 60
     except ValueError:
-        raise ValueError(f"“{text}” is not a time: type minutes (7), minutes:seconds (7:30) or seconds (90s)") from None
+        raise ValueError(
+            f"“{text}” is not a time: type minutes (7), minutes:seconds (7:30) or seconds (90s)"
+        ) from None
     if not 0 < seconds <= MAX_SECONDS:
         raise ValueError("choose a time between 1 second and 3 hours")
     return seconds

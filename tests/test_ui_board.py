@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from coprod_desktop import content
 from coprod_desktop.ui.document import SessionDocument
-from coprod_desktop.ui.items import CardItem, card_mime
+from coprod_desktop.ui.items import card_mime
 from coprod_desktop.ui.main_window import MainWindow
 
 
@@ -70,13 +70,23 @@ def test_synthetic_drop_event_on_the_view_places_card(window, qtbot):
     view = window.board_view
     target = view.mapFromScene(centre_of(window, "not-coproduction"))
     mime = card_mime(card)
-    event = QDropEvent(QPointF(target), Qt.DropAction.MoveAction, mime,
-                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    event = QDropEvent(
+        QPointF(target),
+        Qt.DropAction.MoveAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtGui import QDragEnterEvent
 
-    enter = QDragEnterEvent(QPointF(target), Qt.DropAction.MoveAction, mime, Qt.MouseButton.LeftButton,
-                            Qt.KeyboardModifier.NoModifier)
+    enter = QDragEnterEvent(
+        QPointF(target),
+        Qt.DropAction.MoveAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     QCoreApplication.sendEvent(view.viewport(), enter)
     QCoreApplication.sendEvent(view.viewport(), event)
     assert window.document.current_group.placement(card).region == "not-coproduction"
@@ -88,8 +98,13 @@ def test_drag_back_to_tray_unplaces(window):
     tray = window.tray
     enter_mime = card_mime(card)
     assert tray.accepts(card)
-    drop = QDropEvent(QPointF(20, 20), Qt.DropAction.MoveAction, enter_mime,
-                      Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    drop = QDropEvent(
+        QPointF(20, 20),
+        Qt.DropAction.MoveAction,
+        enter_mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     tray.dropEvent(drop)
     assert window.document.current_group.placement(card) is None
     assert card in tray.card_ids()
@@ -114,8 +129,11 @@ def test_undo_restores_previous_arrangement_and_redo_reapplies(window):
     before_move = [("ladder-engagement", c) for c in cards]
     doc.undo_stack.undo()
     assert [(p.region, p.card) for p in doc.current_group.placements] == before_move
-    assert window.scene.card_items[cards[0]].sceneBoundingRect().intersects(
-        window.scene.region_items["ladder-engagement"].rect)
+    assert (
+        window.scene.card_items[cards[0]]
+        .sceneBoundingRect()
+        .intersects(window.scene.region_items["ladder-engagement"].rect)
+    )
     doc.undo_stack.redo()
     assert doc.current_group.placement(cards[0]).region == "ladder-co-design"
     for _ in range(4):
@@ -149,9 +167,11 @@ def test_cards_in_a_region_never_overlap(window):
     doc = window.document
     for card in doc.session.deck.cards[:9]:
         window.scene.drop_card(card.id, centre_of(window, "matrix-full-coproduction"))
-    rects = [item.sceneBoundingRect().adjusted(3, 3, -3, -3) for item in window.scene.card_items.values()]
+    rects = [
+        item.sceneBoundingRect().adjusted(3, 3, -3, -3) for item in window.scene.card_items.values()
+    ]
     for i, r in enumerate(rects):
-        for other in rects[i + 1:]:
+        for other in rects[i + 1 :]:
             assert not r.intersects(other)
 
 
@@ -212,5 +232,3 @@ def test_add_and_rename_group_are_undoable(window):
     doc.undo_stack.undo()
     assert len(doc.session.groups) == 2 and window.group_bar.tabs.count() == 2
     assert doc.current_group_id == doc.session.groups[0].id
-
-

@@ -35,7 +35,12 @@ def region_point(win: MainWindow, region_id: str):
 
 def click_scene(win: MainWindow, scene_pos) -> None:
     view_pos = win.board_view.mapFromScene(scene_pos)
-    QTest.mouseClick(win.board_view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, view_pos)
+    QTest.mouseClick(
+        win.board_view.viewport(),
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+        view_pos,
+    )
 
 
 def deck_ids(win: MainWindow) -> list[str]:
@@ -64,7 +69,9 @@ def test_tapping_the_tray_returns_the_selected_board_card(window):
     window.scene.select_card(card)
     tray = window.tray
     header = tray.visualItemRect(tray.item(0)).center()  # a kind heading, not a card
-    QTest.mouseClick(tray.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, header)
+    QTest.mouseClick(
+        tray.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, header
+    )
     assert window.document.current_group.placement(card) is None
 
 
@@ -113,7 +120,9 @@ def test_keyboard_only_placement_and_return(window, qtbot):
 
 
 def test_every_menu_action_has_a_shortcut(window):
-    missing = [key for key, act in window.actions.items() if key != "about" and act.shortcut().isEmpty()]
+    missing = [
+        key for key, act in window.actions.items() if key != "about" and act.shortcut().isEmpty()
+    ]
     assert missing == []
 
 
@@ -135,7 +144,13 @@ def test_presentation_mode_hides_facilitator_widgets_and_restores(window, qtbot)
     window.actions["present"].trigger()
     assert window.presentation.active
     qtbot.waitUntil(lambda: window.isFullScreen())
-    for hidden in (window.menuBar(), window.statusBar(), window.details, window.toolbar, window.group_bar.add_button):
+    for hidden in (
+        window.menuBar(),
+        window.statusBar(),
+        window.details,
+        window.toolbar,
+        window.group_bar.add_button,
+    ):
         assert not hidden.isVisible()
     for shown in (window.tray, window.group_bar, window.timer, window.board_view):
         assert shown.isVisible()
@@ -203,12 +218,16 @@ def test_double_click_zooms_to_a_region_and_back(window, qtbot):
     whole = view.visible_scene_rect()
     region = window.scene.region_items["matrix-full-coproduction"].rect
     pos = view.mapFromScene(region.center())
-    QTest.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, pos)
+    QTest.mouseDClick(
+        view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, pos
+    )
     zoomed = view.visible_scene_rect()
     assert view.zoomed_region == "matrix-full-coproduction"
     assert zoomed.width() < whole.width() / 2 and zoomed.contains(region.center())
     pos = view.mapFromScene(region.center())
-    QTest.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, pos)
+    QTest.mouseDClick(
+        view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, pos
+    )
     assert view.zoomed_region == ""
     assert abs(view.visible_scene_rect().width() - whole.width()) < 2
 
@@ -222,9 +241,16 @@ def test_list_view_reads_the_arrangement_and_moves_cards(window):
     assert window.centre_stack.currentWidget() is window.list_view
     rows = window.list_view.card_rows()
     title = window.document.session.deck.card(first).title
-    assert rows[0][0].startswith("7 Co-production") and rows[0][1].startswith(title) and rows[0][2] == "Shared power"
-    assert any(r[0].startswith("In the tray") and r[1].startswith(
-        window.document.session.deck.card(second).title) for r in rows)
+    assert (
+        rows[0][0].startswith("7 Co-production")
+        and rows[0][1].startswith(title)
+        and rows[0][2] == "Shared power"
+    )
+    assert any(
+        r[0].startswith("In the tray")
+        and r[1].startswith(window.document.session.deck.card(second).title)
+        for r in rows
+    )
     window.list_view.select_card(first)
     QTest.keyClick(window.list_view, Qt.Key.Key_Delete)
     assert window.document.current_group.placement(first) is None
@@ -233,8 +259,15 @@ def test_list_view_reads_the_arrangement_and_moves_cards(window):
 
 
 def test_widgets_have_accessible_names(window):
-    for widget in (window.tray, window.board_view, window.list_view, window.details.note,
-                   window.group_bar.tabs, window.timer.digits, window.timer.start_button):
+    for widget in (
+        window.tray,
+        window.board_view,
+        window.list_view,
+        window.details.note,
+        window.group_bar.tabs,
+        window.timer.digits,
+        window.timer.start_button,
+    ):
         assert widget.accessibleName()
 
 

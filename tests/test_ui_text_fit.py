@@ -27,7 +27,9 @@ def test_splits_after_a_hyphen_only_when_the_word_is_too_wide(metrics):
 
 def test_fit_text_shrinks_then_elides(qapp):
     box = QRectF(0, 0, 120, 30)
-    f, lines = fit_text("A very long title that cannot possibly fit in this little box", box, 20, 10)
+    f, lines = fit_text(
+        "A very long title that cannot possibly fit in this little box", box, 20, 10
+    )
     assert f.pixelSize() == 10
     metrics = QFontMetricsF(f)
     assert len(lines) * metrics.lineSpacing() <= box.height() + 0.5

@@ -29,7 +29,8 @@ class ArrangementList(QTreeWidget):
         self.setAccessibleName("Arrangement as a list")
         self.setAccessibleDescription(
             "Each region of the board with the cards the group put there and their notes, then "
-            "the cards still in the tray. Press M to move the selected card, Delete to return it to the tray."
+            "the cards still in the tray. Press M to move the selected card, "
+            "Delete to return it to the tray."
         )
         self.currentItemChanged.connect(self._on_current_changed)
         document.arrangement_changed.connect(self.refresh)
@@ -68,15 +69,20 @@ class ArrangementList(QTreeWidget):
         return item
 
     def _items(self) -> list[QTreeWidgetItem]:
-        found = []
+        found: list[QTreeWidgetItem] = []
         for i in range(self.topLevelItemCount()):
             top = self.topLevelItem(i)
-            found.extend(top.child(j) for j in range(top.childCount()))
+            if top is not None:
+                found.extend(c for j in range(top.childCount()) if (c := top.child(j)) is not None)
         return found
 
     def card_rows(self) -> list[tuple[str, str, str]]:
         """(region heading, card title text, note) for every card row, in order."""
-        return [(row.parent().text(0), row.text(0), row.text(1)) for row in self._items()]
+        return [
+            (parent.text(0), row.text(0), row.text(1))
+            for row in self._items()
+            if (parent := row.parent()) is not None
+        ]
 
     def selected_card_id(self) -> str:
         item = self.currentItem()
@@ -94,9 +100,9 @@ class ArrangementList(QTreeWidget):
             self.card_selected.emit(card_id)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        card_id = self.selected_card_id()
-        if card_id and event.key() == Qt.Key.Key_M:
-            rect = self.visualItemRect(self.currentItem())
+        card_id, current = self.selected_card_id(), self.currentItem()
+        if card_id and current is not None and event.key() == Qt.Key.Key_M:
+            rect = self.visualItemRect(current)
             self.move_menu_requested.emit(card_id, self.viewport().mapToGlobal(rect.center()))
         elif card_id and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
             self.document.unplace(card_id)
@@ -108,6 +114,6 @@ class ArrangementList(QTreeWidget):
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         item = self.itemAt(event.pos())
         card_id = item.data(0, CARD_ROLE) if item is not None else None
-        if card_id:
+        if item is not None and card_id:
             self.setCurrentItem(item)
             self.move_menu_requested.emit(card_id, event.globalPos())

@@ -45,7 +45,11 @@ class BoardView(QGraphicsView):
     # --- fitting and zooming -------------------------------------------------------
     def fit(self, *_args: object) -> None:
         region = self.board_scene.region_items.get(self.zoomed_region)
-        target = region.rect.adjusted(-ZOOM_MARGIN, -ZOOM_MARGIN, ZOOM_MARGIN, ZOOM_MARGIN) if region else self.sceneRect()
+        target = (
+            region.rect.adjusted(-ZOOM_MARGIN, -ZOOM_MARGIN, ZOOM_MARGIN, ZOOM_MARGIN)
+            if region
+            else self.sceneRect()
+        )
         self.fitInView(target, Qt.AspectRatioMode.KeepAspectRatio)
         self._pinch_zoom = 1.0
 
@@ -105,7 +109,9 @@ class BoardView(QGraphicsView):
             self.scale(factor, factor)
         if flags & QPinchGesture.ChangeFlag.CenterPointChanged:  # two fingers moving together pan
             delta = gesture.centerPoint() - gesture.lastCenterPoint()
-            self.centerOn(self.mapToScene(self.viewport().rect().center()) - delta / self.transform().m11())
+            self.centerOn(
+                self.mapToScene(self.viewport().rect().center()) - delta / self.transform().m11()
+            )
         if gesture.state() == Qt.GestureState.GestureFinished and self._pinch_zoom <= 1.01:
             self.fit()
 

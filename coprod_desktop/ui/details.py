@@ -99,7 +99,9 @@ class DetailsPanel(QWidget):
             self._set_note_text("", enabled=False)
         else:
             region = session.board.region(placement.region)
-            self.where.setText(f"{group.name} put it in: {region.label if region else placement.region}")
+            self.where.setText(
+                f"{group.name} put it in: {region.label if region else placement.region}"
+            )
             self._set_note_text(placement.note, enabled=True)
 
     def _set_note_text(self, text: str, enabled: bool) -> None:

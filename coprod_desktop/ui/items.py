@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QGraphicsObject,
     QGraphicsSceneContextMenuEvent,
     QGraphicsSceneMouseEvent,
+    QGraphicsView,
     QStyleOptionGraphicsItem,
     QWidget,
 )
@@ -37,7 +38,9 @@ class DecorationItem(QGraphicsItem):
     def boundingRect(self) -> QRectF:
         return self._rect
 
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
         kind, r = self.decoration.kind, self._rect
         if kind == "band":
             band = self.decoration.text.split()[-1].lower()
@@ -82,10 +85,16 @@ class RegionItem(QGraphicsItem):
     def highlighted(self) -> bool:
         return self._highlighted
 
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         contrast = bool(getattr(self.scene(), "high_contrast", False))
-        fill = QColor("#ffffff" if contrast and self.region.zone != "not" else theme.ZONE_FILLS.get(self.region.zone, "#ffffff"))
+        fill = QColor(
+            "#ffffff"
+            if contrast and self.region.zone != "not"
+            else theme.ZONE_FILLS.get(self.region.zone, "#ffffff")
+        )
         if self._highlighted:
             fill = QColor("#dcecf7")
         edge = theme.HIGHLIGHT if self._highlighted else ("#1a1a1a" if contrast else "#9a9a9a")
@@ -97,12 +106,20 @@ class RegionItem(QGraphicsItem):
         f, lines = fit_text(self.region.label, label_box, REGION_LABEL_PX, 11, bold=True)
         painter.setFont(f)
         painter.setPen(QColor(theme.TEXT if contrast else theme.MUTED_TEXT))
-        painter.drawText(label_box, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), "\n".join(lines))
+        painter.drawText(
+            label_box,
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+            "\n".join(lines),
+        )
         if self.hidden_count:
             painter.setFont(theme.font(13, bold=True))
             painter.setPen(QColor(theme.TEXT))
             more = self._rect.adjusted(0, 0, -10, -4)
-            painter.drawText(more, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom), f"+{self.hidden_count} more")
+            painter.drawText(
+                more,
+                int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom),
+                f"+{self.hidden_count} more",
+            )
 
 
 class CardItem(QGraphicsObject):
@@ -133,13 +150,21 @@ class CardItem(QGraphicsObject):
     def boundingRect(self) -> QRectF:
         return self._size.adjusted(-3, -3, 3, 3)
 
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        paint_card(painter, self._size, self.card, self.isSelected(), self.has_note, self.scale_factor)
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        paint_card(
+            painter, self._size, self.card, self.isSelected(), self.has_note, self.scale_factor
+        )
 
     def title_pixel_size(self) -> float:
         """The title's type size in board units, as painted (after fitting)."""
-        f, _lines = fit_text(self.card.title, card_text_box(self._size, self.scale_factor),
-                             CARD_TITLE_PX * self.scale_factor, CARD_TITLE_MIN_PX * self.scale_factor)
+        f, _lines = fit_text(
+            self.card.title,
+            card_text_box(self._size, self.scale_factor),
+            CARD_TITLE_PX * self.scale_factor,
+            CARD_TITLE_MIN_PX * self.scale_factor,
+        )
         return f.pixelSize()
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
@@ -167,8 +192,10 @@ class CardItem(QGraphicsObject):
         super().mouseReleaseEvent(event)
 
     def contextMenuEvent(self, event: QGraphicsSceneContextMenuEvent) -> None:
+        from .scene import BoardScene  # the scene module imports this one
+
         scene = self.scene()
-        if scene is not None and hasattr(scene, "move_menu_requested"):
+        if isinstance(scene, BoardScene):
             scene.select_card(self.card.id)
             scene.move_menu_requested.emit(self.card.id, event.screenPos())
             event.accept()
@@ -176,7 +203,7 @@ class CardItem(QGraphicsObject):
     def _drag_pixmap(self, view: QWidget | None) -> QPixmap:
         # The viewport's parent is the QGraphicsView: draw the pixmap at its zoom.
         graphics_view = view.parent() if view is not None else None
-        scale = graphics_view.transform().m11() if hasattr(graphics_view, "transform") else 1.0
+        scale = graphics_view.transform().m11() if isinstance(graphics_view, QGraphicsView) else 1.0
         size = self._size.size() * scale
         pixmap = QPixmap(max(1, int(size.width())), max(1, int(size.height())))
         pixmap.fill(Qt.GlobalColor.transparent)
@@ -205,11 +232,17 @@ def _stripe_width(rect: QRectF, scale: float) -> float:
 
 def card_text_box(rect: QRectF, scale: float) -> QRectF:
     stripe_w = _stripe_width(rect, scale)
-    return QRectF(rect.x() + stripe_w + 5, rect.y() + 3, rect.width() - stripe_w - 9, rect.height() - 6)
+    return QRectF(
+        rect.x() + stripe_w + 5, rect.y() + 3, rect.width() - stripe_w - 9, rect.height() - 6
+    )
 
 
 def paint_card(
-    painter: QPainter, rect: QRectF, card: Card, selected: bool, has_note: bool = False,
+    painter: QPainter,
+    rect: QRectF,
+    card: Card,
+    selected: bool,
+    has_note: bool = False,
     scale: float | None = None,
 ) -> None:
     """A card: white face, coloured stripe with the kind's shape, the title in bold.
@@ -218,7 +251,9 @@ def paint_card(
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     # Selected: a thick dark outline and a tinted face, visible in greyscale too.
-    painter.setPen(QPen(QColor(theme.SELECTED if selected else "#6b6b6b"), 4.0 if selected else 1.2))
+    painter.setPen(
+        QPen(QColor(theme.SELECTED if selected else "#6b6b6b"), 4.0 if selected else 1.2)
+    )
     painter.setBrush(QColor(theme.SELECTED_FILL if selected else theme.CARD_FILL))
     painter.drawRoundedRect(rect, 5, 5)
     if scale is None:
@@ -229,18 +264,29 @@ def paint_card(
     painter.setBrush(QColor(style.colour))
     painter.drawRoundedRect(stripe, 5, 5)
     painter.drawRect(stripe.adjusted(stripe_w / 2, 0, 0, 0))
-    theme.paint_kind_shape(painter, card.kind, QPointF(stripe.center().x(), rect.y() + stripe_w / 2 + 2), stripe_w * 0.28)
+    theme.paint_kind_shape(
+        painter,
+        card.kind,
+        QPointF(stripe.center().x(), rect.y() + stripe_w / 2 + 2),
+        stripe_w * 0.28,
+    )
     text_box = card_text_box(rect, scale)
-    f, lines = fit_text(card.title, text_box, CARD_TITLE_PX * scale, CARD_TITLE_MIN_PX * scale, bold=True)
+    f, lines = fit_text(
+        card.title, text_box, CARD_TITLE_PX * scale, CARD_TITLE_MIN_PX * scale, bold=True
+    )
     painter.setFont(f)
     painter.setPen(QColor(theme.TEXT))
-    painter.drawText(text_box, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), "\n".join(lines))
+    painter.drawText(
+        text_box, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), "\n".join(lines)
+    )
     if has_note:  # a small folded corner says "this card has a note"
         corner = 10 * scale
         painter.setBrush(QColor(theme.HIGHLIGHT))
-        painter.drawPolygon([
-            QPointF(rect.right() - corner, rect.bottom()),
-            QPointF(rect.right(), rect.bottom() - corner),
-            QPointF(rect.right(), rect.bottom()),
-        ])
+        painter.drawPolygon(
+            [
+                QPointF(rect.right() - corner, rect.bottom()),
+                QPointF(rect.right(), rect.bottom() - corner),
+                QPointF(rect.right(), rect.bottom()),
+            ]
+        )
     painter.restore()

@@ -8,11 +8,17 @@ from PySide6.QtWidgets import QMenu, QWidget
 
 from .document import SessionDocument
 
-ZONE_TITLES = {"matrix": "Public service matrix", "ladder": "Ladder of co-production", "not": "Not co-production"}
+ZONE_TITLES = {
+    "matrix": "Public service matrix",
+    "ladder": "Ladder of co-production",
+    "not": "Not co-production",
+}
 TRAY = ""  # the target id that means "back to the tray"
 
 
-def build_move_menu(document: SessionDocument, card_id: str, parent: QWidget | None = None) -> QMenu:
+def build_move_menu(
+    document: SessionDocument, card_id: str, parent: QWidget | None = None
+) -> QMenu:
     group = document.current_group
     card = document.session.card(group, card_id)
     placement = group.placement(card_id)

@@ -13,7 +13,9 @@ from PySide6.QtWidgets import QMainWindow, QSplitter, QWidget
 from .scene import BoardScene
 
 PRESENTATION_SIDE_WIDTH = 280  # px: tray and timer, leaving the board the rest
-PRESENTATION_CARD_BASE = 1.5  # cards half as large again: titles >= 24 px at 1920x1080 unless a region is crowded
+PRESENTATION_CARD_BASE = (
+    1.5  # cards half as large again: titles >= 24 px at 1920x1080 unless a region is crowded
+)
 
 
 @dataclass
@@ -28,7 +30,10 @@ class PresentationMode(QObject):
     changed = Signal(bool)
 
     def __init__(
-        self, window: QMainWindow, scene: BoardScene, facilitator_only: list[QWidget],
+        self,
+        window: QMainWindow,
+        scene: BoardScene,
+        facilitator_only: list[QWidget],
         splitter: QSplitter | None = None,
     ) -> None:
         super().__init__(window)
@@ -51,7 +56,9 @@ class PresentationMode(QObject):
         w = self.window
         hidden = [w.menuBar(), w.statusBar(), *self.facilitator_only]
         sizes = self.splitter.sizes() if self.splitter is not None else []
-        self._saved = _Saved(w.saveGeometry(), w.windowState(), {id(x): x.isVisible() for x in hidden}, sizes)
+        self._saved = _Saved(
+            w.saveGeometry(), w.windowState(), {id(x): x.isVisible() for x in hidden}, sizes
+        )
         for widget in hidden:
             widget.hide()
         if self.splitter is not None and sizes:

@@ -68,9 +68,13 @@ class BoardScene(QGraphicsScene):
             for (card, placement), slot in zip(cards, layout.slots, strict=False):
                 rect = QRectF(*slot)
                 item = self.card_items.pop(card.id, None)
-                if item is None or item.card != card or item.has_note != bool(placement.note) \
-                        or item.scale_factor != layout.scale \
-                        or item.boundingRect().size() != rect.adjusted(-3, -3, 3, 3).size():
+                if (
+                    item is None
+                    or item.card != card
+                    or item.has_note != bool(placement.note)
+                    or item.scale_factor != layout.scale
+                    or item.boundingRect().size() != rect.adjusted(-3, -3, 3, 3).size()
+                ):
                     if item is not None:
                         self.removeItem(item)
                     item = CardItem(card, rect, bool(placement.note), layout.scale)
@@ -88,14 +92,18 @@ class BoardScene(QGraphicsScene):
         """Bigger cards and stronger contrast for a projected room."""
         self.card_base = card_base
         self.high_contrast = high_contrast
-        self.setBackgroundBrush(QBrush(QColor("#ffffff" if high_contrast else theme.BOARD_BACKGROUND)))
+        self.setBackgroundBrush(
+            QBrush(QColor("#ffffff" if high_contrast else theme.BOARD_BACKGROUND))
+        )
         self.sync_cards()
         self.update()
 
     def cards_in_board_order(self) -> list[str]:
         group = self.document.current_group
         order = {r.id: i for i, r in enumerate(self.document.session.board.regions)}
-        placed = sorted(enumerate(group.placements), key=lambda ip: (order.get(ip[1].region, 0), ip[0]))
+        placed = sorted(
+            enumerate(group.placements), key=lambda ip: (order.get(ip[1].region, 0), ip[0])
+        )
         return [p.card for _i, p in placed if p.card in self.card_items]
 
     def select_neighbour(self, step: int) -> str:
@@ -104,7 +112,11 @@ class BoardScene(QGraphicsScene):
         if not ids:
             return ""
         current = self.selected_card_id()
-        index = (ids.index(current) + step) % len(ids) if current in ids else (0 if step > 0 else len(ids) - 1)
+        index = (
+            (ids.index(current) + step) % len(ids)
+            if current in ids
+            else (0 if step > 0 else len(ids) - 1)
+        )
         self.select_card(ids[index])
         return ids[index]
 
@@ -177,7 +189,11 @@ class BoardScene(QGraphicsScene):
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         on_card = any(isinstance(i, CardItem) for i in self.items(event.scenePos()))
-        if event.button() == Qt.MouseButton.LeftButton and not on_card and self.tap_region(event.scenePos()):
+        if (
+            event.button() == Qt.MouseButton.LeftButton
+            and not on_card
+            and self.tap_region(event.scenePos())
+        ):
             event.accept()
             return
         super().mousePressEvent(event)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF
 
@@ -12,7 +10,9 @@ from .theme import font
 _ELIDE_RIGHT = Qt.TextElideMode.ElideRight
 
 
-def _pieces(text: str, metrics: QFontMetricsF, width: float, split_hyphens: bool = True) -> list[tuple[str, str]]:
+def _pieces(
+    text: str, metrics: QFontMetricsF, width: float, split_hyphens: bool = True
+) -> list[tuple[str, str]]:
     """Words, each with the separator that joins it to the next; a hyphenated word
     too wide for a line on its own is split after its hyphens."""
     pieces: list[tuple[str, str]] = []

@@ -20,10 +20,11 @@ from ..countdown import PRESET_MINUTES, Countdown, parse_duration
 from . import theme
 
 TICK_MS = 200
-_NORMAL_STYLE = "QLabel { color: #1a1a1a; background: #ffffff; border: 2px solid #1a1a1a; border-radius: 6px; padding: 0 10px; }"
-_UP_STYLES = (
-    "QLabel { color: #ffffff; background: #b00020; border: 2px solid #1a1a1a; border-radius: 6px; padding: 0 10px; }",
-    "QLabel { color: #b00020; background: #ffffff; border: 2px solid #b00020; border-radius: 6px; padding: 0 10px; }",
+_LABEL_STYLE = "QLabel {{ color: {fg}; background: {bg}; border: 2px solid {edge}; border-radius: 6px; }}"
+_NORMAL_STYLE = _LABEL_STYLE.format(fg="#1a1a1a", bg="#ffffff", edge="#1a1a1a")
+_UP_STYLES = (  # time's up: alternate red on white and white on red
+    _LABEL_STYLE.format(fg="#ffffff", bg="#b00020", edge="#1a1a1a"),
+    _LABEL_STYLE.format(fg="#b00020", bg="#ffffff", edge="#b00020"),
 )
 
 
@@ -75,7 +76,9 @@ class TimerWidget(QWidget):
 
     # --- dialogs (replaced in tests) ---------------------------------------------
     def ask_custom_duration(self) -> str | None:
-        text, ok = QInputDialog.getText(self, "Timer", "Minutes (7), minutes:seconds (7:30) or seconds (90s):")
+        text, ok = QInputDialog.getText(
+            self, "Timer", "Minutes (7), minutes:seconds (7:30) or seconds (90s):"
+        )
         return text if ok else None
 
     # --- controls -------------------------------------------------------------------
@@ -124,7 +127,9 @@ class TimerWidget(QWidget):
                 self.time_up.emit()
             self._blink += 1
             self.digits.setText("Time's up!")
-            self.digits.setStyleSheet(_UP_STYLES[self._blink // 3 % 2])  # slow blink, under 3 flashes a second
+            self.digits.setStyleSheet(
+                _UP_STYLES[self._blink // 3 % 2]
+            )  # slow blink, under 3 flashes a second
             self.start_button.setText("Start")
             if self._blink > 60:  # blink for about 12 s, then stay red
                 self._ticker.stop()

@@ -82,8 +82,11 @@ class DeckTray(QListWidget):
                 item = QListWidgetItem(card.title)
                 item.setData(CARD_ROLE, card)
                 item.setToolTip(f"{card.title}\n{card.text}")
-                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                              | Qt.ItemFlag.ItemIsDragEnabled)
+                item.setFlags(
+                    Qt.ItemFlag.ItemIsEnabled
+                    | Qt.ItemFlag.ItemIsSelectable
+                    | Qt.ItemFlag.ItemIsDragEnabled
+                )
                 item.setSizeHint(QSize(200, ROW_HEIGHT))
                 self.addItem(item)
         if not unplaced:
@@ -133,7 +136,7 @@ class DeckTray(QListWidget):
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         item = self.itemAt(event.pos())
         card = item.data(CARD_ROLE) if item is not None else None
-        if card is not None:
+        if item is not None and card is not None:
             self.setCurrentItem(item)
             self.move_menu_requested.emit(card.id, event.globalPos())
 
@@ -156,7 +159,7 @@ class DeckTray(QListWidget):
 
     # --- drop in: unplace --------------------------------------------------------
     def accepts(self, card_id: str | None) -> bool:
-        return bool(card_id) and self.document.current_group.placement(card_id) is not None
+        return bool(card_id) and self.document.current_group.placement(card_id or "") is not None
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if self.accepts(card_id_from_mime(event.mimeData())):
@@ -180,8 +183,12 @@ class DeckTray(QListWidget):
 
 
 class _TrayDelegate(QStyledItemDelegate):
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
-              index: QModelIndex | QPersistentModelIndex) -> None:
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
         card: Card | None = index.data(CARD_ROLE)
         kind = index.data(HEADER_ROLE)
         rect = QRectF(option.rect)
@@ -201,6 +208,9 @@ class _TrayDelegate(QStyledItemDelegate):
             rect = rect.adjusted(36, 0, 0, 0)
         painter.setFont(theme.font(16, bold=True))
         painter.setPen(QColor(theme.TEXT))
-        painter.drawText(rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                         str(index.data(Qt.ItemDataRole.DisplayRole)))
+        painter.drawText(
+            rect,
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+            str(index.data(Qt.ItemDataRole.DisplayRole)),
+        )
         painter.restore()
