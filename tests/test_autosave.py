@@ -24,6 +24,7 @@ from coprod_desktop.ui.autosave import (
 )
 from coprod_desktop.ui.document import SessionDocument
 from coprod_desktop.ui.main_window import MainWindow
+from coprod_desktop.ui.setup_dialog import SetupResult
 
 
 def test_the_defaults_meet_five_seconds() -> None:
@@ -141,6 +142,8 @@ def test_undoing_back_to_the_saved_state_removes_the_file(window, saver, qtbot) 
 def test_new_session_after_discarding_removes_the_file(window, saver, qtbot) -> None:
     place_one(window)
     qtbot.waitUntil(saver.store.path.exists, timeout=5000)
+    # New asks for set-up choices (issue 3): answer as Enter alone would, without a dialog.
+    window.files.ask_setup = lambda: SetupResult(session=content.new_session())
     assert window.files.new()  # ask_unsaved answers Discard
     assert not saver.store.path.exists()
 

@@ -20,6 +20,7 @@ class SessionDocument(QObject):
     arrangement_changed = Signal(str)  # group id
     current_group_changed = Signal(str)  # group id
     groups_changed = Signal()
+    deck_changed = Signal()  # deck edited; each group also hears arrangement_changed
     session_replaced = Signal()
     path_changed = Signal()
 

@@ -13,10 +13,11 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from .. import content
 from ..storage import SessionFormatError, load_session, save_session
 from .document import SessionDocument
 from .plain_text import show_plain_message
+from .recent_files import RecentFiles
+from .setup_dialog import SetupResult, ask_setup
 
 log = logging.getLogger(__name__)
 SESSION_FILTER = "Co-production sessions (*.json);;All files (*)"
@@ -30,8 +31,12 @@ class FileActions(QObject):
         super().__init__(window)
         self.document = document
         self.window = window
+        self.recent = RecentFiles(None, self)  # the app gives it the user's settings
 
     # --- dialogs (replaced in tests) ------------------------------------------
+    def ask_setup(self) -> SetupResult | None:
+        return ask_setup(self.window, self.recent)
+
     def ask_open_path(self) -> Path | None:
         name, _ = QFileDialog.getOpenFileName(self.window, "Open session", self._folder(), SESSION_FILTER)
         return Path(name) if name else None
@@ -60,9 +65,18 @@ class FileActions(QObject):
 
     # --- actions ------------------------------------------------------------------
     def new(self) -> bool:
-        if not self.maybe_save():
+        """The set-up dialog; its session (or the recent file chosen there) replaces this one."""
+        return self.maybe_save() and self.start()
+
+    def start(self) -> bool:
+        result = self.ask_setup()
+        if result is None:
             return False
-        self.document.replace(content.new_session(), None)
+        if result.open_path is not None:
+            return self.load(result.open_path)
+        if result.session is None:
+            return False
+        self.document.replace(result.session, None)
         return True
 
     def open(self, path: Path | None = None) -> bool:
@@ -81,6 +95,7 @@ class FileActions(QObject):
             self.show_error("Cannot open session", f"{path.name} cannot be opened:\n{exc}")
             return False
         self.document.replace(session, path)
+        self.recent.add(path)
         return True
 
     def save(self) -> bool:
@@ -97,6 +112,7 @@ class FileActions(QObject):
             path = path.with_suffix(".json")
         if self._write(path):
             self.document.set_path(path)
+            self.recent.add(path)
             return True
         return False
 

@@ -29,6 +29,7 @@ from .file_actions import FileActions
 from .group_bar import GroupBar
 from .move_menu import build_move_menu
 from .plain_text import title_text
+from .prepare_menus import install as install_prepare_menus
 from .presentation import PresentationMode
 from .scene import BoardScene
 from .timer_widget import TimerWidget
@@ -188,6 +189,8 @@ class MainWindow(QMainWindow):
 
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction(action("about", "&About coprod-desktop", self._about))
+        # Recent files, group and own-card entries, the Deck menu, keys 1-9 (issue 3).
+        self.prepare_menus = install_prepare_menus(self, file_menu, group_menu, help_menu)
 
         toolbar = self.toolbar = QToolBar("Main")
         toolbar.setObjectName("main-toolbar")
