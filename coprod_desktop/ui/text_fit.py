@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF
 
@@ -49,7 +51,31 @@ def fit_text(
 ) -> tuple[QFont, list[str]]:
     """The largest font (max_px down to min_px) at which text fits box. Shrinking a
     little (to 85 %) is tried before breaking a hyphenated word; at min_px what is
-    left over is elided."""
+    left over is elided.
+
+    Remembered per (text, box size, sizes, bold): the board repaints its titles on
+    every frame of a drag, and measuring the words again each time cost most of it.
+    """
+    f, lines = _fit_cached(text, box.width(), box.height(), max_px, min_px, bold)
+    return QFont(f), list(lines)
+
+
+@lru_cache(maxsize=8192)
+def _fit_cached(
+    text: str, width: float, height: float, max_px: float, min_px: float, bold: bool
+) -> tuple[QFont, tuple[str, ...]]:
+    f, lines = _fit(text, QRectF(0, 0, width, height), max_px, min_px, bold)
+    return f, tuple(lines)
+
+
+def forget_fitted() -> None:
+    """Drop the remembered fits (the fonts changed)."""
+    _fit_cached.cache_clear()
+
+
+def _fit(
+    text: str, box: QRectF, max_px: float, min_px: float, bold: bool
+) -> tuple[QFont, list[str]]:
     for split_hyphens, floor in ((False, max(min_px, max_px * 0.85)), (True, min_px)):
         size = max_px
         while True:

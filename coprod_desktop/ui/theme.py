@@ -48,6 +48,9 @@ def load_fonts() -> None:
     """Register the shipped DejaVu fonts so every machine renders the same glyphs."""
     for name in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf"):
         QFontDatabase.addApplicationFont(str(font_path(name)))
+    from .text_fit import forget_fitted  # titles fitted before now used another font
+
+    forget_fitted()
 
 
 def font(pixel_size: float, bold: bool = False) -> QFont:

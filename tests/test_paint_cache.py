@@ -1,0 +1,66 @@
+"""Painting stays fast without going stale: fitted titles are remembered, cards are
+cached as pixmaps, and a cached card still shows its selection when selected."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
+
+from coprod_desktop import content
+from coprod_desktop.ui.items import CardItem
+from coprod_desktop.ui.text_fit import _fit_cached, fit_text
+from coprod_desktop.ui.theme import load_fonts
+
+
+def test_fit_text_is_remembered_and_callers_cannot_spoil_it(qapp):
+    box = QRectF(0, 0, 180, 50)
+    _fit_cached.cache_clear()
+    font, lines = fit_text("Co-production is not consultation", box, 20, 12)
+    font.setPixelSize(99)
+    lines.append("spoiled")
+    again_font, again_lines = fit_text("Co-production is not consultation", box, 20, 12)
+    assert _fit_cached.cache_info().hits == 1
+    assert again_font.pixelSize() != 99
+    assert "spoiled" not in again_lines
+
+
+def test_loading_fonts_forgets_the_fits_made_before(qapp):
+    fit_text("Reciprocity", QRectF(0, 0, 200, 40), 20, 12)
+    assert _fit_cached.cache_info().currsize > 0
+    load_fonts()
+    assert _fit_cached.cache_info().currsize == 0
+
+
+def test_fit_text_depends_on_the_box(qapp):
+    text = "Assets: people as assets, not problems"
+    _, wide = fit_text(text, QRectF(0, 0, 600, 40), 20, 12)
+    _, narrow = fit_text(text, QRectF(0, 0, 120, 80), 20, 12)
+    assert len(narrow) > len(wide)
+
+
+def test_card_items_are_cached_as_pixmaps(qapp):
+    card = content.deck().cards[0]
+    item = CardItem(card, QRectF(10, 10, 150, 62), has_note=False)
+    assert item.cacheMode() == QGraphicsItem.CacheMode.DeviceCoordinateCache
+
+
+def render(scene: QGraphicsScene) -> QImage:
+    image = QImage(200, 100, QImage.Format.Format_ARGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    scene.render(painter, QRectF(0, 0, 200, 100), QRectF(0, 0, 200, 100))
+    painter.end()
+    return image
+
+
+def test_a_cached_card_repaints_when_selected(qapp):
+    scene = QGraphicsScene(0, 0, 200, 100)
+    item = CardItem(content.deck().cards[0], QRectF(20, 20, 150, 62), has_note=False)
+    scene.addItem(item)
+    before = render(scene)
+    item.setSelected(True)
+    after = render(scene)
+    assert before != after  # the thicker, darker selection outline
+    item.setSelected(False)
+    assert render(scene) == before
