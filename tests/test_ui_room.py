@@ -302,3 +302,12 @@ def test_presentation_titles_are_at_least_24px_at_1080p(qtbot, example_path):
     assert min(nominal.values()) >= 24, nominal
     assert min(fitted.values()) >= 20, fitted
     assert sorted(fitted.values())[len(fitted) // 2] >= 24  # the typical card is at full size
+
+
+def test_big_undo_button_keeps_a_short_label(window):
+    card = deck_ids(window)[0]
+    window.document.place(card, "ladder-coercion")
+    buttons = {b.defaultAction(): b for b in window.controls.findChildren(QToolButton)}
+    undo_button = buttons[window.actions["undo"]]
+    assert undo_button.text().replace("&", "") == "Undo"
+    assert "Place" in window.actions["undo"].text()  # the menu item says what it undoes

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QActionEvent, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -34,6 +34,16 @@ from .presentation import PresentationMode
 from .scene import BoardScene
 from .timer_widget import TimerWidget
 from .tray import DeckTray
+
+
+class _FixedLabelButton(QToolButton):
+    def __init__(self, label: str) -> None:
+        super().__init__()
+        self._label = label
+
+    def actionEvent(self, event: QActionEvent) -> None:
+        super().actionEvent(event)
+        self.setText(self._label)
 
 
 HINT = ("Drag a card from the tray onto the board, or tap a card and then tap a region. "
@@ -68,7 +78,7 @@ class MainWindow(QMainWindow):
         controls.setContentsMargins(4, 4, 4, 4)
         controls.addWidget(self.timer, 0, 0, 1, 3)
         for column_index, key in enumerate(("unplace", "undo", "redo")):
-            controls.addWidget(self._big_button(key), 1, column_index)
+            controls.addWidget(self._big_button(key, fixed_label=True), 1, column_index)
         top_row = QWidget()
         top = QHBoxLayout(top_row)
         top.setContentsMargins(0, 0, 6, 0)
@@ -202,9 +212,11 @@ class MainWindow(QMainWindow):
             button.setMinimumHeight(44)
         self.addToolBar(toolbar)
 
-    def _big_button(self, key: str) -> QToolButton:
-        """A 44 px touch target showing an action's text, for the room's screen."""
-        button = QToolButton()
+    def _big_button(self, key: str, fixed_label: bool = False) -> QToolButton:
+        """A 44 px touch target showing an action's text, for the room's screen.
+        fixed_label keeps the first text ("Undo"), not the action's changing one
+        ("Undo Place ... in ..."), which the tooltip still shows."""
+        button = _FixedLabelButton(self.actions[key].text()) if fixed_label else QToolButton()
         button.setDefaultAction(self.actions[key])
         button.setMinimumSize(88, 48)
         button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
