@@ -305,3 +305,18 @@ def test_benchmark_runs_and_reports() -> None:
 
     result = bench_handout(groups=2, repeats=1)
     assert result["pages"] > 5 and result["best_s"] > 0
+
+
+def test_a_booklet_of_odd_length_is_followed_by_a_blank_page() -> None:
+    s = content.new_session("Odd", ["First", "Second"])
+    for card in s.deck.cards[:15]:  # the second group's listing runs to two pages
+        s.place(s.groups[1].id, card.id, "ladder-co-design")
+    data, _ = handout_bytes(s, HandoutOptions(invariant=True, booklets=True))
+    pages = pages_of(data)
+    starts = [i for i, page in enumerate(pages) if "Booklet of " in page]
+    assert len(starts) == 2 and starts[1] % 2 == 0
+    blank = pages[starts[1] - 1]
+    assert "Booklet: First · Page" in blank
+    assert "Questions to take away" in pages[starts[1] - 2]
+    assert "This page is left blank" in blank
+    assert f"Page {starts[1]} of {starts[1]}" in blank  # the last page of the first booklet

@@ -10,7 +10,15 @@ from typing import Any
 from reportlab.lib.pagesizes import A4, LETTER, landscape, portrait
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageBreak, PageTemplate
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+)
 from reportlab.platypus.doctemplate import FrameActionFlowable
 
 from ..model import Group, Session
@@ -32,6 +40,7 @@ TOP = 18 * mm
 BOTTOM = 16 * mm
 HEADER_SIZE = 8.0
 LARGE_HEADER_SIZE = 11.0
+BLANK_NOTE = "This page is left blank: the next booklet starts on a new sheet."
 LANGUAGE = "en-GB"  # the handout's own words; the PDF's /Lang
 
 
@@ -64,7 +73,7 @@ def build_pdf(session: Session, options: HandoutOptions) -> tuple[bytes, int]:
         start: _BookletStart | None = None
         for number, group in enumerate(session.groups, 1):
             if start is not None:
-                story.append(_BookletBreak(start))
+                story.append(_BookletBreak(start, Paragraph(BLANK_NOTE, styles.small)))
             start = _BookletStart(doc)
             story += [start, BookletMarker(number, group.name)]
             story += _handout(session, [group], styles, sizes, booklet=group)
@@ -113,13 +122,17 @@ class _BookletBreak(FrameActionFlowable):
     """Ends a booklet: a page break, and a blank page after it when the booklet has an
     odd number of pages, so the next booklet starts on a right-hand (odd) page."""
 
-    def __init__(self, start: _BookletStart) -> None:
+    def __init__(self, start: _BookletStart, blank_note: Flowable) -> None:
         self.start = start
+        self.blank_note = blank_note
 
     def frameAction(self, frame: Any) -> None:  # noqa: N802 (ReportLab's name)
         used = self.start.doc.page - self.start.page + 1
-        breaks = [PageBreak(nextTemplate="portrait")] * (2 if used % 2 else 1)
-        frame.add_generated_content(*breaks)
+        if used % 2:
+            frame.add_generated_content(PageBreak(nextTemplate="portrait"), self.blank_note,
+                                        PageBreak(nextTemplate="portrait"))
+        else:
+            frame.add_generated_content(PageBreak(nextTemplate="portrait"))
 
 
 def _subject(session: Session, options: HandoutOptions) -> str:
