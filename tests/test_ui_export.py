@@ -218,3 +218,28 @@ def test_suggestion_uses_the_remembered_folder(exporter, settings, tmp_path) -> 
     assert exporter.suggestion().name == "export-b-test-b-co-handout.pdf"
     ExportSettings(settings).remember(ExportChoices(tmp_path / "x.pdf", HandoutOptions()))
     assert exporter.suggestion() == tmp_path / "export-b-test-b-co-handout.pdf"
+
+
+def test_the_windows_export_action_runs_the_export(qtbot, settings, tmp_path) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from coprod_desktop.ui.main_window import MainWindow
+
+    win = MainWindow(SessionDocument(content.new_session("Window export", ["Red", "Blue"])))
+    win.files.ask_unsaved = lambda: QMessageBox.StandardButton.Discard
+    qtbot.addWidget(win)
+    exporter = win.files.handout
+    exporter.use_settings(settings)
+    seen = Recorder(exporter, open_answer=False)
+    offered: list[Path] = []
+
+    def choose(suggestion: Path) -> ExportChoices:
+        offered.append(suggestion)
+        return ExportChoices(tmp_path / "from-window.pdf", HandoutOptions(large_print=True))
+
+    exporter.ask_choices = choose
+    with qtbot.waitSignal(exporter.finished, timeout=30000):
+        win.actions["export"].trigger()
+    assert offered[0].name == "window-export-handout.pdf"
+    assert (tmp_path / "from-window.pdf").read_bytes().startswith(b"%PDF")
+    assert seen.asked and not seen.errors

@@ -9,19 +9,18 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from ..storage import SessionFormatError, load_session, save_session
 from .document import SessionDocument
+from .handout_export import HandoutExport
 from .plain_text import show_plain_message
 from .recent_files import RecentFiles
 from .setup_dialog import SetupResult, ask_setup
 
 log = logging.getLogger(__name__)
 SESSION_FILTER = "Co-production sessions (*.json);;All files (*)"
-PDF_FILTER = "PDF documents (*.pdf)"
 
 
 class FileActions(QObject):
@@ -32,6 +31,7 @@ class FileActions(QObject):
         self.document = document
         self.window = window
         self.recent = RecentFiles(None, self)  # the app gives it the user's settings
+        self.handout = HandoutExport(document, window)
 
     # --- dialogs (replaced in tests) ------------------------------------------
     def ask_setup(self) -> SetupResult | None:
@@ -129,24 +129,10 @@ class FileActions(QObject):
         self.document.mark_saved()
         return True
 
-    def export_handout(self) -> Path | None:
-        stem = self.document.path.stem if self.document.path else _file_stem(self.document.session.title)
-        path = self.ask_save_path("Export handout", f"{stem}-handout.pdf", PDF_FILTER)
-        if path is None:
-            return None
-        if path.suffix.lower() != ".pdf":
-            path = path.with_suffix(".pdf")
-        from ..handout import HandoutOptions, write_handout  # ReportLab loads only now
-
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            write_handout(self.document.session, path, HandoutOptions())
-        except OSError as exc:
-            self.show_error("Cannot export handout", f"The handout could not be written to\n{path}\n({exc.strerror or exc}).")
-            return None
-        finally:
-            QGuiApplication.restoreOverrideCursor()
-        return path
+    def export_handout(self) -> bool:
+        """Export handout...: the options dialog, then the PDF is made in the background
+        (see handout_export); False when cancelled."""
+        return self.handout.export()
 
     def confirm_close(self) -> bool:
         """For closing the window: True when it may close; then it is a clean close."""
