@@ -243,3 +243,17 @@ def test_the_windows_export_action_runs_the_export(qtbot, settings, tmp_path) ->
     assert offered[0].name == "window-export-handout.pdf"
     assert (tmp_path / "from-window.pdf").read_bytes().startswith(b"%PDF")
     assert seen.asked and not seen.errors
+
+
+def test_return_in_the_dialog_means_export(qtbot, settings, tmp_path) -> None:
+    from PySide6.QtCore import Qt
+
+    dialog = ExportDialog(None, tmp_path / "x.pdf", ExportSettings(settings), 2)
+    qtbot.addWidget(dialog)
+    browsed: list[int] = []
+    dialog.ask_browse_path = lambda: browsed.append(1)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.keyClick(dialog.focusWidget() or dialog, Qt.Key.Key_Return)
+    assert dialog.result() == ExportDialog.DialogCode.Accepted
+    assert browsed == []

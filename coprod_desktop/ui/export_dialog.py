@@ -105,6 +105,7 @@ class ExportDialog(QDialog):
         self.path = QLineEdit(str(suggestion))
         self.path.setMinimumWidth(420)
         browse = QPushButton("Browse...")
+        browse.setAutoDefault(False)  # Return means Export, wherever the focus is
         browse.clicked.connect(self._browse)
         path_row = QHBoxLayout()
         path_row.addWidget(self.path, 1)
@@ -129,6 +130,7 @@ class ExportDialog(QDialog):
         column.addLayout(form)
         column.addWidget(self.problem)
         column.addWidget(buttons)
+        self.export_button.setFocus()
 
     # --- replaced in tests ------------------------------------------------------------
     def ask_browse_path(self) -> Path | None:

@@ -112,7 +112,7 @@ class HandoutExport(QObject):
         document = self.document
         stem = document.path.stem if document.path else _file_stem(document.session.title)
         folder = self.settings.folder() or (
-            document.path.parent if document.path else Path.cwd())
+            document.path.resolve().parent if document.path else Path.cwd())
         return folder / f"{stem}-handout.pdf"
 
     def export(self) -> bool:
