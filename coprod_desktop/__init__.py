@@ -1,8 +1,6 @@
 """coprod-desktop: a card sort for co-production workshops."""
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("coprod-desktop")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0.0.0+source"
+# The one place the version is written: pyproject.toml reads it from here
+# ([tool.hatch.version]). A literal, because asking importlib.metadata at import
+# cost 30 ms of every start-up.
+__version__ = "0.1.0"
