@@ -96,10 +96,9 @@ def test_cover_has_title_date_venue_facilitator_and_groups(example: Session,
 def test_each_group_lists_its_own_cards_and_what_it_left(edge_pdf: bytes) -> None:
     text = text_of(edge_pdf)
     assert "Cards this group wrote (1)" in text
-    assert "★ Κάρτα μας & <ours>" in text and "Written by us: <3" in text
-    assert "Left in the tray" in text
+    assert "★ Κάρτα μας & <ours> → left in the tray Written by us: <3" in text
     assert "Cards this group wrote (30)" in text
-    assert "On the board: Matrix: Full co-production" in text
+    assert "★ Syniad rhif 29 <i> → Matrix: Full co-production" in text
     assert "Deck cards left in the tray (" in text
 
 

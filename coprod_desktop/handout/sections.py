@@ -133,22 +133,22 @@ def _listing(session: Session, group: Group, styles: Styles) -> list[Flowable]:
 
 
 def _own_cards(session: Session, group: Group, styles: Styles) -> list[Flowable]:
-    """The cards the group wrote itself, with their text and where they ended up."""
+    """The cards the group wrote itself and where each ended up. A placed card's text is
+    already in its region above; a card left in the tray shows its text here."""
     if not group.cards:
         return []
     story: list[Flowable] = []
     for i, card in enumerate(group.cards):
         parts: list[Flowable] = [Paragraph(
             f"Cards this group wrote ({len(group.cards)})", styles.h3)] if i == 0 else []
-        parts.append(Paragraph(f"{marker(card.kind)}\u00a0\u00a0" + para(card.title),
-                               styles.card))
-        if card.text.strip():
-            parts.append(Paragraph(para(card.text), styles.card_text))
         placement = group.placement(card.id)
         region = session.board.region(placement.region) if placement else None
-        where = (f"On the board: {para(region_title(region))}" if region is not None
-                 else "Left in the tray")
-        parts.append(Paragraph(where, styles.source))
+        where = region_title(region) if region is not None else "left in the tray"
+        parts.append(Paragraph(
+            f"{marker(card.kind)}\u00a0\u00a0{para(card.title)} "
+            f'<font color="#555555">\u2192 {para(where)}</font>', styles.card))
+        if region is None and card.text.strip():
+            parts.append(Paragraph(para(card.text), styles.card_text))
         story.append(KeepTogether(parts))
     return story
 
