@@ -43,7 +43,8 @@ class DecorationItem(QGraphicsItem):
     ) -> None:
         kind, r = self.decoration.kind, self._rect
         if kind == "band":
-            band = self.decoration.text.split()[-1].lower()
+            words = self.decoration.text.split()  # a file may leave it empty
+            band = words[-1].lower() if words else ""
             painter.fillRect(r, QColor(theme.BAND_FILLS.get(band, "#eeeeee")))
         size = {"title": 26, "axis": 24, "band": 22}.get(kind, 18)
         inner = r.adjusted(6, 4, -6, -4)

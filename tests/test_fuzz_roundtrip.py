@@ -1,0 +1,106 @@
+"""Hypothesis: every valid session, with any Unicode text, round-trips exactly through save
+and load: the same session, the same bytes, on disk and through a recovery file."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from coprod_desktop.model import (
+    CARD_KINDS,
+    Board,
+    Card,
+    Deck,
+    Decoration,
+    Group,
+    Placement,
+    Region,
+    Session,
+)
+from coprod_desktop.recovery import RecoveryStore, read_entry
+from coprod_desktop.storage import load_session, save_session, session_from_json, session_to_json
+
+text = st.text(max_size=30)  # any code point Python can encode: no lone surrogates
+titles = st.text(min_size=1, max_size=30).filter(lambda t: t.strip() != "")
+ids = st.text(min_size=1, max_size=10)
+coordinates = st.integers(-99_999, 99_999) | st.floats(-99_999, 99_999, allow_nan=False)
+lengths = st.integers(1, 99_999) | st.floats(1e-6, 99_999)
+colours = st.from_regex(r"#[0-9a-fA-F]{6}", fullmatch=True)
+# The names the app knows, often, so the window paints them; anything else sometimes.
+decoration_kinds = st.sampled_from(["title", "axis", "heading", "band"]) | text
+zones = st.sampled_from(["matrix", "ladder", "not", ""]) | text
+bands = st.sampled_from(["to", "for", "with", ""]) | text
+
+
+@st.composite
+def cards(draw: st.DrawFn, card_id: str) -> Card:
+    return Card(card_id, draw(st.sampled_from(CARD_KINDS)), draw(titles), draw(text),
+                draw(text), draw(text))
+
+
+@st.composite
+def rects(draw: st.DrawFn) -> tuple[float, float, float, float]:
+    return (draw(coordinates), draw(coordinates), draw(lengths), draw(lengths))
+
+
+@st.composite
+def boards(draw: st.DrawFn) -> Board:
+    region_ids = draw(st.lists(ids, min_size=1, max_size=5, unique=True))
+    regions = tuple(
+        Region(rid, draw(text), draw(rects()), draw(zones), draw(text), draw(bands))
+        for rid in region_ids
+    )
+    decorations = tuple(
+        Decoration(draw(decoration_kinds), draw(text), draw(rects()))
+        for _ in range(draw(st.integers(0, 3)))
+    )
+    size = (draw(coordinates), draw(coordinates))
+    return Board(draw(text), draw(text), size, regions, decorations, draw(text))
+
+
+@st.composite
+def sessions(draw: st.DrawFn, board_strategy: st.SearchStrategy[Board] | None = None) -> Session:
+    deck_ids = draw(st.lists(ids, max_size=6, unique=True))
+    deck = Deck(draw(text), draw(text), tuple(draw(cards(i)) for i in deck_ids))
+    board = draw(boards() if board_strategy is None else board_strategy)
+    groups = []
+    for group_id in draw(st.lists(ids, min_size=1, max_size=4, unique=True)):
+        own_ids = draw(st.lists(ids.filter(lambda i: i not in deck_ids), max_size=3, unique=True))
+        own = [draw(cards(i)) for i in own_ids]
+        placed = draw(st.permutations([*deck_ids, *own_ids]))
+        placed = placed[: draw(st.integers(0, len(placed)))]
+        placements = [
+            Placement(card_id, draw(st.sampled_from(board.regions)).id, draw(text))
+            for card_id in placed
+        ]
+        groups.append(Group(group_id, draw(text), draw(colours), own, placements))
+    return Session(draw(text), draw(text), deck, board, groups, draw(text), draw(text))
+
+
+@settings(max_examples=150, deadline=None)
+@given(session=sessions())
+def test_every_valid_session_round_trips_in_memory(session: Session) -> None:
+    written = session_to_json(session)
+    again = session_from_json(written)
+    assert again == session
+    assert session_to_json(again) == written
+    assert session_from_json(written.encode("utf-8")) == session
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(session=sessions())
+def test_every_valid_session_round_trips_through_a_file_and_a_recovery_file(
+        session: Session) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "s.json"
+        save_session(session, path)
+        assert load_session(path) == session
+        store = RecoveryStore(Path(folder) / "recovery")
+        store.write(session, path)
+        entry = read_entry(store.name, store.path)
+        assert entry.problem == "" and entry.session == session
+        assert entry.original_path == path
+        store.close()
