@@ -120,6 +120,7 @@ class MainWindow(QMainWindow):
         self.list_view.card_selected.connect(self.details.show_card)
         self.list_view.move_menu_requested.connect(self.show_move_menu)
         document.undo_stack.cleanChanged.connect(self._update_title)
+        self._title_disconnected = False
         document.path_changed.connect(self._update_title)
         document.session_replaced.connect(self._update_title)
         document.current_group_changed.connect(self._update_group_frame)
@@ -329,10 +330,9 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.files.confirm_close():
             # The undo stack signals as it is destroyed; the window must not hear it then.
-            try:
+            if not self._title_disconnected:
                 self.document.undo_stack.cleanChanged.disconnect(self._update_title)
-            except (RuntimeError, TypeError):
-                pass  # already disconnected by an earlier close
+                self._title_disconnected = True
             event.accept()
         else:
             event.ignore()
