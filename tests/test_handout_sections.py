@@ -319,3 +319,15 @@ def test_a_booklet_of_odd_length_is_followed_by_a_blank_page() -> None:
     assert "Questions to take away" in pages[starts[1] - 2]
     assert "This page is left blank" in blank
     assert f"Page {starts[1]} of {starts[1]}" in blank  # the last page of the first booklet
+
+
+def test_outline_lists_the_sections(example: Session, example_pdf: bytes) -> None:
+    outline = PdfReader(io.BytesIO(example_pdf)).outline
+    titles = [item.title for item in outline]
+    assert titles == ["Cover", *(g.name for g in example.groups), "Across the groups",
+                      "Reference", "Questions"]
+    data = handout_bytes(example, HandoutOptions(invariant=True, booklets=True))[0]
+    outline = PdfReader(io.BytesIO(data)).outline
+    booklets = [item.title for item in outline if not isinstance(item, list)]
+    assert booklets == [f"Booklet: {g.name}" for g in example.groups]
+    assert [item.title for item in outline[1]][:2] == ["Cover", example.groups[0].name]

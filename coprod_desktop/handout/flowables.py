@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from reportlab.graphics.shapes import Drawing, Rect
 from reportlab.lib import colors
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from ..model import Group
 from .styles import INK, Styles, colour, legend_items, readable_on_white
-from .text import para
+from .text import one_line, para
 
 
 def swatch(hex_colour: str, size: float) -> Drawing:
@@ -64,8 +66,18 @@ def legend(styles: Styles, width: float) -> Table:
     return table
 
 
+def _outline(canv: Any, title: str, level: int) -> None:
+    """A bookmark in the PDF's outline (the viewer's side panel) for the current page."""
+    count = getattr(canv, "_coprod_outlines", 0) + 1
+    canv._coprod_outlines = count
+    key = f"coprod-{count}"
+    canv.bookmarkPage(key)
+    canv.addOutlineEntry(title, key, level=level)
+
+
 class SectionMarker(Flowable):
-    """Invisible: tells the running header which section the page belongs to."""
+    """Invisible: tells the running header which section the page belongs to, and
+    adds the section to the PDF's outline ("" is the cover)."""
 
     def __init__(self, name: str) -> None:
         super().__init__()
@@ -75,7 +87,10 @@ class SectionMarker(Flowable):
         return 0, 0
 
     def draw(self) -> None:
-        self.canv._coprod_section = self.name  # type: ignore[attr-defined]
+        canv = self.canv
+        canv._coprod_section = self.name  # type: ignore[attr-defined]
+        level = 1 if getattr(canv, "_coprod_booklet", None) else 0
+        _outline(canv, one_line(self.name) or "Cover", level)
 
 
 class WritingLines(Flowable):
@@ -116,3 +131,4 @@ class BookletMarker(Flowable):
 
     def draw(self) -> None:
         self.canv._coprod_booklet = self.booklet  # type: ignore[attr-defined]
+        _outline(self.canv, f"Booklet: {one_line(self.booklet[1])}", 0)
