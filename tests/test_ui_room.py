@@ -55,12 +55,42 @@ def test_tap_tray_card_then_tap_region_places_it(window):
     assert window.scene.selected_card_id() == card  # stays selected for a further move
 
 
-def test_tap_selected_board_card_then_another_region_moves_it(window):
+def test_tap_board_card_then_another_region_moves_it(window):
     card = deck_ids(window)[0]
     window.document.place(card, "ladder-coercion")
-    window.scene.select_card(card)
+    click_scene(window, window.scene.card_items[card].sceneBoundingRect().center())
+    assert window.scene.selected_card_id() == card
     click_scene(window, region_point(window, "matrix-self-organised"))
     assert window.document.current_group.placement(card).region == "matrix-self-organised"
+    # The move used the tap: a further tap on another region does not move it again.
+    click_scene(window, region_point(window, "ladder-coercion"))
+    assert window.document.current_group.placement(card).region == "matrix-self-organised"
+
+
+def test_double_click_after_a_drop_zooms_without_moving_the_card(window):
+    card = deck_ids(window)[0]
+    window.scene.drop_card(card, region_point(window, "ladder-coercion"))
+    assert window.scene.selected_card_id() == card  # still selected after the drop
+    view = window.board_view
+    pos = view.mapFromScene(window.scene.region_items["matrix-traditional"].rect.center())
+    QTest.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, pos)
+    assert view.zoomed_region == "matrix-traditional"
+    assert window.document.current_group.placement(card).region == "ladder-coercion"
+
+
+def test_undo_of_another_groups_change_shows_that_group(window):
+    doc = window.document
+    kept, card = deck_ids(window)[:2]
+    red, blue = (g.id for g in doc.session.groups)
+    doc.place(kept, "ladder-informing")
+    doc.place(card, "ladder-coercion")
+    assert "(Red)" in doc.undo_stack.undoText()
+    doc.set_current_group(blue)
+    assert window.scene.card_items == {}
+    doc.undo_stack.undo()
+    assert doc.current_group_id == red  # the room sees the board that changed
+    assert doc.session.group(red).placement(card) is None
+    assert set(window.scene.card_items) == {kept}
 
 
 def test_tapping_the_tray_returns_the_selected_board_card(window):
@@ -147,12 +177,12 @@ def test_presentation_mode_hides_facilitator_widgets_and_restores(window, qtbot)
     for hidden in (
         window.menuBar(),
         window.statusBar(),
-        window.details,
         window.toolbar,
         window.group_bar.add_button,
     ):
         assert not hidden.isVisible()
-    for shown in (window.tray, window.group_bar, window.timer, window.board_view):
+    # What a group needs stays, including the details panel where it writes notes.
+    for shown in (window.tray, window.group_bar, window.timer, window.board_view, window.details):
         assert shown.isVisible()
     assert window.scene.high_contrast
     presented_item = window.scene.card_items[deck_ids(window)[0]].sceneBoundingRect()
@@ -311,3 +341,44 @@ def test_big_undo_button_keeps_a_short_label(window):
     undo_button = buttons[window.actions["undo"]]
     assert undo_button.text().replace("&", "") == "Undo"
     assert "Place" in window.actions["undo"].text()  # the menu item says what it undoes
+
+
+def test_keyboard_shortcuts_work_while_presenting(window, qtbot):
+    """The menu bar is hidden when presenting; M and Ctrl+Return must still work."""
+    card = deck_ids(window)[0]
+    window.document.place(card, "ladder-coercion")
+    window.presentation.enter()
+    qtbot.waitUntil(lambda: not window.menuBar().isVisible())
+    window.scene.select_card(card)
+    window.board_view.setFocus()
+    shown = []
+    window.show_move_menu = lambda card_id, where: shown.append(card_id)
+    QTest.keyClick(window.board_view, Qt.Key.Key_M)
+    assert shown == [card]
+    QTest.keyClick(window.board_view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert window.details.note.hasFocus() or window.focusWidget() is window.details.note
+    window.presentation.leave()
+
+
+def test_note_prompt_says_what_to_do(window):
+    card = deck_ids(window)[0]
+    window.tray.select_card(card)
+    assert "Place the card" in window.details.note.placeholderText()
+    window.document.place(card, "ladder-coercion")
+    window.scene.select_card(card)
+    assert "Why did your group" in window.details.note.placeholderText()
+
+
+def test_tabbing_onto_the_board_selects_a_card_and_shows_focus(window, qtbot):
+    card = deck_ids(window)[0]
+    window.document.place(card, "ladder-coercion")
+    window.tray.setFocus()
+    view = window.board_view
+
+    view.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(view.hasFocus)
+    assert window.scene.selected_card_id() == card
+    assert "double" in view.styleSheet()
+    window.tray.setFocus()
+    qtbot.waitUntil(lambda: not view.hasFocus())
+    assert "solid" in view.styleSheet()

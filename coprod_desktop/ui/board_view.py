@@ -5,7 +5,7 @@ double-tap, or Z); pinch to zoom and two fingers to pan on a touch screen."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QRectF, Qt
-from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QResizeEvent, QShowEvent
+from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QMouseEvent, QPainter, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QFrame, QGesture, QGestureEvent, QGraphicsView, QPinchGesture, QWidget
 
 from .scene import BoardScene
@@ -20,6 +20,7 @@ class BoardView(QGraphicsView):
         self.board_scene = scene
         self.zoomed_region = ""
         self._pinch_zoom = 1.0
+        self._frame_colour = "#1a1a1a"
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.setAcceptDrops(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -40,7 +41,25 @@ class BoardView(QGraphicsView):
         scene.document.session_replaced.connect(self.show_whole_board)
 
     def set_frame_colour(self, colour: str) -> None:
-        self.setStyleSheet(f"BoardView {{ border: 6px solid {QColor(colour).name()}; }}")
+        self._frame_colour = QColor(colour).name()
+        self._update_frame()
+
+    def _update_frame(self) -> None:
+        # Keyboard focus is visible: the group's frame turns double while the board has
+        # focus. Same width, so the board does not shift under a click that focuses it.
+        style = "double" if self.hasFocus() else "solid"
+        self.setStyleSheet(f"BoardView {{ border: 6px {style} {self._frame_colour}; }}")
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self._update_frame()
+        tabbed_in = event.reason() in (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason)
+        if tabbed_in and not self.board_scene.selected_card_id():
+            self.board_scene.select_neighbour(1)  # the keyboard starts from a visible card
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self._update_frame()
 
     # --- fitting and zooming -------------------------------------------------------
     def fit(self, *_args: object) -> None:

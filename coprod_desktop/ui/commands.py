@@ -43,6 +43,8 @@ class ArrangementCommand(QUndoCommand):
         self._apply(self.before)
 
     def _apply(self, placements: tuple[Placement, ...]) -> None:
+        # Undo of another group's change shows that group: never change a board out of sight.
+        self._document.set_current_group(self.group_id)
         self._document.session.set_arrangement(self.group_id, placements)
         self._document.arrangement_changed.emit(self.group_id)
 

@@ -11,6 +11,10 @@ from . import theme
 from .document import SessionDocument
 
 
+NOTE_PROMPT = "Why did your group put it here? Write it for the handout."
+NOTE_PROMPT_UNPLACED = "Place the card on the board, then write why here."
+
+
 def _plain_label(object_name: str, px: float, bold: bool = False) -> QLabel:
     label = QLabel()
     label.setObjectName(object_name)
@@ -37,7 +41,6 @@ class DetailsPanel(QWidget):
         self.note = QPlainTextEdit()
         self.note.setObjectName("note")
         self.note.setFont(theme.font(16))
-        self.note.setPlaceholderText("Place the card on the board, then write why here.")
         self.note.setAccessibleName("Note on why the group put this card here")
         self.note.setMinimumHeight(110)
         self.note.setUndoRedoEnabled(False)  # Ctrl+Z goes to the session's undo stack
@@ -106,6 +109,7 @@ class DetailsPanel(QWidget):
 
     def _set_note_text(self, text: str, enabled: bool) -> None:
         self.note.setEnabled(enabled)
+        self.note.setPlaceholderText(NOTE_PROMPT if enabled else NOTE_PROMPT_UNPLACED)
         if self.note.toPlainText() != text:
             self.note.blockSignals(True)
             cursor_at = min(self.note.textCursor().position(), len(text))

@@ -116,6 +116,8 @@ class SessionDocument(QObject):
         before, after = self._preview(change)
         if before == after:
             return False
+        # The group's name in the text: Edit > Undo says whose board it changes.
+        text = f"{text} ({self.current_group.name})"
         self.undo_stack.push(ArrangementCommand(self, self.current_group_id, text, before, after))
         return True
 

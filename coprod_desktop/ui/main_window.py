@@ -76,9 +76,10 @@ class MainWindow(QMainWindow):
         self.controls = QWidget()
         controls = QGridLayout(self.controls)
         controls.setContentsMargins(4, 4, 4, 4)
-        controls.addWidget(self.timer, 0, 0, 1, 3)
-        for column_index, key in enumerate(("unplace", "undo", "redo")):
-            controls.addWidget(self._big_button(key, fixed_label=True), 1, column_index)
+        controls.addWidget(self.timer, 0, 0, 1, 2)
+        controls.addWidget(self._big_button("undo", fixed_label=True), 1, 0)
+        controls.addWidget(self._big_button("redo", fixed_label=True), 1, 1)
+        controls.addWidget(self._big_button("unplace", fixed_label=True), 2, 0, 1, 2)
         top_row = QWidget()
         top = QHBoxLayout(top_row)
         top.setContentsMargins(0, 0, 6, 0)
@@ -108,9 +109,12 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         self.statusBar().addWidget(self.hint, 1)
 
+        # The details panel stays when presenting: groups read cards and write notes there.
         self.presentation = PresentationMode(
-            self, self.scene, [self.details, self.toolbar, self.group_bar.add_button], self.splitter
+            self, self.scene, [self.toolbar, self.group_bar.add_button], self.splitter
         )
+        # Shortcuts live on the window too, so they work while the menu bar is hidden.
+        self.addActions(list(self.actions.values()))
         self.presentation.changed.connect(self._on_presentation_changed)
         self.scene.card_selected.connect(self._on_board_selection)
         self.scene.move_menu_requested.connect(self.show_move_menu)

@@ -27,7 +27,9 @@ class BoardScene(QGraphicsScene):
         self._layouts: dict[str, RegionLayout] = {}
         self.card_base = 1.0  # card size relative to full size (larger when presenting)
         self.high_contrast = False
-        self.pending_card_id = ""  # a tray card waiting for a tap on a region
+        # The card a tap on a region moves: set by tapping a card (tray or board), cleared
+        # by any placement, so a later tap or double-click on the board only zooms.
+        self.pending_card_id = ""
         self.setBackgroundBrush(QBrush(QColor(theme.BOARD_BACKGROUND)))
         self.selectionChanged.connect(self._on_selection_changed)
         document.session_replaced.connect(self.rebuild)
@@ -157,6 +159,7 @@ class BoardScene(QGraphicsScene):
         """Place card_id where it was dropped; False if not on a region or nothing changed."""
         region_item = self.region_at(pos)
         self._highlight(None)
+        self.pending_card_id = ""
         if region_item is None:
             return False
         region_id = region_item.region.id
@@ -173,9 +176,9 @@ class BoardScene(QGraphicsScene):
         return changed
 
     def tap_region(self, pos: QPointF) -> bool:
-        """Tap-to-place: a tap on a region moves the waiting tray card, or the selected
-        board card, there (no dragging needed)."""
-        card_id = self.pending_card_id or self.selected_card_id()
+        """Tap-to-place: a tap on a region moves the card last tapped (in the tray or on
+        the board) there, no dragging needed. Returns False when no card is waiting."""
+        card_id = self.pending_card_id
         region_item = self.region_at(pos)
         if not card_id or region_item is None:
             return False
@@ -188,15 +191,14 @@ class BoardScene(QGraphicsScene):
         return True
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
-        on_card = any(isinstance(i, CardItem) for i in self.items(event.scenePos()))
-        if (
-            event.button() == Qt.MouseButton.LeftButton
-            and not on_card
-            and self.tap_region(event.scenePos())
-        ):
+        card = next((i for i in self.items(event.scenePos()) if isinstance(i, CardItem)), None)
+        left = event.button() == Qt.MouseButton.LeftButton
+        if left and card is None and self.tap_region(event.scenePos()):
             event.accept()
             return
-        super().mousePressEvent(event)
+        super().mousePressEvent(event)  # selects; the window then forgets any waiting card
+        if left and card is not None:
+            self.pending_card_id = card.card_id
 
     def _highlight(self, target: RegionItem | None) -> None:
         for item in self.region_items.values():
