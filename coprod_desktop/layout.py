@@ -43,7 +43,7 @@ def label_rect(region: Region) -> Rect:
     top, left = label_insets(region.zone)
     if left:
         return (x + 8, y + 4, left - 12, h - 8)
-    return (x + 8, y + 4, w - 16, top - 6)
+    return (x + 8, y + 3, w - 16, top - 9)  # clear of a selected card's thick outline
 
 
 def layout_for(region: Region, count: int, base: float = 1.0) -> RegionLayout:
