@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 from ..model import GROUP_CARD_KINDS, KIND_LABELS, Card, CardDraft, DomainError
 from . import edit_commands, theme
 from .document import SessionDocument
+from .plain_text import show_plain_message
 
 log = logging.getLogger(__name__)
 TITLE_LIMIT = 200
@@ -129,10 +131,9 @@ class OwnCards(QObject):
         return dialog.draft() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def show_error(self, message: str) -> None:
-        from PySide6.QtWidgets import QMessageBox
-
         log.warning("own card: %s", message)
-        QMessageBox.warning(self.parent_widget, "Card not changed", message)
+        show_plain_message(self.parent_widget, "Card not changed", message,
+                           QMessageBox.Icon.Warning)
 
     # --- actions ----------------------------------------------------------------------
     def is_own(self, card_id: str) -> bool:

@@ -31,10 +31,12 @@ from . import edit_commands
 from .custom_card_dialog import CardDialog
 from .document import SessionDocument
 from .import_preview import ImportPreview
+from .plain_text import show_plain_message
 
 log = logging.getLogger(__name__)
 CSV_FILTER = "CSV files (*.csv);;All files (*)"
 CARD_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+ZONE_NAMES = {"matrix": "Matrix", "ladder": "Ladder"}
 
 
 class DeckEditor(QDialog):
@@ -64,6 +66,7 @@ class DeckEditor(QDialog):
                 continue
             button = QPushButton(text)
             button.setMinimumHeight(36)
+            button.setAutoDefault(False)
             button.clicked.connect(slot)
             column.addWidget(button)
             self.buttons[key] = button
@@ -88,11 +91,12 @@ class DeckEditor(QDialog):
 
     def confirm_remove(self, card: Card, where: list[tuple[Group, Placement]]) -> bool:
         places = "\n".join(f"• {g.name}: {self._region_label(p.region)}" for g, p in where)
-        answer = QMessageBox.question(
+        answer = show_plain_message(
             self, "Remove card",
             f"“{card.title}” is on the board of {len(where)} group(s):\n{places}\n\n"
             "Removing it from the deck takes it off those boards too, with its notes. "
             "(Edit > Undo brings it all back.)\n\nRemove it?",
+            QMessageBox.Icon.Question,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
@@ -114,7 +118,7 @@ class DeckEditor(QDialog):
 
     def show_error(self, title: str, message: str) -> None:
         log.warning("%s: %s", title, message)
-        QMessageBox.warning(self, title, message)
+        show_plain_message(self, title, message, QMessageBox.Icon.Warning)
 
     def _folder(self) -> str:
         path = self.document.path
@@ -165,7 +169,10 @@ class DeckEditor(QDialog):
 
     def _region_label(self, region_id: str) -> str:
         region = self.document.session.board.region(region_id)
-        return region.label if region else region_id
+        if region is None:
+            return region_id
+        zone = ZONE_NAMES.get(region.zone, "")
+        return f"{zone}, {region.label}" if zone else region.label
 
     # --- actions --------------------------------------------------------------------------
     def add(self) -> str:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from ..model import MAX_GROUPS, DomainError, Group
 from . import edit_commands
 from .document import SessionDocument
+from .plain_text import show_plain_message
 
 log = logging.getLogger(__name__)
 GROUP_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -62,20 +63,22 @@ class GroupActions(QObject):
         return colour.name() if colour.isValid() else None
 
     def confirm_remove(self, group: Group) -> bool:
-        answer = QMessageBox.question(
+        answer = show_plain_message(
             self.parent_widget, "Remove group",
             f"Remove “{group.name}”?\n\n{describe(group)}. Their board goes too.\n"
             "(Edit > Undo brings it back.)",
+            QMessageBox.Icon.Question,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
         return answer == QMessageBox.StandardButton.Yes
 
     def confirm_replace(self, source: Group, target: Group) -> bool:
-        answer = QMessageBox.question(
+        answer = show_plain_message(
             self.parent_widget, "Copy arrangement",
             f"Replace {target.name}'s board ({len(target.placements)} card(s)) with a copy of "
             f"{source.name}'s ({len(source.placements)} card(s))?\n(Edit > Undo puts it back.)",
+            QMessageBox.Icon.Question,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
@@ -92,7 +95,7 @@ class GroupActions(QObject):
 
     def show_error(self, message: str) -> None:
         log.warning("groups: %s", message)
-        QMessageBox.warning(self.parent_widget, "Groups", message)
+        show_plain_message(self.parent_widget, "Groups", message, QMessageBox.Icon.Warning)
 
     # --- actions --------------------------------------------------------------------------
     def add(self) -> str:
@@ -181,6 +184,7 @@ class GroupManagerDialog(QDialog):
         ):
             button = QPushButton(text)
             button.setMinimumHeight(36)
+            button.setAutoDefault(False)
             button.clicked.connect(slot)
             column.addWidget(button)
             self.buttons[key] = button

@@ -48,7 +48,7 @@ class ImportPreview(QDialog):
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.setAccessibleName("Rows of the file")
         self._fill()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         count = len(report.cards)
         self.import_button = self.buttons.addButton(
             f"{action} {count} card(s)", QDialogButtonBox.ButtonRole.AcceptRole)

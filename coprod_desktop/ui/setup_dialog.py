@@ -44,6 +44,7 @@ from ..session_setup import (
     parse_group_names,
 )
 from .import_preview import ImportPreview
+from .plain_text import show_plain_message
 from .recent_files import RecentFiles
 
 log = logging.getLogger(__name__)
@@ -85,6 +86,7 @@ class SetupDialog(QDialog):
         self.deck.addItem("Only cards from a CSV file", IMPORTED_ONLY)
         self.deck.currentIndexChanged.connect(self._on_deck_changed)
         self.import_button = QPushButton("Choose CSV...")
+        self.import_button.setAutoDefault(False)  # Enter is always "Create session"
         self.import_button.clicked.connect(self.choose_csv)
         self.import_status = QLabel()
         self.import_status.setTextFormat(Qt.TextFormat.PlainText)
@@ -123,7 +125,8 @@ class SetupDialog(QDialog):
         left_layout.addLayout(form)
         left_layout.addWidget(self.error)
 
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        # Parented now: a button becomes the dialog's default only once it is inside the dialog.
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.create_button = self.buttons.addButton("Create session",
                                                     QDialogButtonBox.ButtonRole.AcceptRole)
         self.create_button.setDefault(True)
@@ -156,8 +159,10 @@ class SetupDialog(QDialog):
         self.recent.setAccessibleName("Recent sessions")
         self.recent.itemActivated.connect(self._on_recent_activated)
         open_button = QPushButton("&Open the selected session")
+        open_button.setAutoDefault(False)
         open_button.clicked.connect(self.open_selected)
         other = QPushButton("Open &another file...")
+        other.setAutoDefault(False)
         other.clicked.connect(self.open_other)
         column = QVBoxLayout(box)
         column.addWidget(self.recent, 1)
@@ -182,7 +187,7 @@ class SetupDialog(QDialog):
 
     def show_error(self, title: str, message: str) -> None:
         log.warning("%s: %s", title, message)
-        QMessageBox.warning(self, title, message)
+        show_plain_message(self, title, message, QMessageBox.Icon.Warning)
 
     # --- groups: the count and the names follow each other ------------------------------
     def _on_count_changed(self, count: int) -> None:

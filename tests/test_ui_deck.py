@@ -1,0 +1,265 @@
+"""The deck editor: add, edit, remove (asks where placed), reorder, CSV import with a
+preview, export; every change one undo step, the built-in deck untouched."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from coprod_desktop import content
+from coprod_desktop.csv_cards import parse_cards_csv, read_cards_csv
+from coprod_desktop.model import CardDraft
+from coprod_desktop.storage import session_to_dict
+from coprod_desktop.ui.document import SessionDocument
+from coprod_desktop.ui.import_preview import ImportPreview
+from coprod_desktop.ui.main_window import MainWindow
+
+CSV = (
+    "kind,title,text,more,source\n"
+    'activity,"Walk, talk and plan","Neighbours\nwalk together",,Local\n'  # row 2
+    "banana,Fruit,unknown kind\n"                                           # row 3
+    "activity,,no title\n"                                                   # row 4
+    'activity,"walk,  TALK and plan",duplicate of row 2\n'                  # row 5
+    "principle,Recognising people as assets,already in the deck\n"          # row 6
+    "non_example,Token panels,Nothing changes\n"                            # row 7
+    "activity,Extra,a,b,c,d\n"                                               # row 8
+)
+
+
+def refuse(name: str):
+    def ask(*args, **kwargs):
+        raise AssertionError(f"{name} was asked")
+    return ask
+
+
+@pytest.fixture
+def window(qtbot):
+    document = SessionDocument(content.new_session("Deck", ["Red", "Blue"]))
+    win = MainWindow(document)
+    win.files.ask_unsaved = lambda: QMessageBox.StandardButton.Discard
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+@pytest.fixture
+def editor(window, qtbot):
+    ed = window.prepare_menus.editor()
+    for name in ("ask_draft", "confirm_remove", "ask_import_path", "ask_export_path",
+                 "confirm_import", "show_error"):
+        setattr(ed, name, refuse(name))
+    return ed
+
+
+def deck_ids(window: MainWindow) -> list[str]:
+    return [c.id for c in window.document.session.deck.cards]
+
+
+def test_the_deck_menu_opens_the_editor(window, editor):
+    window.actions["edit_deck"].trigger()
+    assert editor.isVisible()
+    assert editor.card_ids() == deck_ids(window)
+    assert window.actions["edit_deck"].shortcut().toString() == "Ctrl+D"
+    editor.close()
+
+
+def test_add_a_card_reaches_every_groups_tray_and_undo_takes_it_back(window, editor):
+    editor.ask_draft = lambda heading, card: CardDraft("activity", "Street party", "Fun", "", "Us")
+    editor.list.setCurrentRow(0)
+    card_id = editor.add()
+    assert deck_ids(window)[1] == card_id  # after the selected card
+    assert editor.selected_id() == card_id
+    assert card_id in window.tray.card_ids()
+    window.document.set_current_group(window.document.session.groups[1].id)
+    assert card_id in window.tray.card_ids()
+    window.document.undo_stack.undo()
+    assert card_id not in deck_ids(window)
+    assert card_id not in window.tray.card_ids()
+    assert card_id not in editor.card_ids()
+    assert content.deck().card(card_id) is None  # the built-in deck never had it
+
+
+def test_edit_a_placed_card_updates_the_board(window, editor):
+    card_id = deck_ids(window)[0]
+    window.document.place(card_id, "ladder-coercion")
+    editor.select(card_id)
+    editor.ask_draft = lambda heading, card: CardDraft(card.kind, "New title", card.text)
+    assert editor.edit_selected()
+    assert window.scene.card_items[card_id].card.title == "New title"
+    assert "New title" in editor.list.currentItem().text()
+    window.document.undo_stack.undo()
+    assert window.scene.card_items[card_id].card.title == content.deck().cards[0].title
+    assert content.deck().cards[0].title != "New title"
+
+
+def test_removing_an_unplaced_card_asks_nothing(window, editor):
+    card_id = deck_ids(window)[3]
+    editor.select(card_id)
+    assert editor.remove_selected()
+    assert card_id not in deck_ids(window)
+    assert card_id not in window.tray.card_ids()
+
+
+def test_removing_a_placed_card_says_where_and_asks(window, editor):
+    document = window.document
+    card_id = deck_ids(window)[0]
+    red, blue = (g.id for g in document.session.groups)
+    document.place(card_id, "ladder-coercion")
+    document.set_note(card_id, "keep me")
+    document.set_current_group(blue)
+    document.place(card_id, "matrix-traditional")
+    before = session_to_dict(document.session)
+    seen = []
+
+    def confirm(card, where):
+        seen.append([(g.name, p.region) for g, p in where])
+        return False
+
+    editor.confirm_remove = confirm
+    editor.select(card_id)
+    assert not editor.remove_selected()
+    assert seen == [[("Red", "ladder-coercion"), ("Blue", "matrix-traditional")]]
+    assert session_to_dict(document.session) == before
+    editor.confirm_remove = lambda card, where: True
+    assert editor.remove_selected()
+    assert card_id not in deck_ids(window)
+    assert document.session.where_placed(card_id) == []
+    assert card_id not in window.scene.card_items
+    document.undo_stack.undo()  # one step puts the card and both placements back
+    assert session_to_dict(document.session) == before
+    assert card_id in window.scene.card_items
+    document.set_current_group(red)
+    assert document.current_group.placement(card_id).note == "keep me"
+
+
+def test_the_confirmation_text_names_groups_and_regions(window, editor, monkeypatch):
+    document = window.document
+    card_id = deck_ids(window)[0]
+    document.place(card_id, "ladder-coercion")
+    shown = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text())
+                        or QMessageBox.StandardButton.No)
+    from coprod_desktop.ui.deck_editor import DeckEditor
+
+    card = document.session.deck.card(card_id)
+    assert not DeckEditor.confirm_remove(editor, card, document.session.where_placed(card_id))
+    assert "• Red: Ladder, 1 Coercion" in shown[0]
+    assert card.title in shown[0]
+
+
+def test_reorder_and_undo(window, editor):
+    first, second = deck_ids(window)[:2]
+    editor.select(first)
+    editor.buttons["down"].click()
+    assert deck_ids(window)[:2] == [second, first]
+    assert editor.selected_id() == first
+    assert not editor.buttons["up"].isEnabled() or editor.list.currentRow() == 1
+    window.document.undo_stack.undo()
+    assert deck_ids(window)[:2] == [first, second]
+
+
+# --- CSV import ----------------------------------------------------------------------
+
+
+def test_import_preview_lists_every_row_with_reasons(qtbot):
+    report = parse_cards_csv(CSV.encode(), content.deck().cards)
+    preview = ImportPreview(report, "cards.csv")
+    qtbot.addWidget(preview)
+    rows = preview.row_texts()
+    assert [r[0] for r in rows] == ["2", "3", "4", "5", "6", "7", "8"]
+    assert rows[0][:4] == ("2", "Import", "Activity", "Walk, talk and plan")
+    assert rows[1][1] == "Skipped" and rows[1][4].startswith('unknown kind "banana"')
+    assert rows[2][4] == "missing title"
+    assert rows[3][4] == "duplicate of row 2"
+    assert rows[4][4] == "duplicate: already in the deck"
+    assert rows[5][1] == "Import"
+    assert rows[6][4].startswith("6 fields but the header has 5")
+    assert preview.import_button.text() == "Import 2 card(s)"
+    assert "2 card(s) will be imported; 5 row(s) will be skipped" in preview.summary.text()
+
+
+def test_preview_of_a_file_with_nothing_to_import_cannot_import(qtbot):
+    report = parse_cards_csv(b"kind,title,text\nbanana,A,x\n")
+    preview = ImportPreview(report, "bad.csv")
+    qtbot.addWidget(preview)
+    assert not preview.import_button.isEnabled()
+    assert "nothing to import" in preview.summary.text()
+
+
+def test_import_adds_the_previewed_cards_in_one_undo_step(window, editor, tmp_path: Path):
+    path = tmp_path / "cards.csv"
+    path.write_text(CSV, encoding="utf-8-sig")
+    previews = []
+    editor.ask_import_path = lambda: path
+    editor.confirm_import = lambda report, source: previews.append((report, source)) or True
+    before = deck_ids(window)
+    assert editor.import_csv() == 2
+    report, source = previews[0]
+    assert source == "cards.csv"
+    assert [s.row for s in report.skipped] == [3, 4, 5, 6, 8]
+    added = window.document.session.deck.cards[len(before):]
+    assert [c.title for c in added] == ["Walk, talk and plan", "Token panels"]
+    assert added[0].text == "Neighbours\nwalk together"
+    assert {c.id for c in added}.isdisjoint(before)
+    assert added[0].id in window.tray.card_ids()
+    window.document.undo_stack.undo()
+    assert deck_ids(window) == before
+
+
+def test_import_cancelled_at_the_preview_changes_nothing(window, editor, tmp_path: Path):
+    path = tmp_path / "cards.csv"
+    path.write_text(CSV, encoding="utf-8")
+    editor.confirm_import = lambda report, source: False
+    assert editor.import_csv(path) == 0
+    assert not window.document.undo_stack.canUndo()
+
+
+@pytest.mark.parametrize(("data", "message"), [
+    (b"", "the file is empty"),
+    (b"kind,title\nactivity,A\n", "row 1: the header row needs the column(s) text"),
+    (b'kind,title,text\nactivity,"A"x,y\n', "row 2 (line 2): malformed CSV"),
+    (b"kind,title,text\nactivity,A,x\nactivity,B\xff,y\n", "row 3: not UTF-8"),
+])
+def test_a_bad_csv_is_a_clear_message_and_nothing_changes(window, editor, tmp_path: Path,
+                                                          data: bytes, message: str):
+    path = tmp_path / "bad.csv"
+    path.write_bytes(data)
+    errors = []
+    editor.show_error = lambda title, text: errors.append(text)
+    before = session_to_dict(window.document.session)
+    assert editor.import_csv(path) == 0
+    assert errors[0].startswith("bad.csv: ")
+    assert message in errors[0]
+    assert "the deck is unchanged" in errors[0]
+    assert session_to_dict(window.document.session) == before
+    assert not window.document.undo_stack.canUndo()
+
+
+def test_a_10_mb_csv_is_refused(window, editor, tmp_path: Path):
+    path = tmp_path / "big.csv"
+    with path.open("wb") as handle:
+        handle.write(b"kind,title,text\n")
+        handle.truncate(10 * 1024 * 1024)
+    errors = []
+    editor.show_error = lambda title, text: errors.append(text)
+    assert editor.import_csv(path) == 0
+    assert "at most 5 MB" in errors[0]
+
+
+def test_export_writes_the_same_format(window, editor, tmp_path: Path):
+    target = tmp_path / "deck"
+    editor.ask_export_path = lambda suggestion: target
+    written = editor.export_csv()
+    assert written == tmp_path / "deck.csv"
+    report = read_cards_csv(written)
+    assert report.cards == tuple(CardDraft.of(c) for c in window.document.session.deck.cards)
+
+
+def test_export_failure_is_reported(window, editor, tmp_path: Path):
+    errors = []
+    editor.show_error = lambda title, text: errors.append(text)
+    assert editor.export_csv(tmp_path / "missing-folder" / "deck.csv") is None
+    assert "could not be written" in errors[0]
