@@ -166,18 +166,7 @@ def _matrix(session: Session, text: Item, styles: Styles, width: float) -> list[
     grid = {(r.rect[1], r.rect[0]): r for r in cells}
     if styles.large_print or len(grid) != len(xs) * len(ys) or len(cells) != len(grid):
         # A list, row by row of the board: the cells' words do not fit a 16 pt table.
-        heads = [d for d in board.decorations if d.kind == "heading"]
-        for y in ys:
-            row = [grid[(y, x)] for x in xs if (y, x) in grid]
-            if not row:
-                continue
-            head = _heading_over(heads, cells, y, axis=1)
-            before = [Paragraph(para(head), styles.h3)] if head else []
-            story += [_entry(f"<b>{para(r.label)}</b>", r.description, styles,
-                             before if i == 0 else None) for i, r in enumerate(row)]
-        placed = {id(r) for r in grid.values()}
-        story += [_entry(f"<b>{para(r.label)}</b>", r.description, styles)
-                  for r in cells if id(r) not in placed]
+        story += _matrix_list(session, cells, grid, xs, ys, styles)
         return [*story, _source(text.source, styles, indent=False)]
     headings = [d for d in board.decorations if d.kind == "heading"]
     col_heads = [_heading_over(headings, cells, x, axis=0) for x in xs]
@@ -198,6 +187,26 @@ def _matrix(session: Session, text: Item, styles: Styles, width: float) -> list[
     table.setStyle(_grid_style([("BACKGROUND", (0, 0), (-1, 0), SHADE),
                                 ("BACKGROUND", (0, 0), (0, -1), SHADE)]))
     return [KeepTogether([*story, table, _source(text.source, styles, indent=False)])]
+
+
+def _matrix_list(session: Session, cells: list[Region],
+                 grid: dict[tuple[float, float], Region], xs: list[float], ys: list[float],
+                 styles: Styles) -> list[Flowable]:
+    """The matrix's cells as headed lists, one heading per row of the board."""
+    story: list[Flowable] = []
+    heads = [d for d in session.board.decorations if d.kind == "heading"]
+    for y in ys:
+        row_cells = [grid[(y, x)] for x in xs if (y, x) in grid]
+        if not row_cells:
+            continue
+        head = _heading_over(heads, cells, y, axis=1)
+        before = [Paragraph(para(head), styles.h3)] if head else []
+        story += [_entry(f"<b>{para(r.label)}</b>", r.description, styles,
+                         before if i == 0 else None) for i, r in enumerate(row_cells)]
+    listed = {id(r) for r in grid.values()}
+    story += [_entry(f"<b>{para(r.label)}</b>", r.description, styles)
+              for r in cells if id(r) not in listed]
+    return story
 
 
 def _heading_over(headings: list[Decoration], cells: list[Region], start: float,
