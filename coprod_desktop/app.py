@@ -6,6 +6,7 @@ import os
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from . import content
@@ -57,9 +58,21 @@ def run_app(path: Path | None = None) -> int:
         from .bench.probe import arm
 
         arm(app)
-    window.showMaximized()
+    bench = bool(os.environ.get("COPROD_BENCH_EXIT_AFTER_SHOW"))
+    restored = False
+    if not bench:  # recent files, window geometry and set-up choices from the user's settings
+        window.files.recent.settings = QSettings()
+        restored = window.files.recent.watch_window(window)
+        if window.document.path is not None:
+            window.files.recent.add(window.document.path)
+    if restored:
+        window.show()
+    else:
+        window.showMaximized()
     if error:
         window.files.show_error("Cannot open session", error)
     if not os.environ.get("COPROD_BENCH_EXIT_AFTER_SHOW"):
         start_autosave(window, default_recovery_folder())
+    if path is None and not bench and not window.document.is_modified():
+        QTimer.singleShot(0, window.files.start)  # the start screen: set-up and recent files
     return app.exec()

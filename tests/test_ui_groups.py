@@ -369,3 +369,28 @@ def test_cancelled_own_card_changes_nothing(window):
     window.group_bar.own_cards.ask_draft = lambda heading, card: None
     assert window.group_bar.add_own_card() == ""
     assert not window.document.undo_stack.canUndo()
+
+
+# --- the card form ------------------------------------------------------------------------
+
+
+def test_card_form_enter_in_the_title_or_ctrl_enter_saves(qtbot):
+    from coprod_desktop.model import GROUP_CARD_KINDS
+    from coprod_desktop.ui.custom_card_dialog import CardDialog
+
+    form = CardDialog(None, "New card", GROUP_CARD_KINDS)
+    qtbot.addWidget(form)
+    form.show()
+    qtbot.waitExposed(form)
+    form.activateWindow()
+    qtbot.waitUntil(form.isActiveWindow)  # shortcuts work in the active window
+    qtbot.keyClick(form.title, Qt.Key.Key_Return)
+    assert form.isVisible() and "title" in form.error.text()  # no title yet
+    qtbot.keyClicks(form.title, "Tea club")
+    form.text.setFocus()
+    qtbot.keyClicks(form.text, "We meet")
+    qtbot.keyClick(form.text, Qt.Key.Key_Return)  # a new line in the text
+    assert form.isVisible()
+    qtbot.keyClick(form.text, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert not form.isVisible()
+    assert form.draft() == CardDraft("custom", "Tea club", "We meet")

@@ -338,3 +338,18 @@ def test_without_settings_nothing_is_written(tmp_path):
     recent.add(path)
     assert recent.paths() == [path]
     assert list(tmp_path.iterdir()) == [path]
+
+
+def test_tab_leaves_the_date_in_one_press(qtbot, dialog):
+    dialog.date.setFocus()
+    qtbot.keyClick(dialog.date, Qt.Key.Key_Tab)
+    assert dialog.focusWidget() is dialog.board
+
+
+def test_the_latest_recent_session_is_preselected(qtbot, tmp_path: Path):
+    path = tmp_path / "evening.json"
+    save_session(content.new_session("Evening"), path)
+    d = SetupDialog(None, [path])
+    qtbot.addWidget(d)
+    assert d.recent.currentRow() == 0
+    assert "open it on the right" in d.findChildren(type(d.error))[0].text()

@@ -10,6 +10,7 @@ import logging
 from collections.abc import Sequence
 
 from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -67,6 +68,10 @@ class CardDialog(QDialog):
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setToolTip("Save the card (Enter in the title, or Ctrl+Enter anywhere)")
+        self.save_shortcut = QShortcut(QKeySequence("Ctrl+Return"), self)
+        self.save_shortcut.activated.connect(self.accept)
         layout = QVBoxLayout(self)
         if intro:
             note = QLabel(intro)

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..csv_cards import CsvCardsError, ImportReport, read_cards_csv, write_cards_csv
-from ..model import CARD_KINDS, KIND_LABELS, Card, CardDraft, DomainError, Group, Placement
+from ..model import CARD_KINDS, Card, CardDraft, DomainError, Group, Placement
 from . import edit_commands
 from .custom_card_dialog import CardDialog
 from .document import SessionDocument
@@ -37,6 +37,8 @@ log = logging.getLogger(__name__)
 CSV_FILTER = "CSV files (*.csv);;All files (*)"
 CARD_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ZONE_NAMES = {"matrix": "Matrix", "ladder": "Ladder"}
+SHORT_KINDS = {"principle": "Principle", "activity": "Activity", "non_example": "Not co-production",
+               "custom": "Own card"}
 
 
 class DeckEditor(QDialog):
@@ -138,7 +140,7 @@ class DeckEditor(QDialog):
         for card in deck.cards:
             placed = len(self.document.session.where_placed(card.id))
             where = f"  · on {placed} board(s)" if placed else ""
-            item = QListWidgetItem(f"{KIND_LABELS.get(card.kind, card.kind)}: {card.title}{where}")
+            item = QListWidgetItem(f"{SHORT_KINDS.get(card.kind, card.kind)}: {card.title}{where}")
             item.setData(CARD_ID_ROLE, card.id)
             item.setToolTip(card.text)
             self.list.addItem(item)

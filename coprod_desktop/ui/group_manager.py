@@ -164,12 +164,14 @@ class GroupManagerDialog(QDialog):
         self.document = document
         self.actions = actions
         self.setWindowTitle("Groups")
-        self.setMinimumSize(560, 420)
+        self.setMinimumSize(640, 420)
         intro = QLabel("Each table group has its own board. Changes apply at once; "
                        "Edit > Undo takes them back.")
         intro.setWordWrap(True)
         self.list = QListWidget()
         self.list.setIconSize(QSize(22, 22))
+        self.list.setMinimumWidth(360)
+        self.list.setWordWrap(True)
         self.list.setAccessibleName("Groups")
         self.list.currentRowChanged.connect(self._update_buttons)
         self.list.itemDoubleClicked.connect(self.rename)

@@ -88,6 +88,7 @@ class MainWindow(QMainWindow):
         centre = QWidget()
         column = QVBoxLayout(centre)
         column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)  # the group bar's colour line meets the board's frame
         column.addWidget(top_row)
         column.addWidget(self.centre_stack, 1)
         # Tray above details in one column, so the 16:9 board gets the full width left.

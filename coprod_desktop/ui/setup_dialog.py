@@ -67,7 +67,7 @@ class SetupDialog(QDialog):
         self.title = QLineEdit(choices.title)
         self.title.setPlaceholderText("e.g. Co-producing community health")
         self.title.selectAll()
-        self.date = QDateEdit(QDate.currentDate())
+        self.date = _DateEdit(QDate.currentDate())
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("d MMMM yyyy")
         self.venue = QLineEdit(choices.venue)
@@ -109,17 +109,19 @@ class SetupDialog(QDialog):
 
         form = QFormLayout()
         form.addRow("&Title", self.title)
-        form.addRow("&Date", self.date)
         form.addRow("&Place", self.venue)
         form.addRow("&Facilitator", self.facilitator)
+        form.addRow("&Date", self.date)
         form.addRow("&Board", self.board)
         deck_row = QHBoxLayout()
         deck_row.addWidget(self.deck, 1)
         deck_row.addWidget(self.import_button)
-        form.addRow("D&eck", deck_row)
+        deck_label = QLabel("D&eck")  # a row holding a layout gets no buddy of its own
+        deck_label.setBuddy(self.deck)
+        form.addRow(deck_label, deck_row)
         form.addRow("", self.import_status)
         form.addRow("&Groups", self.group_count)
-        form.addRow("Group &names\n(one a line)", self.group_names)
+        form.addRow("Group &names\n(one per line)", self.group_names)
         left = QGroupBox("Set up a new session")
         left_layout = QVBoxLayout(left)
         left_layout.addLayout(form)
@@ -139,7 +141,9 @@ class SetupDialog(QDialog):
             columns.addWidget(self._recent_box(recent), 2)
         layout = QVBoxLayout(self)
         hint = QLabel("Press Enter for a ready session with these choices; everything can be "
-                      "changed later (groups, the deck, each group's own cards).")
+                      "changed later (groups, the deck, each group's own cards)."
+                      + ("\nTo carry on with a session you prepared, open it on the right."
+                         if recent else ""))
         hint.setWordWrap(True)
         layout.addWidget(hint)
         layout.addLayout(columns, 1)
@@ -156,6 +160,7 @@ class SetupDialog(QDialog):
             item.setData(PATH_ROLE, str(path))
             item.setToolTip(str(path))
             self.recent.addItem(item)
+        self.recent.setCurrentRow(0)  # the latest, one click on Open away
         self.recent.setAccessibleName("Recent sessions")
         self.recent.itemActivated.connect(self._on_recent_activated)
         open_button = QPushButton("&Open the selected session")
@@ -287,6 +292,14 @@ class SetupDialog(QDialog):
         self.open_path = path
         self.session = None
         super().accept()
+
+
+class _DateEdit(QDateEdit):
+    """Tab leaves the field (arrow keys move between day, month and year), so tabbing
+    through the form never gets stuck in the date."""
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002 - Qt's name
+        return QWidget.focusNextPrevChild(self, next)
 
 
 @dataclass(frozen=True, slots=True)
