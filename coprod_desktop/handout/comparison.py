@@ -3,7 +3,14 @@ and for every card where each group put it. The counting is in coprod_desktop.co
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableStyle
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    KeepTogether,
+    Paragraph,
+    Table,
+    TableStyle,
+)
 
 from ..compare import CardComparison, Comparison, compare
 from ..model import Session
@@ -92,7 +99,9 @@ def _disputed(result: Comparison, styles: Styles) -> list[Flowable]:
 
 
 def _every_card(result: Comparison, styles: Styles, width: float) -> list[Flowable]:
-    story: list[Flowable] = [Paragraph("Every card, group by group", styles.h2), Paragraph(
+    # The heading and its introduction start a page unless the first rows fit below them.
+    story: list[Flowable] = [CondPageBreak(styles.base * 14),
+                             Paragraph("Every card, group by group", styles.h2), Paragraph(
         "Each card that at least one group placed, in the order of the deck, with the "
         "groups that put it in each place.", styles.body)]
     rows: list[list[Flowable]] = [[Paragraph("Card", styles.cell_bold),
