@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, Q
 from ..model import KIND_LABELS
 from . import theme
 from .document import SessionDocument
+from .plain_text import plain_tooltip
 
 CARD_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -65,7 +66,7 @@ class ArrangementList(QTreeWidget):
     def _card_item(self, card, note: str) -> QTreeWidgetItem:  # noqa: ANN001 - model.Card
         item = QTreeWidgetItem([f"{card.title} ({KIND_LABELS.get(card.kind, card.kind)})", note])
         item.setData(0, CARD_ROLE, card.id)
-        item.setToolTip(0, card.text)
+        item.setToolTip(0, plain_tooltip(card.text))
         return item
 
     def _items(self) -> list[QTreeWidgetItem]:

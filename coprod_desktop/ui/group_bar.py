@@ -14,6 +14,7 @@ from . import theme
 from .custom_card_dialog import OwnCards
 from .document import SessionDocument
 from .group_manager import GroupActions, GroupManagerDialog, colour_icon
+from .plain_text import menu_text, plain_tooltip
 
 LINE_WIDTH = 6  # the same width as the board's frame
 TAB_HEIGHT = 48
@@ -45,6 +46,13 @@ class GroupTabs(QTabBar):
     def tabSizeHint(self, index: int) -> QSize:
         hint = super().tabSizeHint(index)
         return QSize(max(hint.width() + 28, 110), max(hint.height(), TAB_HEIGHT))
+
+    def minimumTabSizeHint(self, index: int) -> QSize:
+        """With many groups the others shrink (elided), never the current one: its name
+        stays whole above the board."""
+        if index == self.currentIndex():
+            return self.tabSizeHint(index)
+        return super().minimumTabSizeHint(index)
 
     def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QPainter(self)
@@ -125,8 +133,9 @@ class GroupBar(QWidget):
     def _update_tooltips(self, *_args: object) -> None:
         for i, group in enumerate(self.document.session.groups[: self.tabs.count()]):
             key = f" · key {i + 1}" if i < 9 else ""
-            self.tabs.setTabToolTip(i, f"{group.name}: {len(group.placements)} card(s) placed{key}"
-                                       "\nRight-click for rename, colour, copy, remove")
+            self.tabs.setTabToolTip(i, plain_tooltip(
+                f"{group.name}: {len(group.placements)} card(s) placed{key}"
+                "\nRight-click for rename, colour, copy, remove"))
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
@@ -180,7 +189,7 @@ class GroupBar(QWidget):
         document = self.document
         group = document.session.group(group_id)
         index = document.session.groups.index(group)
-        menu = QMenu(group.name, self)
+        menu = QMenu(menu_text(group.name), self)
         entries = [
             ("Rename...", self._menu_rename, True),
             ("Colour...", self._menu_recolour, True),
@@ -192,10 +201,10 @@ class GroupBar(QWidget):
             act.setData(group_id)
             act.setEnabled(enabled)
             act.triggered.connect(slot)
-        copy = menu.addMenu(f"Copy arrangement to {group.name} from")
+        copy = menu.addMenu(menu_text(f"Copy arrangement to {group.name} from"))
         for other in document.session.groups:
             if other.id != group_id:
-                act = copy.addAction(colour_icon(other.colour), other.name)
+                act = copy.addAction(colour_icon(other.colour), menu_text(other.name))
                 act.setData((other.id, group_id))
                 act.triggered.connect(self._menu_copy)
         copy.setEnabled(len(document.session.groups) > 1)

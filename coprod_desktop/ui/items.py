@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from ..layout import CARD_HEIGHT, label_rect
 from ..model import Card, Decoration, Region
 from . import theme
+from .plain_text import plain_tooltip
 from .text_fit import fit_text
 
 CARD_TITLE_PX = 22.0  # board units at full card size
@@ -68,7 +69,7 @@ class RegionItem(QGraphicsItem):
         self._label_box = QRectF(*label_rect(region))
         self.hidden_count = 0
         self._highlighted = False
-        self.setToolTip(f"{region.label}\n{region.description}".strip())
+        self.setToolTip(plain_tooltip(f"{region.label}\n{region.description}".strip()))
 
     def boundingRect(self) -> QRectF:
         return self._rect.adjusted(-3, -3, 3, 3)
@@ -138,7 +139,7 @@ class CardItem(QGraphicsObject):
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsFocusable, True)
         self.setCursor(Qt.CursorShape.OpenHandCursor)
-        self.setToolTip(f"{card.title}\n{card.text}")
+        self.setToolTip(plain_tooltip(f"{card.title}\n{card.text}"))
         self.setZValue(1)
         # Painted once into a pixmap, then blitted: a drag repaints every card each frame.
         # (Caching the big region and heading items too made frames slower, not faster.)

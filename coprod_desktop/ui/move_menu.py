@@ -6,7 +6,9 @@ from __future__ import annotations
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QWidget
 
+from . import theme
 from .document import SessionDocument
+from .plain_text import menu_text
 
 ZONE_TITLES = {
     "matrix": "Public service matrix",
@@ -22,14 +24,16 @@ def build_move_menu(
     group = document.current_group
     card = document.session.card(group, card_id)
     placement = group.placement(card_id)
-    menu = QMenu(f"Move “{card.title}” to", parent)
+    menu = QMenu(menu_text(f"Move “{card.title}” to"), parent)
     menu.setAccessibleName(menu.title())
+    menu.setFont(theme.font(18))  # large rows: a touch target, readable on the projector
+    menu.setStyleSheet("QMenu::item { padding: 10px 24px; }")
     zone = None
     for region in document.session.board.regions:
         if region.zone != zone:
             zone = region.zone
             menu.addSection(ZONE_TITLES.get(zone, zone.title() if zone else "Board"))
-        act = QAction(region.label, menu)
+        act = QAction(menu_text(region.label), menu)
         act.setData(region.id)
         act.setCheckable(True)
         act.setChecked(placement is not None and placement.region == region.id)

@@ -3,7 +3,8 @@
 QLabel, QMessageBox and tool tips treat a string that looks like HTML as HTML,
 so a card called "<img src=/etc/passwd>" would render an image (reading the
 file) and "<b>x</b>" would turn bold. Window titles treat "[*]" as the
-modified marker. These helpers make any user string show exactly as typed.
+modified marker. Menu items and buttons treat "&" as a keyboard-shortcut marker.
+These helpers make any user string show exactly as typed.
 """
 
 from __future__ import annotations
@@ -24,6 +25,11 @@ def plain_tooltip(text: str) -> str:
 def title_text(text: str) -> str:
     """User text for a window title: a literal "[*]" is not the modified marker."""
     return text.replace("[*]", "[*][*]")
+
+
+def menu_text(text: str) -> str:
+    """User text for a menu item or button: "R&D" shows as typed, not as "RD"."""
+    return text.replace("&", "&&")
 
 
 def plain_message_box(

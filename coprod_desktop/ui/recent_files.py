@@ -15,6 +15,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QWidget
 
 from ..session_setup import SetupChoices, choices_from_dict, choices_to_dict
+from .plain_text import menu_text
 
 log = logging.getLogger(__name__)
 MAX_RECENT = 8
@@ -121,7 +122,7 @@ class RecentMenu(QMenu):
         self.clear()
         paths = self.recent.paths()
         for i, path in enumerate(paths):
-            act = QAction(f"&{i + 1}  {path.name}", self)
+            act = QAction(f"&{i + 1}  {menu_text(path.name)}", self)
             act.setData(str(path))
             act.setToolTip(str(path))
             act.setStatusTip(str(path))

@@ -31,6 +31,7 @@ from ..model import Card
 from . import theme
 from .document import SessionDocument
 from .items import card_id_from_mime, card_mime, paint_card
+from .plain_text import plain_tooltip
 
 CARD_ROLE = Qt.ItemDataRole.UserRole + 1
 HEADER_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -81,7 +82,7 @@ class DeckTray(QListWidget):
             for card in cards:
                 item = QListWidgetItem(card.title)
                 item.setData(CARD_ROLE, card)
-                item.setToolTip(f"{card.title}\n{card.text}")
+                item.setToolTip(plain_tooltip(f"{card.title}\n{card.text}"))
                 item.setFlags(
                     Qt.ItemFlag.ItemIsEnabled
                     | Qt.ItemFlag.ItemIsSelectable
