@@ -394,3 +394,15 @@ def test_card_form_enter_in_the_title_or_ctrl_enter_saves(qtbot):
     qtbot.keyClick(form.text, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert not form.isVisible()
     assert form.draft() == CardDraft("custom", "Tea club", "We meet")
+
+
+def test_with_twelve_groups_the_current_name_is_never_cut(window):
+    actions = window.group_bar.group_actions
+    for _ in range(9):
+        actions.add()
+    document = window.document
+    document.rename_group(document.current_group_id, "Table 12 – by the window")
+    tabs = window.group_bar.tabs
+    index = tabs.currentIndex()
+    needed = tabs.fontMetrics().horizontalAdvance("Table 12 – by the window")
+    assert tabs.tabRect(index).width() >= needed + 24
