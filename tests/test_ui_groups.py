@@ -406,3 +406,24 @@ def test_with_twelve_groups_the_current_name_is_never_cut(window):
     index = tabs.currentIndex()
     needed = tabs.fontMetrics().horizontalAdvance("Table 12 – by the window")
     assert tabs.tabRect(index).width() >= needed + 24
+
+
+def test_an_own_cards_right_click_menu_edits_and_deletes_it(window):
+    document = window.document
+    own = window.group_bar.own_cards
+    own.ask_draft = lambda heading, card: CardDraft("custom", "Ours")
+    card_id = own.add()
+    document.place(card_id, "ladder-co-design")
+    window.show_move_menu(card_id, window.mapToGlobal(window.rect().center()))
+    menu = window.move_menu
+    entries = {a.text(): a for a in menu.actions()}
+    menu.close()
+    own.ask_draft = lambda heading, card: CardDraft("activity", "Ours, edited")
+    entries["Edit our card..."].trigger()
+    assert document.current_group.cards[0].title == "Ours, edited"
+    assert document.current_group.placement(card_id).region == "ladder-co-design"  # not moved
+    entries["Delete our card"].trigger()
+    assert document.current_group.cards == []
+    window.show_move_menu(deck_card(window), window.mapToGlobal(window.rect().center()))
+    assert "Delete our card" not in [a.text() for a in window.move_menu.actions()]
+    window.move_menu.close()

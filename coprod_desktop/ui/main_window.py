@@ -256,6 +256,7 @@ class MainWindow(QMainWindow):
 
     def show_move_menu(self, card_id: str, where: QPoint) -> None:
         self.move_menu = build_move_menu(self.document, card_id, self)
+        self.prepare_menus.extend_card_menu(self.move_menu, card_id)  # own cards: edit, delete
         self.move_menu.popup(where)
 
     def show_move_menu_for_selection(self) -> None:

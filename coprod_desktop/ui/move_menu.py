@@ -50,4 +50,6 @@ def build_move_menu(
 def apply_move(document: SessionDocument, card_id: str, target: str) -> bool:
     if target == TRAY:
         return document.unplace(card_id)
+    if not isinstance(target, str) or document.session.board.region(target) is None:
+        return False  # another entry of the menu (an own card's Edit/Delete), not a region
     return document.place(card_id, target)

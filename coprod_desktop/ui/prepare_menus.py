@@ -23,6 +23,7 @@ class PrepareMenus:
         self.window = window
         self.deck_editor: DeckEditor | None = None
         self.recent_menu: RecentMenu | None = None
+        self._menu_card = ""
 
     # --- the deck: one editor per window, shown when asked -----------------------------
     def editor(self) -> DeckEditor:
@@ -64,6 +65,25 @@ class PrepareMenus:
             self.window.statusBar().showMessage(
                 "Select one of the group's own cards to delete it (deck cards are edited in "
                 "Deck > Edit deck).", 6000)
+
+    def extend_card_menu(self, menu: QMenu, card_id: str) -> None:
+        """A group's own card: Edit and Delete at the end of its right-click menu."""
+        own = self.window.group_bar.own_cards
+        if not own.is_own(card_id):
+            return
+        menu.addSeparator()
+        for text, slot in (("Edit our card...", self._edit_from_menu),
+                           ("Delete our card", self._delete_from_menu)):
+            act = menu.addAction(text)
+            act.setData(f"own:{card_id}")  # not a region id: the move menu ignores it
+            act.triggered.connect(slot)
+        self._menu_card = card_id
+
+    def _edit_from_menu(self) -> None:
+        self.window.group_bar.own_cards.edit(self._menu_card)
+
+    def _delete_from_menu(self) -> None:
+        self.window.group_bar.own_cards.delete(self._menu_card)
 
     def select_added_card(self, card_id: str) -> None:
         self.window.tray.select_card(card_id)
