@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .model import CARD_KINDS, KIND_LABELS, Card, CardDraft
+from .model import CARD_KINDS, KIND_LABELS, MAX_DECK_CARDS, Card, CardDraft
 
 MAX_CSV_BYTES = 5 * 1024 * 1024
 REQUIRED_COLUMNS = ("kind", "title", "text")
@@ -88,7 +88,8 @@ def read_cards_csv(path: str | os.PathLike[str], existing: Iterable[Card] = ()) 
 
 
 def parse_cards_csv(data: bytes, existing: Iterable[Card] = ()) -> ImportReport:
-    """Check every row; existing cards count for duplicates (same kind and title)."""
+    """Check every row; existing cards count for duplicates (same kind and title) and
+    take room in the deck (at most MAX_DECK_CARDS in all)."""
     _check_size(len(data))
     text = _decode(data)
     if not text.strip():
@@ -111,6 +112,8 @@ def parse_cards_csv(data: bytes, existing: Iterable[Card] = ()) -> ImportReport:
     index = {c: columns.index(c) for c in COLUMNS if c in columns}
     ignored = tuple(c for c in columns if c and c not in COLUMNS)
 
+    existing = list(existing)
+    room = MAX_DECK_CARDS - len(existing)
     seen = {_key(c.kind, c.title): 0 for c in existing}
     cards: list[CardDraft] = []
     rows: list[int] = []
@@ -125,6 +128,10 @@ def parse_cards_csv(data: bytes, existing: Iterable[Card] = ()) -> ImportReport:
         reason = _row_problem(fields, record, len(columns), seen)
         if reason:
             skipped.append(SkippedRow(number, reason, _one_line(title)))
+            continue
+        if len(cards) >= room:
+            skipped.append(SkippedRow(number, f"the deck is full (at most {MAX_DECK_CARDS} "
+                                      "cards)", _one_line(title)))
             continue
         kind = kind_from_text(fields["kind"]) or ""
         seen[_key(kind, title)] = number

@@ -22,6 +22,7 @@ KIND_LABELS: dict[str, str] = {
 # The kinds a table group may give its own cards.
 GROUP_CARD_KINDS: tuple[str, ...] = ("custom", "activity")
 MAX_GROUPS = 12
+MAX_DECK_CARDS = 500  # a card sort, not a database: the tray and the handout stay usable
 COLOUR_PATTERN = re.compile(r"^#[0-9a-fA-F]{6}$")
 # Distinct on projectors and for the common colour-vision deficiencies (Okabe-Ito).
 GROUP_COLOURS: tuple[str, ...] = (
@@ -319,15 +320,10 @@ class Session:
         self, title: str, kind: str = "custom", also_taken: Iterable[str] = ()
     ) -> str:
         """An id no card in the deck or any group uses, e.g. 'custom-time-bank-2'."""
-        prefix = "not" if kind == "non_example" else kind
-        slug = "-".join(re.findall(r"[a-z0-9]+", title.lower()))[:40].strip("-") or "card"
-        taken = {c.id for c in self.deck.cards} | {c.id for g in self.groups for c in g.cards}
-        taken |= set(also_taken)
-        base = f"{prefix}-{slug}"
-        n = 1
-        while (candidate := base if n == 1 else f"{base}-{n}") in taken:
-            n += 1
-        return candidate
+        return _fresh_card_id(title, kind, self._card_ids() | set(also_taken))
+
+    def _card_ids(self) -> set[str]:
+        return {c.id for c in self.deck.cards} | {c.id for g in self.groups for c in g.cards}
 
     def add_group_card(self, group_id: str, draft: CardDraft) -> Card:
         group = self.group(group_id)
@@ -401,11 +397,17 @@ class Session:
 
     def add_deck_cards(self, drafts: Iterable[CardDraft], index: int | None = None) -> list[Card]:
         """Add cards with fresh ids at index (the end when None); all or nothing."""
-        added: list[Card] = []
+        drafts = list(drafts)
         cards = list(self.deck.cards)
+        if len(cards) + len(drafts) > MAX_DECK_CARDS:
+            raise DomainError(f"a deck holds at most {MAX_DECK_CARDS} cards; this one has "
+                              f"{len(cards)} and {len(drafts)} would be added")
+        added: list[Card] = []
+        taken = self._card_ids()
         for draft in drafts:
-            fresh = self.fresh_card_id(draft.title, draft.kind, (c.id for c in added))
-            added.append(draft.to_card(fresh))
+            card = draft.to_card(_fresh_card_id(draft.title, draft.kind, taken))
+            taken.add(card.id)
+            added.append(card)
         at = len(cards) if index is None else max(0, min(index, len(cards)))
         self.deck = replace(self.deck, cards=tuple(cards[:at] + added + cards[at:]))
         return added
@@ -469,6 +471,16 @@ def _insert_in_region(
     else:
         at = positions[max(index, 0)]
     return [*placements[:at], new, *placements[at:]]
+
+
+def _fresh_card_id(title: str, kind: str, taken: set[str]) -> str:
+    prefix = "not" if kind == "non_example" else kind
+    slug = "-".join(re.findall(r"[a-z0-9]+", title.lower()))[:40].strip("-") or "card"
+    base = f"{prefix}-{slug}"
+    n = 1
+    while (candidate := base if n == 1 else f"{base}-{n}") in taken:
+        n += 1
+    return candidate
 
 
 def _check_group_kind(kind: str) -> None:

@@ -198,3 +198,14 @@ def test_reimporting_an_export_into_the_same_deck_skips_every_row_as_duplicate()
     assert report.cards == ()
     assert len(report.skipped) == len(deck.cards)
     assert {s.reason for s in report.skipped} == {"duplicate: already in the deck"}
+
+
+def test_rows_past_a_full_deck_are_skipped_with_the_reason() -> None:
+    from coprod_desktop.model import MAX_DECK_CARDS
+
+    existing = [Card(f"c{i}", "activity", f"Existing {i}", "") for i in range(MAX_DECK_CARDS - 2)]
+    rows = "".join(f"activity,New {i},x\n" for i in range(4))
+    report = parse("kind,title,text\n" + rows, existing)
+    assert [c.title for c in report.cards] == ["New 0", "New 1"]
+    assert [(s.row, s.reason) for s in report.skipped] == [
+        (4, "the deck is full (at most 500 cards)"), (5, "the deck is full (at most 500 cards)")]

@@ -335,3 +335,16 @@ def test_the_built_in_deck_stays_untouched_by_session_edits() -> None:
     assert content.deck().cards[0] == first
     assert len(content.deck().cards) == len(builtin.cards)
     assert content.new_session().deck.cards[0].title == first.title
+
+
+def test_a_deck_holds_at_most_500_cards_and_adding_many_is_quick() -> None:
+    from coprod_desktop.model import MAX_DECK_CARDS
+
+    s = make_session()
+    room = MAX_DECK_CARDS - len(s.deck.cards)
+    added = s.add_deck_cards([CardDraft("activity", "同じ") for _ in range(room)])
+    assert len({c.id for c in added}) == room  # all "activity-card-N", all different
+    before = s.deck
+    with pytest.raises(DomainError, match="at most 500 cards"):
+        s.add_deck_cards([CardDraft("activity", "one more")])
+    assert s.deck == before
