@@ -62,6 +62,8 @@ class RecoveryDialog(QDialog):
         self.list.setFont(theme.font(15))
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setWordWrap(True)
+        self.list.setSpacing(6)  # entries apart: each is four lines
+        self.list.setAlternatingRowColors(True)
         self.list.setAccessibleName("Unsaved work from the last run")
         for entry in self.entries:
             item = QListWidgetItem("\n".join(describe(entry)))
