@@ -244,5 +244,6 @@ class GroupBar(QWidget):
         self.group_actions.remove(str(self._sender_data()))
 
     def _menu_copy(self) -> None:
-        source, target = self._sender_data()  # type: ignore[misc]
-        self.group_actions.copy_from(source, target)
+        data = self._sender_data()
+        if isinstance(data, tuple | list) and len(data) == 2:
+            self.group_actions.copy_from(str(data[0]), str(data[1]))

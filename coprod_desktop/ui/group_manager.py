@@ -162,7 +162,7 @@ class GroupManagerDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document = document
-        self.actions = actions
+        self.group_actions = actions  # not self.actions: that is QWidget.actions()
         self.setWindowTitle("Groups")
         self.setMinimumSize(640, 420)
         intro = QLabel("Each table group has its own board. Changes apply at once; "
@@ -239,17 +239,17 @@ class GroupManagerDialog(QDialog):
         self.buttons["add"].setEnabled(count < MAX_GROUPS)
 
     def add(self) -> None:
-        group_id = self.actions.add()
+        group_id = self.group_actions.add()
         if group_id:
             self.select(group_id)
 
     def rename(self, *_args: object) -> None:
         if self.selected_id():
-            self.actions.rename(self.selected_id())
+            self.group_actions.rename(self.selected_id())
 
     def recolour(self) -> None:
         if self.selected_id():
-            self.actions.recolour(self.selected_id())
+            self.group_actions.recolour(self.selected_id())
 
     def move_up(self) -> None:
         self._move(-1)
@@ -259,13 +259,13 @@ class GroupManagerDialog(QDialog):
 
     def _move(self, delta: int) -> None:
         group_id = self.selected_id()
-        if group_id and self.actions.move(group_id, delta):
+        if group_id and self.group_actions.move(group_id, delta):
             self.select(group_id)
 
     def copy_from(self) -> None:
         if self.selected_id():
-            self.actions.copy_from(target_id=self.selected_id())
+            self.group_actions.copy_from(target_id=self.selected_id())
 
     def remove(self) -> None:
         if self.selected_id():
-            self.actions.remove(self.selected_id())
+            self.group_actions.remove(self.selected_id())

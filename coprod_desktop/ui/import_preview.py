@@ -66,8 +66,8 @@ class ImportPreview(QDialog):
         for number, card in zip(self.report.rows, self.report.cards, strict=True):
             rows.append((number, ("Import", KIND_LABELS.get(card.kind, card.kind),
                                   _one_line(card.title), ""), False))
-        for skipped in self.report.skipped:
-            rows.append((skipped.row, ("Skipped", "", skipped.title, skipped.reason), True))
+        for row in self.report.skipped:
+            rows.append((row.row, ("Skipped", "", row.title, row.reason), True))
         rows.sort(key=lambda r: r[0])
         self.table.setRowCount(len(rows))
         for r, (number, values, skipped) in enumerate(rows):
@@ -79,7 +79,11 @@ class ImportPreview(QDialog):
 
     def row_texts(self) -> list[tuple[str, ...]]:
         """What the table shows, row by row (for tests and screen readers)."""
-        return [tuple(self.table.item(r, c).text() for c in range(self.table.columnCount()))
+        def text(r: int, c: int) -> str:
+            item = self.table.item(r, c)
+            return item.text() if item is not None else ""
+
+        return [tuple(text(r, c) for c in range(self.table.columnCount()))
                 for r in range(self.table.rowCount())]
 
 

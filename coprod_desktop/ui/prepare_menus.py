@@ -114,7 +114,10 @@ def install(window: MainWindow, file_menu: QMenu, group_menu: QMenu, before: QMe
 
     menus.recent_menu = RecentMenu(files.recent, files.open, file_menu)
     first_separator = next((a for a in file_menu.actions() if a.isSeparator()), None)
-    file_menu.insertMenu(first_separator, menus.recent_menu)
+    if first_separator is not None:
+        file_menu.insertMenu(first_separator, menus.recent_menu)
+    else:
+        file_menu.addMenu(menus.recent_menu)
 
     group_menu.addAction(action("recolour_group", "&Colour...", menus.recolour, "Ctrl+Shift+C"))
     group_menu.addAction(action("copy_arrangement", "Copy arrangement &from...",
