@@ -232,3 +232,19 @@ def test_add_and_rename_group_are_undoable(window):
     doc.undo_stack.undo()
     assert len(doc.session.groups) == 2 and window.group_bar.tabs.count() == 2
     assert doc.current_group_id == doc.session.groups[0].id
+
+
+def test_tray_keeps_its_scroll_position_when_a_card_leaves(window, qtbot):
+    tray = window.tray
+    bar = tray.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 200)
+    bar.setValue(bar.maximum() // 2)
+    middle = bar.value()
+    window.document.place(first_card(window), "ladder-coercion")
+    assert bar.value() == middle
+
+
+def test_undo_history_is_bounded(window):
+    from coprod_desktop.ui.document import UNDO_LIMIT
+
+    assert window.document.undo_stack.undoLimit() == UNDO_LIMIT > 0

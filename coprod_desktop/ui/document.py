@@ -16,6 +16,8 @@ from ..model import DomainError, Group, Placement, Session
 from .commands import AddGroupCommand, ArrangementCommand, NoteCommand, RenameGroupCommand
 
 
+UNDO_LIMIT = 2000
+
 class SessionDocument(QObject):
     arrangement_changed = Signal(str)  # group id
     current_group_changed = Signal(str)  # group id
@@ -29,6 +31,8 @@ class SessionDocument(QObject):
         self.session = session
         self.path = path
         self.undo_stack = QUndoStack(self)
+        # Bounded history: about 1.4 KB a step, so a long workshop stays small.
+        self.undo_stack.setUndoLimit(UNDO_LIMIT)
         self.current_group_id = session.groups[0].id
 
     # --- whole-session changes (not undoable: they replace the document) ---

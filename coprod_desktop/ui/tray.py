@@ -66,6 +66,7 @@ class DeckTray(QListWidget):
 
     def refresh(self, *_args: object) -> None:
         keep = self.selected_card_id()
+        scrolled = self.verticalScrollBar().value()  # the tray must not jump when a card leaves it
         self.blockSignals(True)
         self.clear()
         session = self.document.session
@@ -95,6 +96,8 @@ class DeckTray(QListWidget):
             done.setFlags(Qt.ItemFlag.NoItemFlags)
             self.addItem(done)
         self.blockSignals(False)
+        self.doItemsLayout()  # update the scroll range now, so the old position fits in it
+        self.verticalScrollBar().setValue(scrolled)
         if keep:
             self.select_card(keep)
 
