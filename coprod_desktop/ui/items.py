@@ -104,15 +104,8 @@ class RegionItem(QGraphicsItem):
         painter.setPen(pen)
         painter.setBrush(fill)
         painter.drawRoundedRect(self._rect, 6, 6)
-        label_box = self._label_box
-        f, lines = fit_text(self.region.label, label_box, REGION_LABEL_PX, 11, bold=True)
-        painter.setFont(f)
         painter.setPen(QColor(theme.TEXT if contrast else theme.MUTED_TEXT))
-        painter.drawText(
-            label_box,
-            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-            "\n".join(lines),
-        )
+        self._paint_label(painter)
         if self.hidden_count:
             painter.setFont(theme.font(13, bold=True))
             painter.setPen(QColor(theme.TEXT))
@@ -122,6 +115,30 @@ class RegionItem(QGraphicsItem):
                 int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom),
                 f"+{self.hidden_count} more",
             )
+
+    def _paint_label(self, painter: QPainter) -> None:
+        box = self._label_box
+        left_middle = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        number, _, name = self.region.label.partition(" ")
+        if self.region.zone == "ladder" and number.isdigit() and name:
+            # A rung: its number large on one line, its name below, the same on every rung.
+            number_box = QRectF(box.x(), box.y(), box.width(), box.height() * 0.45)
+            name_box = QRectF(box.x(), number_box.bottom(), box.width(), box.height() * 0.55)
+            painter.setFont(theme.font(min(34.0, number_box.height() * 0.8), bold=True))
+            painter.drawText(
+                number_box, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom), number
+            )
+            f, lines = fit_text(name, name_box, REGION_LABEL_PX, 11, bold=True)
+            painter.setFont(f)
+            painter.drawText(
+                name_box,
+                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop),
+                "\n".join(lines),
+            )
+            return
+        f, lines = fit_text(self.region.label, box, REGION_LABEL_PX, 11, bold=True)
+        painter.setFont(f)
+        painter.drawText(box, left_middle, "\n".join(lines))
 
 
 class CardItem(QGraphicsObject):
