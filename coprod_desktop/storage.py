@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import copy
 import errno
+import glob
 import json
 import math
 import os
 import re
 import stat
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -503,6 +505,29 @@ def atomic_write_bytes(target: Path, data: bytes, mode: int | None = None) -> No
             pass
         raise
     _fsync_folder(folder)
+    remove_stale_temp_files(target)
+
+
+STALE_TEMP_SECONDS = 10 * 60
+
+
+def remove_stale_temp_files(target: Path, now: float | None = None) -> list[Path]:
+    """Remove temporary files a killed save left beside target (".NAME.xxxx.tmp").
+
+    Only files older than STALE_TEMP_SECONDS go: a younger one may belong to a save
+    in progress in another instance. Returns what was removed.
+    """
+    folder = target.parent if str(target.parent) else Path(".")
+    cutoff = (time.time() if now is None else now) - STALE_TEMP_SECONDS
+    removed = []
+    for leftover in folder.glob(f".{glob.escape(target.name)}.*.tmp"):
+        try:
+            if leftover.is_file() and leftover.stat().st_mtime < cutoff:
+                leftover.unlink()
+                removed.append(leftover)
+        except OSError:
+            continue  # tidying up must never fail a save
+    return removed
 
 
 def _file_mode(target: Path) -> int:

@@ -571,3 +571,25 @@ def test_save_to_a_relative_path(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.chdir(tmp_path)
     save_session(small_session(), "plain.json")
     assert load_session(tmp_path / "plain.json").title == "Small"
+
+
+def test_a_save_removes_temp_files_left_by_a_killed_save(tmp_path):
+    import os
+    import time
+
+    from coprod_desktop import content
+    from coprod_desktop.storage import STALE_TEMP_SECONDS, save_session
+
+    target = tmp_path / "s.json"
+    old = tmp_path / ".s.json.abc123.tmp"
+    young = tmp_path / ".s.json.def456.tmp"
+    other = tmp_path / ".other.json.abc123.tmp"
+    for leftover in (old, young, other):
+        leftover.write_text("partial")
+    long_ago = time.time() - STALE_TEMP_SECONDS - 60
+    os.utime(old, (long_ago, long_ago))
+    os.utime(other, (long_ago, long_ago))
+    save_session(content.new_session(), target)
+    assert not old.exists()  # left by a save killed long ago
+    assert young.exists()  # may be another instance's save in progress
+    assert other.exists()  # belongs to another file
