@@ -2,28 +2,11 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QMessageBox
 
-from coprod_desktop import content
-from coprod_desktop.ui.document import SessionDocument
 from coprod_desktop.ui.items import card_mime
 from coprod_desktop.ui.main_window import MainWindow
-
-
-@pytest.fixture
-def window(qtbot):
-    document = SessionDocument(content.new_session("Test workshop", ["Red", "Blue"]))
-    win = MainWindow(document)
-    # Closing at teardown must not block on the unsaved-changes question.
-    win.files.ask_unsaved = lambda: QMessageBox.StandardButton.Discard
-    qtbot.addWidget(win)
-    win.resize(1600, 900)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
 
 
 def centre_of(window: MainWindow, region_id: str) -> QPointF:

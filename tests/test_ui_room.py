@@ -3,29 +3,15 @@ presentation mode, the timer, zoom to a region, and the list view."""
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox, QToolButton
 
-from coprod_desktop import content
 from coprod_desktop.countdown import Countdown
 from coprod_desktop.ui.document import SessionDocument
 from coprod_desktop.ui.main_window import MainWindow
 from coprod_desktop.ui.move_menu import TRAY, build_move_menu
 from coprod_desktop.ui.timer_widget import TimerWidget
-
-
-@pytest.fixture
-def window(qtbot):
-    document = SessionDocument(content.new_session("Room test", ["Red", "Blue"]))
-    win = MainWindow(document)
-    win.files.ask_unsaved = lambda: QMessageBox.StandardButton.Discard
-    qtbot.addWidget(win)
-    win.resize(1600, 900)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
 
 
 def region_point(win: MainWindow, region_id: str):
@@ -73,7 +59,9 @@ def test_double_click_after_a_drop_zooms_without_moving_the_card(window):
     assert window.scene.selected_card_id() == card  # still selected after the drop
     view = window.board_view
     pos = view.mapFromScene(window.scene.region_items["matrix-traditional"].rect.center())
-    QTest.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, pos)
+    QTest.mouseDClick(
+        view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, pos
+    )
     assert view.zoomed_region == "matrix-traditional"
     assert window.document.current_group.placement(card).region == "ladder-coercion"
 
