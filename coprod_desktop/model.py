@@ -19,6 +19,8 @@ KIND_LABELS: dict[str, str] = {
     "non_example": "Co-production is not ...",
     "custom": "Our own card",
 }
+# The one order kinds are listed in everywhere: tray, deck editor, exports, handout legend.
+KIND_ORDER: tuple[str, ...] = ("principle", "activity", "non_example", "custom")
 # The kinds a table group may give its own cards.
 GROUP_CARD_KINDS: tuple[str, ...] = ("custom", "activity")
 MAX_GROUPS = 12
@@ -200,8 +202,9 @@ class Session:
         return found
 
     def unplaced(self, group: Group) -> list[Card]:
+        """The group's cards not on its board, by kind (KIND_ORDER) as the tray lists them."""
         placed = group.placed_ids()
-        return [c for c in self.cards_for(group) if c.id not in placed]
+        return in_kind_order(c for c in self.cards_for(group) if c.id not in placed)
 
     # --- operations -----------------------------------------------------
     def place(self, group_id: str, card_id: str, region_id: str, index: int | None = None) -> None:
@@ -454,6 +457,12 @@ class Session:
         """Each region in board order with its placed cards in order."""
         for region in self.board.regions:
             yield region, [(self.card(group, p.card), p) for p in group.in_region(region.id)]
+
+
+def in_kind_order(cards: Iterable[Card]) -> list[Card]:
+    """The cards by kind in KIND_ORDER; within a kind, in the order given."""
+    rank = {kind: i for i, kind in enumerate(KIND_ORDER)}
+    return sorted(cards, key=lambda card: rank.get(card.kind, len(rank)))
 
 
 def check_colour(colour: str) -> None:

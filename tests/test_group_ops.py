@@ -348,3 +348,29 @@ def test_a_deck_holds_at_most_500_cards_and_adding_many_is_quick() -> None:
     with pytest.raises(DomainError, match="at most 500 cards"):
         s.add_deck_cards([CardDraft("activity", "one more")])
     assert s.deck == before
+
+
+# --- one order of kinds --------------------------------------------------------------------
+
+
+def test_in_kind_order_sorts_by_kind_and_keeps_the_order_within_a_kind() -> None:
+    from coprod_desktop.model import KIND_ORDER, in_kind_order
+
+    cards = [Card("n1", "non_example", "N1", ""), Card("c1", "custom", "C1", ""),
+             Card("a1", "activity", "A1", ""), Card("n2", "non_example", "N2", ""),
+             Card("p1", "principle", "P1", ""), Card("a2", "activity", "A2", "")]
+    assert [c.id for c in in_kind_order(cards)] == ["p1", "a1", "a2", "n1", "n2", "c1"]
+    assert KIND_ORDER == ("principle", "activity", "non_example", "custom")
+
+
+def test_unplaced_cards_come_by_kind_as_the_tray_lists_them() -> None:
+    """The built-in deck stores the non-examples before the activities; the tray, the
+    deck editor, the list view and the handout's 'left in the tray' all say principles,
+    activities, then 'co-production is not', then a group's own cards."""
+    s = content.new_session("Order", ["Red"])
+    s.add_group_card("g1", CardDraft("custom", "Ours"))
+    s.add_group_card("g1", CardDraft("activity", "Our activity"))
+    kinds = [c.kind for c in s.unplaced(s.group("g1"))]
+    assert list(dict.fromkeys(kinds)) == ["principle", "activity", "non_example", "custom"]
+    assert [c.title for c in s.unplaced(s.group("g1")) if c.kind == "activity"][-1] == \
+        "Our activity"

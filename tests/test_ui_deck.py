@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from coprod_desktop import content
 from coprod_desktop.csv_cards import parse_cards_csv, read_cards_csv
-from coprod_desktop.model import CardDraft
+from coprod_desktop.model import KIND_ORDER, CardDraft, in_kind_order
 from coprod_desktop.storage import session_to_dict
 from coprod_desktop.ui.document import SessionDocument
 from coprod_desktop.ui.import_preview import ImportPreview
@@ -61,16 +61,47 @@ def deck_ids(window: MainWindow) -> list[str]:
 def test_the_deck_menu_opens_the_editor(window, editor):
     window.actions["edit_deck"].trigger()
     assert editor.isVisible()
-    assert editor.card_ids() == deck_ids(window)
+    assert sorted(editor.card_ids()) == sorted(deck_ids(window))
     assert window.actions["edit_deck"].shortcut().toString() == "Ctrl+D"
     editor.close()
 
 
+def kind_headings(editor) -> list[str]:
+    from coprod_desktop.ui.deck_editor import KIND_HEADING_ROLE
+
+    items = (editor.list.item(r) for r in range(editor.list.count()))
+    return [item.text() for item in items if item.data(KIND_HEADING_ROLE)]
+
+
+def test_the_editor_lists_kinds_in_the_trays_order(window, editor):
+    """One order everywhere: the built-in deck stores the non-examples before the
+    activities, yet the editor, like the tray, shows principles, activities, then
+    'co-production is not'."""
+    kinds = [c.kind for c in window.document.session.deck.cards]
+    assert kinds.index("non_example") < kinds.index("activity")  # the deck's own order
+    assert editor.card_ids() == window.tray.card_ids()
+    assert [h.split(" (")[0] for h in kind_headings(editor)] == [
+        "Principles", "Activities", "Co-production is not ..."]
+    assert tuple(dict.fromkeys(window.document.session.deck.card(i).kind
+                               for i in editor.card_ids())) == KIND_ORDER[:3]
+    assert kind_headings(editor)[0] == "Principles (6)"
+
+
+def test_the_kind_order_is_one_constant():
+    from coprod_desktop.model import CARD_KINDS
+    from coprod_desktop.ui import theme
+
+    assert theme.KIND_ORDER is KIND_ORDER
+    assert sorted(KIND_ORDER) == sorted(CARD_KINDS)
+
+
 def test_add_a_card_reaches_every_groups_tray_and_undo_takes_it_back(window, editor):
     editor.ask_draft = lambda heading, card: CardDraft("activity", "Street party", "Fun", "", "Us")
-    editor.list.setCurrentRow(0)
+    editor.select(deck_ids(window)[0])  # a principle: the activity goes after the activities
     card_id = editor.add()
-    assert deck_ids(window)[1] == card_id  # after the selected card
+    activities = [c.id for c in window.document.session.deck.cards if c.kind == "activity"]
+    assert activities[-1] == card_id
+    assert editor.card_ids().index(card_id) == editor.card_ids().index(activities[-2]) + 1
     assert editor.selected_id() == card_id
     assert card_id in window.tray.card_ids()
     window.document.set_current_group(window.document.session.groups[1].id)
@@ -80,6 +111,16 @@ def test_add_a_card_reaches_every_groups_tray_and_undo_takes_it_back(window, edi
     assert card_id not in window.tray.card_ids()
     assert card_id not in editor.card_ids()
     assert content.deck().card(card_id) is None  # the built-in deck never had it
+
+
+def test_a_card_of_the_selected_kind_goes_after_the_selected_card(window, editor):
+    first = deck_ids(window)[0]
+    editor.ask_draft = lambda heading, card: CardDraft("principle", "Sharing power", "")
+    editor.select(first)
+    card_id = editor.add()
+    assert deck_ids(window)[:2] == [first, card_id]
+    assert editor.card_ids()[:2] == [first, card_id]
+    assert editor.selected_id() == card_id
 
 
 def test_edit_a_placed_card_updates_the_board(window, editor):
@@ -153,12 +194,36 @@ def test_the_confirmation_text_names_groups_and_regions(window, editor, monkeypa
 def test_reorder_and_undo(window, editor):
     first, second = deck_ids(window)[:2]
     editor.select(first)
+    assert not editor.buttons["up"].isEnabled()
     editor.buttons["down"].click()
     assert deck_ids(window)[:2] == [second, first]
     assert editor.selected_id() == first
-    assert not editor.buttons["up"].isEnabled() or editor.list.currentRow() == 1
+    assert editor.card_ids()[:2] == [second, first]
+    assert editor.buttons["up"].isEnabled()
     window.document.undo_stack.undo()
     assert deck_ids(window)[:2] == [first, second]
+
+
+def test_a_card_moves_among_the_cards_of_its_kind(window, editor):
+    """The listed order is by kind: up and down swap with the neighbour of the same kind,
+    and stop at the first and last card of a kind."""
+    session = window.document.session
+    activities = [c.id for c in session.deck.cards if c.kind == "activity"]
+    nots = [c.id for c in session.deck.cards if c.kind == "non_example"]
+    editor.select(activities[-1])
+    assert not editor.buttons["down"].isEnabled()  # the next listed card is not an activity
+    editor.select(nots[0])
+    assert not editor.buttons["up"].isEnabled()
+    editor.select(activities[1])
+    editor.move_up()
+    assert [c.id for c in session.deck.cards if c.kind == "activity"][:2] == \
+        [activities[1], activities[0]]
+    assert editor.card_ids() == window.tray.card_ids()
+    editor.move_down()
+    editor.move_down()
+    assert [c.id for c in session.deck.cards if c.kind == "activity"][:3] == \
+        [activities[0], activities[2], activities[1]]
+    assert editor.selected_id() == activities[1]
 
 
 # --- CSV import ----------------------------------------------------------------------
@@ -255,7 +320,10 @@ def test_export_writes_the_same_format(window, editor, tmp_path: Path):
     written = editor.export_csv()
     assert written == tmp_path / "deck.csv"
     report = read_cards_csv(written)
-    assert report.cards == tuple(CardDraft.of(c) for c in window.document.session.deck.cards)
+    # In the order the editor and the tray list them.
+    cards = in_kind_order(window.document.session.deck.cards)
+    assert report.cards == tuple(CardDraft.of(c) for c in cards)
+    assert [c.id for c in cards] == editor.card_ids()
 
 
 def test_export_failure_is_reported(window, editor, tmp_path: Path):

@@ -8,7 +8,7 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 
-from ..model import KIND_LABELS
+from ..model import KIND_LABELS, KIND_ORDER
 from .fonts import BOLD, REGULAR
 from .options import HandoutOptions
 
@@ -31,7 +31,7 @@ def marker(kind: str) -> str:
 
 
 def legend_items() -> list[tuple[str, str]]:
-    return [(KIND_MARKERS[k], KIND_LABELS[k]) for k in KIND_MARKERS]
+    return [(KIND_MARKERS[k], KIND_LABELS[k]) for k in KIND_ORDER]
 
 
 def colour(hex_colour: str) -> colors.Color:

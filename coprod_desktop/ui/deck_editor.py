@@ -3,6 +3,8 @@
 Edits belong to the session file; the built-in deck is never touched. Every
 change is one undoable command; removing a placed card says where it is and
 asks first. Questions and file dialogs go through ask_*/confirm_*/show_* methods.
+Cards are listed under a heading per kind, in the tray's order (model.KIND_ORDER);
+Move up/down moves a card among the cards of its kind.
 """
 
 from __future__ import annotations
@@ -26,19 +28,18 @@ from PySide6.QtWidgets import (
 )
 
 from ..csv_cards import CsvCardsError, ImportReport, read_cards_csv, write_cards_csv
-from ..model import CARD_KINDS, Card, CardDraft, DomainError, Group, Placement
-from . import edit_commands
+from ..model import KIND_ORDER, Card, CardDraft, DomainError, Group, Placement, in_kind_order
+from . import edit_commands, theme
 from .custom_card_dialog import CardDialog
 from .document import SessionDocument
 from .import_preview import ImportPreview
-from .plain_text import show_plain_message
+from .plain_text import plain_tooltip, show_plain_message
 
 log = logging.getLogger(__name__)
 CSV_FILTER = "CSV files (*.csv);;All files (*)"
 CARD_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+KIND_HEADING_ROLE = Qt.ItemDataRole.UserRole + 2
 ZONE_NAMES = {"matrix": "Matrix", "ladder": "Ladder"}
-SHORT_KINDS = {"principle": "Principle", "activity": "Activity", "non_example": "Not co-production",
-               "custom": "Own card"}
 
 
 class DeckEditor(QDialog):
@@ -88,7 +89,7 @@ class DeckEditor(QDialog):
 
     # --- questions and file dialogs (replaced in tests) ------------------------------
     def ask_draft(self, heading: str, card: Card | None) -> CardDraft | None:
-        dialog = CardDialog(self, heading, CARD_KINDS, card, full=True)
+        dialog = CardDialog(self, heading, KIND_ORDER, card, full=True)
         return dialog.draft() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def confirm_remove(self, card: Card, where: list[tuple[Group, Placement]]) -> bool:
@@ -137,15 +138,30 @@ class DeckEditor(QDialog):
         )
         self.list.blockSignals(True)
         self.list.clear()
-        for card in deck.cards:
+        kind = None
+        for card in in_kind_order(deck.cards):
+            if card.kind != kind:
+                kind = card.kind
+                self.list.addItem(self._heading(kind, sum(c.kind == kind for c in deck.cards)))
             placed = len(self.document.session.where_placed(card.id))
             where = f"  · on {placed} board(s)" if placed else ""
-            item = QListWidgetItem(f"{SHORT_KINDS.get(card.kind, card.kind)}: {card.title}{where}")
+            item = QListWidgetItem(f"{card.title}{where}")
             item.setData(CARD_ID_ROLE, card.id)
-            item.setToolTip(card.text)
+            item.setToolTip(plain_tooltip(f"{card.title}\n{card.text}".strip()))
             self.list.addItem(item)
         self.list.blockSignals(False)
         self.select(keep)
+
+    def _heading(self, kind: str, count: int) -> QListWidgetItem:
+        """A kind's heading, as in the tray; it cannot be selected."""
+        style = theme.KIND_STYLES.get(kind)
+        item = QListWidgetItem(f"{style.label if style else kind} ({count})")
+        item.setData(KIND_HEADING_ROLE, kind)
+        item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        font = item.font()
+        font.setBold(True)
+        item.setFont(font)
+        return item
 
     def select(self, card_id: str) -> None:
         for row in range(self.list.count()):
@@ -156,18 +172,30 @@ class DeckEditor(QDialog):
 
     def selected_id(self) -> str:
         item = self.list.currentItem()
-        return item.data(CARD_ID_ROLE) if item is not None else ""
+        return (item.data(CARD_ID_ROLE) or "") if item is not None else ""  # "" on a heading
 
     def card_ids(self) -> list[str]:
-        return [self.list.item(r).data(CARD_ID_ROLE) for r in range(self.list.count())]
+        """The cards as listed: by kind, then in deck order."""
+        ids = (self.list.item(r).data(CARD_ID_ROLE) for r in range(self.list.count()))
+        return [card_id for card_id in ids if card_id]
+
+    def _neighbour(self, card_id: str, delta: int) -> Card | None:
+        """The card listed delta places away among the cards of the same kind, if any."""
+        cards = self.document.session.deck.cards
+        card = self.document.session.deck.card(card_id)
+        if card is None:
+            return None
+        same = [c for c in cards if c.kind == card.kind]
+        at = same.index(card) + delta
+        return same[at] if 0 <= at < len(same) else None
 
     def _update_buttons(self, *_args: object) -> None:
-        row, count = self.list.currentRow(), self.list.count()
+        card_id = self.selected_id()
         for key in ("edit", "remove"):
-            self.buttons[key].setEnabled(row >= 0)
-        self.buttons["up"].setEnabled(row > 0)
-        self.buttons["down"].setEnabled(0 <= row < count - 1)
-        self.buttons["export"].setEnabled(count > 0)
+            self.buttons[key].setEnabled(bool(card_id))
+        self.buttons["up"].setEnabled(self._neighbour(card_id, -1) is not None)
+        self.buttons["down"].setEnabled(self._neighbour(card_id, 1) is not None)
+        self.buttons["export"].setEnabled(bool(self.document.session.deck.cards))
 
     def _region_label(self, region_id: str) -> str:
         region = self.document.session.board.region(region_id)
@@ -181,10 +209,10 @@ class DeckEditor(QDialog):
         draft = self.ask_draft("New card in the deck", None)
         if draft is None:
             return ""
-        row = self.list.currentRow()
+        after = self._insert_after(draft.kind)
         try:
             added = edit_commands.add_deck_cards(self.document, [draft],
-                                                 index=row + 1 if row >= 0 else None)
+                                                 index=after + 1 if after >= 0 else None)
         except DomainError as exc:
             self.show_error("Card not added", str(exc))
             return ""
@@ -211,9 +239,11 @@ class DeckEditor(QDialog):
         where = self.document.session.where_placed(card.id)
         if where and not self.confirm_remove(card, where):
             return False
-        row = self.list.currentRow()
+        listed = self.card_ids()
         done = edit_commands.remove_deck_card(self.document, card.id)
-        self.list.setCurrentRow(min(row, self.list.count() - 1))
+        rest = self.card_ids()
+        if rest:  # the card listed next takes its place
+            self.select(rest[min(listed.index(card.id), len(rest) - 1)])
         return done
 
     def move_up(self) -> None:
@@ -223,10 +253,25 @@ class DeckEditor(QDialog):
         self._move(1)
 
     def _move(self, delta: int) -> None:
+        """Swap places with the neighbouring card of the same kind."""
         card_id = self.selected_id()
-        if card_id and edit_commands.move_deck_card(self.document, card_id,
-                                                    self.list.currentRow() + delta):
+        neighbour = self._neighbour(card_id, delta)
+        if neighbour is not None and edit_commands.move_deck_card(
+                self.document, card_id, self._deck_index(neighbour.id)):
             self.select(card_id)
+
+    def _insert_after(self, kind: str) -> int:
+        """A new card goes after the selected card when it is of the same kind, else
+        after the last card of its kind (-1: at the end)."""
+        selected = self.document.session.deck.card(self.selected_id())
+        if selected is not None and selected.kind == kind:
+            return self._deck_index(selected.id)
+        same = [c.id for c in self.document.session.deck.cards if c.kind == kind]
+        return self._deck_index(same[-1]) if same else -1
+
+    def _deck_index(self, card_id: str) -> int:
+        ids = [c.id for c in self.document.session.deck.cards]
+        return ids.index(card_id) if card_id in ids else -1
 
     def import_csv(self, path: Path | None = None) -> int:
         """Preview a CSV, then add its cards in one step; returns how many were added."""
@@ -259,7 +304,7 @@ class DeckEditor(QDialog):
         if path.suffix == "":
             path = path.with_suffix(".csv")
         try:
-            write_cards_csv(self.document.session.deck.cards, path)
+            write_cards_csv(in_kind_order(self.document.session.deck.cards), path)
         except OSError as exc:
             self.show_error("Cannot export the deck",
                             f"The deck could not be written to\n{path}\n({exc.strerror or exc}).")

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QPainter, QPainterPath, QPolygonF
 
+from .. import model
 from ..content import font_path
 
 FONT_FAMILY = "DejaVu Sans"
@@ -31,7 +32,7 @@ KIND_STYLES: dict[str, KindStyle] = {
     "non_example": KindStyle("Co-production is not ...", "#d55e00", "cross"),
     "custom": KindStyle("Our own cards", "#cc79a7", "star"),
 }
-KIND_ORDER = ("principle", "activity", "non_example", "custom")
+KIND_ORDER = model.KIND_ORDER  # one order for every list of cards by kind
 
 BOARD_BACKGROUND = "#f4f1ea"
 ZONE_FILLS = {"matrix": "#ffffff", "ladder": "#ffffff", "not": "#fbe9e1"}
