@@ -21,13 +21,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .model import CARD_KINDS, KIND_LABELS, MAX_DECK_CARDS, Card, CardDraft
+from .model import CARD_KINDS, KIND_LABELS, MAX_DECK_CARDS, Card, CardDraft, title_problem
 
 MAX_CSV_BYTES = 5 * 1024 * 1024
 REQUIRED_COLUMNS = ("kind", "title", "text")
 OPTIONAL_COLUMNS = ("more", "source")
 COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
-MAX_LENGTHS = {"title": 200, "text": 2000, "more": 10000, "source": 1000}
+MAX_LENGTHS = {"text": 2000, "more": 10000, "source": 1000}  # the title: model.MAX_CARD_TITLE
 DELIMITERS = (",", ";", "\t")
 
 
@@ -157,6 +157,9 @@ def _row_problem(fields: dict[str, str], record: list[str], width: int,
     if kind is None:
         shown = f'unknown kind "{_one_line(raw_kind)[:40]}"' if raw_kind else "missing kind"
         return f"{shown} (expected {', '.join(CARD_KINDS)})"
+    too_long = title_problem(title)
+    if too_long:
+        return too_long
     for column, limit in MAX_LENGTHS.items():
         if len(fields.get(column, "").strip()) > limit:
             return f"{column} longer than {limit} characters"

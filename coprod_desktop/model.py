@@ -25,6 +25,10 @@ KIND_ORDER: tuple[str, ...] = ("principle", "activity", "non_example", "custom")
 GROUP_CARD_KINDS: tuple[str, ...] = ("custom", "activity")
 MAX_GROUPS = 12
 MAX_DECK_CARDS = 500  # a card sort, not a database: the tray and the handout stay usable
+# A new or edited card's title (the built-in deck's longest is 31). Files with longer
+# titles still load: the limit applies when a title is written, not when it is read.
+MAX_CARD_TITLE = 60
+TITLE_LIMIT_REASON = "titles are read from the back of the room; put the rest in the text"
 COLOUR_PATTERN = re.compile(r"^#[0-9a-fA-F]{6}$")
 # Distinct on projectors and for the common colour-vision deficiencies (Okabe-Ito).
 GROUP_COLOURS: tuple[str, ...] = (
@@ -331,6 +335,7 @@ class Session:
     def add_group_card(self, group_id: str, draft: CardDraft) -> Card:
         group = self.group(group_id)
         _check_group_kind(draft.kind)
+        check_card_title(draft.title)
         card = draft.to_card(self.fresh_card_id(draft.title, draft.kind))
         group.cards.append(card)
         return card
@@ -341,6 +346,7 @@ class Session:
         _check_group_kind(draft.kind)
         index = _index_of(group.cards, card_id, f"{group.name!r}'s own cards")
         old = group.cards[index]
+        check_card_title(draft.title, old.title)
         group.cards[index] = draft.to_card(card_id)
         return old
 
@@ -405,6 +411,8 @@ class Session:
         if len(cards) + len(drafts) > MAX_DECK_CARDS:
             raise DomainError(f"a deck holds at most {MAX_DECK_CARDS} cards; this one has "
                               f"{len(cards)} and {len(drafts)} would be added")
+        for draft in drafts:
+            check_card_title(draft.title)
         added: list[Card] = []
         taken = self._card_ids()
         for draft in drafts:
@@ -420,6 +428,7 @@ class Session:
         cards = list(self.deck.cards)
         index = _index_of(cards, card_id, "the deck")
         old = cards[index]
+        check_card_title(draft.title, old.title)
         cards[index] = draft.to_card(card_id)
         self.deck = replace(self.deck, cards=tuple(cards))
         return old
@@ -463,6 +472,22 @@ def in_kind_order(cards: Iterable[Card]) -> list[Card]:
     """The cards by kind in KIND_ORDER; within a kind, in the order given."""
     rank = {kind: i for i, kind in enumerate(KIND_ORDER)}
     return sorted(cards, key=lambda card: rank.get(card.kind, len(rank)))
+
+
+def title_problem(title: str, unchanged: str | None = None) -> str:
+    """Why a new or edited card's title is refused ("" if it is fine). A title left as it
+    was (unchanged) passes, however long: a card from an older file can still be edited."""
+    title = title.strip()
+    if len(title) <= MAX_CARD_TITLE or (unchanged is not None and title == unchanged.strip()):
+        return ""
+    return (f"the title has {len(title)} characters; at most {MAX_CARD_TITLE} "
+            f"({TITLE_LIMIT_REASON})")
+
+
+def check_card_title(title: str, unchanged: str | None = None) -> None:
+    problem = title_problem(title, unchanged)
+    if problem:
+        raise DomainError(problem)
 
 
 def check_colour(colour: str) -> None:

@@ -111,10 +111,18 @@ def test_rows_are_skipped_with_their_number_and_reason() -> None:
     assert report.summary() == "2 card(s) to import, 6 row(s) skipped"
 
 
-def test_an_overlong_title_skips_the_row() -> None:
-    report = parse(f"kind,title,text\nactivity,{'x' * 201},t\nactivity,ok,t\n")
-    assert report.skipped[0].reason == "title longer than 200 characters"
-    assert len(report.cards) == 1
+def test_an_overlong_title_skips_the_row_and_says_why() -> None:
+    """At most 60 characters (model.MAX_CARD_TITLE): a 61-character title is skipped with
+    the reason; 60 is fine; spaces around the title do not count."""
+    long_title, fine = "y" * 61, "z" * 60
+    report = parse(f"kind,title,text\nactivity,{long_title},t\nactivity,ok,t\n"
+                   f"activity,  {fine}  ,t\nactivity,{'w' * 150},t\n")
+    assert [s.row for s in report.skipped] == [2, 5]
+    assert report.skipped[0].reason == (
+        "the title has 61 characters; at most 60 (titles are read from the back of the room; "
+        "put the rest in the text)")
+    assert report.skipped[1].reason.startswith("the title has 150 characters")
+    assert [c.title for c in report.cards] == ["ok", fine]
 
 
 def test_missing_trailing_fields_are_empty() -> None:

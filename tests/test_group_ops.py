@@ -374,3 +374,41 @@ def test_unplaced_cards_come_by_kind_as_the_tray_lists_them() -> None:
     assert list(dict.fromkeys(kinds)) == ["principle", "activity", "non_example", "custom"]
     assert [c.title for c in s.unplaced(s.group("g1")) if c.kind == "activity"][-1] == \
         "Our activity"
+
+
+# --- a new or edited card's title is short enough to read from the back of the room ----
+
+
+LONG = ("Our service does lots of things together with the people who use it, " * 2).strip()
+
+
+def test_a_new_card_with_an_overlong_title_is_refused_with_the_reason() -> None:
+    from coprod_desktop.model import MAX_CARD_TITLE
+
+    s = make_session()
+    before = session_to_dict(s)
+    with pytest.raises(DomainError, match=r"at most 60 \(titles are read from the back"):
+        s.add_group_card("g1", CardDraft("custom", LONG))
+    with pytest.raises(DomainError, match="put the rest in the text"):
+        s.add_deck_cards([CardDraft("activity", "Fine"), CardDraft("activity", LONG)])
+    assert session_to_dict(s) == before  # all or nothing
+    assert MAX_CARD_TITLE == 60
+    s.add_group_card("g1", CardDraft("custom", "x" * 60 + "   "))  # spaces do not count
+
+
+def test_an_edit_may_keep_an_old_long_title_but_not_write_a_new_one() -> None:
+    """Files with longer titles still load (storage is unchanged) and their cards can be
+    edited; a title is checked only when it changes."""
+    s = make_session()
+    s.deck = Deck("deck", "Deck", (Card(A, "activity", LONG, "old text"),))
+    s.group("g1").cards.append(Card("own-1", "custom", LONG, ""))
+    s.edit_deck_card(A, CardDraft("activity", LONG, "new text"))
+    s.edit_group_card("g1", "own-1", CardDraft("custom", f"  {LONG} ", "new"))
+    assert s.deck.card(A).text == "new text"
+    with pytest.raises(DomainError, match="the title has 61 characters"):
+        s.edit_deck_card(A, CardDraft("activity", "y" * 61))
+    s.deck = Deck("deck", "Deck", (Card(A, "activity", f"{LONG}  ", "t"),))
+    s.edit_deck_card(A, CardDraft("activity", LONG, "spaces around the old title"))
+    with pytest.raises(DomainError, match="at most 60"):
+        s.edit_group_card("g1", "own-1", CardDraft("custom", LONG + "!"))
+    assert session_from_dict(session_to_dict(s)).deck.cards[0].title == LONG

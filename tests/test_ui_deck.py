@@ -123,6 +123,19 @@ def test_a_card_of_the_selected_kind_goes_after_the_selected_card(window, editor
     assert editor.selected_id() == card_id
 
 
+def test_a_deck_card_with_an_overlong_title_is_refused_with_the_reason(window, editor):
+    errors = []
+    editor.show_error = lambda title, text: errors.append(text)
+    editor.ask_draft = lambda heading, card: CardDraft("activity", "A" * 150, "")
+    before = deck_ids(window)
+    assert editor.add() == ""
+    assert "the title has 150 characters; at most 60 (titles are read from the back" in errors[0]
+    assert deck_ids(window) == before and not window.document.undo_stack.canUndo()
+    editor.select(before[0])
+    assert not editor.edit_selected()
+    assert "at most 60" in errors[1]
+
+
 def test_edit_a_placed_card_updates_the_board(window, editor):
     card_id = deck_ids(window)[0]
     window.document.place(card_id, "ladder-coercion")

@@ -427,3 +427,65 @@ def test_an_own_cards_right_click_menu_edits_and_deletes_it(window):
     window.show_move_menu(deck_card(window), window.mapToGlobal(window.rect().center()))
     assert "Delete our card" not in [a.text() for a in window.move_menu.actions()]
     window.move_menu.close()
+
+
+# --- the title's length -------------------------------------------------------------------
+
+LONG_TITLE = ("Our service does lots of things together with the people who use it and "
+              "with their families, friends, neighbours and the staff who support them")
+
+
+def open_form(qtbot, card=None):
+    from coprod_desktop.model import GROUP_CARD_KINDS
+    from coprod_desktop.ui.custom_card_dialog import CardDialog
+
+    form = CardDialog(None, "Card", GROUP_CARD_KINDS, card)
+    qtbot.addWidget(form)
+    form.show()
+    qtbot.waitExposed(form)
+    return form
+
+
+def test_card_form_counts_the_titles_characters_and_refuses_more_than_60(qtbot):
+    form = open_form(qtbot)
+    assert form.counter.text() == "0/60"
+    form.title.setText(LONG_TITLE)  # pasted: the whole text shows, to be cut down
+    assert len(LONG_TITLE) > 140 and form.title.text() == LONG_TITLE
+    assert form.counter.text() == f"{len(LONG_TITLE)}/60 too long"
+    assert "b00020" in form.counter.styleSheet()
+    form.accept()
+    assert form.isVisible()
+    assert f"The title has {len(LONG_TITLE)} characters: shorten it to 60" in form.error.text()
+    assert "read from the back of the room; put the rest in the text" in form.error.text()
+    assert "60" in form.title.toolTip() and "back of the room" in form.title.toolTip()
+    form.title.setText("Our service does things with people")
+    assert form.counter.text() == "35/60" and form.counter.styleSheet() == ""
+    assert form.error.text() == ""
+    form.accept()
+    assert not form.isVisible()
+
+
+def test_card_form_keeps_an_old_long_title_left_as_it_was(qtbot):
+    """A card from an older file may have a longer title: its text can still be edited."""
+    from coprod_desktop.model import Card
+
+    form = open_form(qtbot, Card("own-1", "custom", LONG_TITLE, "old"))
+    assert form.counter.text().endswith("too long")
+    form.text.setPlainText("new text")
+    form.accept()
+    assert not form.isVisible()
+    form2 = open_form(qtbot, Card("own-1", "custom", LONG_TITLE, "old"))
+    form2.title.setText(LONG_TITLE + " too")
+    form2.accept()
+    assert form2.isVisible()
+
+
+def test_an_overlong_own_card_that_gets_past_the_form_is_refused_and_nothing_changes(window):
+    own = window.group_bar.own_cards
+    errors = []
+    own.show_error = errors.append
+    own.ask_draft = lambda heading, card: CardDraft("custom", LONG_TITLE)
+    assert own.add() == ""
+    assert "at most 60 (titles are read from the back of the room" in errors[0]
+    assert window.document.current_group.cards == []
+    assert not window.document.undo_stack.canUndo()

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -24,13 +25,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..model import GROUP_CARD_KINDS, KIND_LABELS, Card, CardDraft, DomainError
+from ..model import (
+    GROUP_CARD_KINDS,
+    KIND_LABELS,
+    MAX_CARD_TITLE,
+    TITLE_LIMIT_REASON,
+    Card,
+    CardDraft,
+    DomainError,
+    title_problem,
+)
 from . import edit_commands, theme
 from .document import SessionDocument
 from .plain_text import show_plain_message
 
 log = logging.getLogger(__name__)
-TITLE_LIMIT = 200
+PASTE_LIMIT = 1000  # what the title field holds, so a pasted paragraph shows and can be cut
+COUNTER_OVER = "color: #b00020; font-weight: bold;"
 
 
 class CardDialog(QDialog):
@@ -46,8 +57,14 @@ class CardDialog(QDialog):
         for kind in kinds:
             self.kind.addItem(KIND_LABELS.get(kind, kind), kind)
         self.title = QLineEdit()
-        self.title.setMaxLength(TITLE_LIMIT)
+        self.title.setMaxLength(PASTE_LIMIT)
         self.title.setPlaceholderText("A short title, e.g. “Our service does ...”")
+        self.title.setToolTip(f"At most {MAX_CARD_TITLE} characters: {TITLE_LIMIT_REASON}.")
+        self.counter = QLabel()
+        self.counter.setTextFormat(Qt.TextFormat.PlainText)
+        self.counter.setAccessibleName("Characters in the title")
+        self._original_title: str | None = None  # an edited card's title as it was
+        self.title.textChanged.connect(self._update_counter)
         self.text = _plain_editor("What it means, in a sentence or two", 90)
         self.more = _plain_editor("More background (optional)", 70)
         self.source = QLineEdit()
@@ -59,7 +76,12 @@ class CardDialog(QDialog):
 
         form = QFormLayout()
         form.addRow("&Kind", self.kind)
-        form.addRow("&Title", self.title)
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.title, 1)
+        title_row.addWidget(self.counter)
+        title_label = QLabel("&Title")  # a row holding a layout gets no buddy of its own
+        title_label.setBuddy(self.title)
+        form.addRow(title_label, title_row)
         form.addRow("Te&xt", self.text)
         if full:
             form.addRow("&More", self.more)
@@ -83,6 +105,8 @@ class CardDialog(QDialog):
         layout.addWidget(buttons)
         if card is not None:
             self.set_draft(CardDraft.of(card) if isinstance(card, Card) else card)
+            self._original_title = self.title.text().strip()
+        self._update_counter()
         self.title.setFocus()
 
     def set_draft(self, draft: CardDraft) -> None:
@@ -101,9 +125,30 @@ class CardDialog(QDialog):
                          self.text.toPlainText().strip(), self.more.toPlainText().strip(),
                          self.source.text().strip())
 
+    def title_problem(self) -> str:
+        """Why the title cannot be saved as it is ("" when it can)."""
+        title = self.title.text().strip()
+        if not title:
+            return "Give the card a title."
+        problem = title_problem(title, self._original_title)
+        if problem:
+            return (f"The title has {len(title)} characters: shorten it to {MAX_CARD_TITLE} "
+                    f"or fewer. Titles are read from the back of the room; put the rest in "
+                    "the text.")
+        return ""
+
+    def _update_counter(self, *_args: object) -> None:
+        length = len(self.title.text().strip())
+        over = length > MAX_CARD_TITLE
+        self.counter.setText(f"{length}/{MAX_CARD_TITLE}" + (" too long" if over else ""))
+        self.counter.setStyleSheet(COUNTER_OVER if over else "")
+        if not over and self.error.text().startswith("The title has"):
+            self.error.setText("")  # shortened enough: the message has done its job
+
     def accept(self) -> None:
-        if not self.title.text().strip():
-            self.error.setText("Give the card a title.")
+        problem = self.title_problem()
+        if problem:
+            self.error.setText(problem)
             self.title.setFocus()
             return
         super().accept()
