@@ -85,6 +85,10 @@ def run_new(args: list[str]) -> int:
         for skipped in report.skipped:
             print(f"coprod-desktop: {options.cards}: row {skipped.row} skipped: {skipped.reason}",
                   file=sys.stderr)
+        if not report.cards and report.in_deck and not report.skipped:
+            _fail(f"{options.cards}: every card in the file is already in the built-in deck; "
+                  "leave out --with-builtin to use the file's cards alone")
+            return EXIT_BAD_INPUT
         if not report.cards:
             _fail(f"{options.cards}: no usable cards ({len(report.skipped)} row(s) skipped)")
             return EXIT_BAD_INPUT

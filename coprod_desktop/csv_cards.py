@@ -1,15 +1,28 @@
 """Cards to and from CSV (a spreadsheet export), with a report for each row.
 
-The header row names the columns: kind, title and text are required; more and
-source are optional; other columns are ignored (and reported). UTF-8 with or
-without a byte order mark; commas, semicolons or tabs between fields; quoted
-fields may hold commas and newlines.
+The header row names the columns: kind, title and text are required; more,
+source and id are optional; other columns are ignored (and reported). UTF-8 with
+or without a byte order mark; commas, semicolons or tabs between fields; quoted
+fields may hold commas and newlines. A title has at most model.MAX_CARD_TITLE
+characters (it is read from the back of the room).
+
+Export writes kind, title, text, more, source and id, in the tray's kind order.
+Importing an export again is safe (a round trip): each row is one of
+- already in the deck: the row's id is a deck card's and its kind, title, text,
+  more and source are that card's; or, without a known id, every field equals
+  some deck card's. Nothing to do, and the preview says so (not an error);
+- skipped, with the reason: no title, unknown kind, a title too long, the id of
+  a deck card whose content differs (import adds cards, it never changes one:
+  edit it in the deck editor, or clear the id to add a new card), or the same
+  kind and title as a deck card or an earlier row (a duplicate);
+- imported as a new card. The app chooses its id; an id in the file only ever
+  names a card already in the deck.
+So importing an export into the same deck adds nothing; into a fresh session's
+deck, it adds the cards that deck lacks.
 
 A problem with the whole file (too big, empty, not UTF-8, malformed quoting, a
-missing column) raises CsvCardsError naming the row. A problem with one row (no
-title, unknown kind, a duplicate) skips that row and says why. Nothing is
-applied here: the caller adds the report's cards in one step, or not at all.
-No Qt here.
+missing column) raises CsvCardsError naming the row. Nothing is applied here:
+the caller adds the report's cards in one step, or not at all. No Qt here.
 """
 
 from __future__ import annotations
@@ -21,11 +34,20 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .model import CARD_KINDS, KIND_LABELS, MAX_DECK_CARDS, Card, CardDraft, title_problem
+from .model import (
+    CARD_KINDS,
+    KIND_LABELS,
+    KIND_ORDER,
+    MAX_CARD_TITLE,
+    MAX_DECK_CARDS,
+    Card,
+    CardDraft,
+    title_problem,
+)
 
 MAX_CSV_BYTES = 5 * 1024 * 1024
 REQUIRED_COLUMNS = ("kind", "title", "text")
-OPTIONAL_COLUMNS = ("more", "source")
+OPTIONAL_COLUMNS = ("more", "source", "id")
 COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
 MAX_LENGTHS = {"text": 2000, "more": 10000, "source": 1000}  # the title: model.MAX_CARD_TITLE
 DELIMITERS = (",", ";", "\t")
@@ -48,12 +70,18 @@ class ImportReport:
     rows: tuple[int, ...]  # the row number of each card
     skipped: tuple[SkippedRow, ...]
     ignored_columns: tuple[str, ...] = ()
+    in_deck: tuple[SkippedRow, ...] = ()  # rows that are cards the deck already has
 
     def summary(self) -> str:
         text = f"{len(self.cards)} card(s) to import"
+        if self.in_deck:
+            text += f", {len(self.in_deck)} already in the deck"
         if self.skipped:
             text += f", {len(self.skipped)} row(s) skipped"
         return text
+
+
+IN_DECK = "already in the deck"
 
 
 # Kind names a spreadsheet might use, besides the file format's own.
@@ -69,6 +97,13 @@ _KIND_ALIASES = {
 def kind_from_text(text: str) -> str | None:
     key = " ".join(text.strip().lower().replace("…", "...").rstrip(". ").split())
     return _KIND_ALIASES.get(key)
+
+
+def format_hint() -> str:
+    """The file format in two sentences, for the import entry and the file picker."""
+    return (f"A header row with the columns {', '.join(REQUIRED_COLUMNS)} (optional: "
+            f"{', '.join(OPTIONAL_COLUMNS)}); kind is {', '.join(KIND_ORDER)}. "
+            f"Titles up to {MAX_CARD_TITLE} characters; UTF-8, as a deck export writes it.")
 
 
 # --- reading ----------------------------------------------------------------------
@@ -88,8 +123,9 @@ def read_cards_csv(path: str | os.PathLike[str], existing: Iterable[Card] = ()) 
 
 
 def parse_cards_csv(data: bytes, existing: Iterable[Card] = ()) -> ImportReport:
-    """Check every row; existing cards count for duplicates (same kind and title) and
-    take room in the deck (at most MAX_DECK_CARDS in all)."""
+    """Check every row against the existing cards (the deck): a row may be one of them
+    already, a duplicate of one (same kind and title) or new; they also take room in the
+    deck (at most MAX_DECK_CARDS in all)."""
     _check_size(len(data))
     text = _decode(data)
     if not text.strip():
@@ -112,12 +148,13 @@ def parse_cards_csv(data: bytes, existing: Iterable[Card] = ()) -> ImportReport:
     index = {c: columns.index(c) for c in COLUMNS if c in columns}
     ignored = tuple(c for c in columns if c and c not in COLUMNS)
 
-    existing = list(existing)
-    room = MAX_DECK_CARDS - len(existing)
-    seen = {_key(c.kind, c.title): 0 for c in existing}
+    deck = _Deck(existing)
+    room = MAX_DECK_CARDS - len(deck.cards)
+    seen = {_key(c.kind, c.title): 0 for c in deck.cards}
     cards: list[CardDraft] = []
     rows: list[int] = []
     skipped: list[SkippedRow] = []
+    in_deck: list[SkippedRow] = []
     data_rows = 0
     for number, record in records:
         if number <= header_row or not any(f.strip() for f in record):
@@ -125,27 +162,60 @@ def parse_cards_csv(data: bytes, existing: Iterable[Card] = ()) -> ImportReport:
         data_rows += 1
         fields = {c: record[i] if i < len(record) else "" for c, i in index.items()}
         title = fields["title"].strip()
-        reason = _row_problem(fields, record, len(columns), seen)
+        reason = _row_problem(fields, record, len(columns))
         if reason:
             skipped.append(SkippedRow(number, reason, _one_line(title)))
             continue
-        if len(cards) >= room:
-            skipped.append(SkippedRow(number, f"the deck is full (at most {MAX_DECK_CARDS} "
-                                      "cards)", _one_line(title)))
-            continue
         kind = kind_from_text(fields["kind"]) or ""
+        draft = CardDraft(kind, title, fields["text"].strip(), fields.get("more", "").strip(),
+                          fields.get("source", "").strip())
+        reason = deck.match(draft, fields.get("id", "").strip())
+        if reason == IN_DECK:
+            in_deck.append(SkippedRow(number, IN_DECK, _one_line(title)))
+            continue
+        reason = reason or _length_problem(fields) or _duplicate(seen.get(_key(kind, title)))
+        if not reason and len(cards) >= room:
+            reason = f"the deck is full (at most {MAX_DECK_CARDS} cards)"
+        if reason:
+            skipped.append(SkippedRow(number, reason, _one_line(title)))
+            continue
         seen[_key(kind, title)] = number
-        cards.append(CardDraft(kind, title, fields["text"].strip(), fields.get("more", "").strip(),
-                               fields.get("source", "").strip()))
+        cards.append(draft)
         rows.append(number)
     if data_rows == 0:
         raise CsvCardsError(f"no cards: the file has a header row (row {header_row}) but no rows "
                             "below it")
-    return ImportReport(tuple(cards), tuple(rows), tuple(skipped), ignored)
+    return ImportReport(tuple(cards), tuple(rows), tuple(skipped), ignored, tuple(in_deck))
 
 
-def _row_problem(fields: dict[str, str], record: list[str], width: int,
-                 seen: dict[tuple[str, str], int]) -> str:
+class _Deck:
+    """The existing cards, looked up by id and by content."""
+
+    def __init__(self, cards: Iterable[Card]) -> None:
+        self.cards = list(cards)
+        self.by_id = {c.id: c for c in self.cards}
+        self.contents = {_content(CardDraft.of(c)) for c in self.cards}
+
+    def match(self, draft: CardDraft, card_id: str) -> str:
+        """IN_DECK when the row is a card the deck has; why it is skipped when its id names
+        a deck card with other content; "" otherwise (a new card, or a duplicate)."""
+        same_id = self.by_id.get(card_id) if card_id else None
+        if same_id is None:
+            return IN_DECK if _content(draft) in self.contents else ""
+        if _content(CardDraft.of(same_id)) == _content(draft):
+            return IN_DECK
+        return (f'the deck\'s card "{card_id}" ("{_one_line(same_id.title)[:40]}") differs from '
+                "this row; import adds cards and never changes one: edit it in the deck "
+                "editor, or clear the id cell to add a new card")
+
+
+def _content(draft: CardDraft) -> tuple[str, ...]:
+    """What makes two cards the same card, whatever the spreadsheet did to line ends."""
+    return tuple(value.replace("\r\n", "\n").strip()
+                 for value in (draft.kind, draft.title, draft.text, draft.more, draft.source))
+
+
+def _row_problem(fields: dict[str, str], record: list[str], width: int) -> str:
     if len(record) > width and any(f.strip() for f in record[width:]):
         return (f"{len(record)} fields but the header has {width} "
                 "(a comma in a field that is not in quotes?)")
@@ -157,16 +227,25 @@ def _row_problem(fields: dict[str, str], record: list[str], width: int,
     if kind is None:
         shown = f'unknown kind "{_one_line(raw_kind)[:40]}"' if raw_kind else "missing kind"
         return f"{shown} (expected {', '.join(CARD_KINDS)})"
-    too_long = title_problem(title)
+    return ""
+
+
+def _length_problem(fields: dict[str, str]) -> str:
+    too_long = title_problem(fields["title"])
     if too_long:
         return too_long
     for column, limit in MAX_LENGTHS.items():
         if len(fields.get(column, "").strip()) > limit:
             return f"{column} longer than {limit} characters"
-    earlier = seen.get(_key(kind, title))
-    if earlier is not None:
-        return "duplicate: already in the deck" if earlier == 0 else f"duplicate of row {earlier}"
     return ""
+
+
+def _duplicate(earlier: int | None) -> str:
+    if earlier is None:
+        return ""
+    if earlier == 0:
+        return "duplicate: the deck has another card of this kind with this title"
+    return f"duplicate of row {earlier}"
 
 
 def _check_size(size: int) -> None:
@@ -228,12 +307,12 @@ def _one_line(text: str) -> str:
 
 
 def cards_to_csv(cards: Iterable[Card]) -> str:
-    """The same format as import: a header, then kind, title, text, more, source."""
+    """The same format as import: a header, then kind, title, text, more, source, id."""
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS)
     for card in cards:
-        writer.writerow([card.kind, card.title, card.text, card.more, card.source])
+        writer.writerow([card.kind, card.title, card.text, card.more, card.source, card.id])
     return out.getvalue()
 
 

@@ -80,6 +80,29 @@ def test_new_with_builtin_plus_csv(tmp_path: Path) -> None:
     assert len(load_session(out).deck.cards) == len(content.deck().cards) + 2
 
 
+def test_an_exported_deck_with_builtin_adds_only_the_new_cards(tmp_path: Path, capsys) -> None:
+    """A deck export (with its id column) of the built-in deck plus a card of one's own:
+    the built-in rows are already in the deck (no error, nothing skipped), the own card
+    comes in."""
+    from coprod_desktop.csv_cards import write_cards_csv
+    from coprod_desktop.model import CardDraft
+
+    session = content.new_session("Source", ["Red"])
+    session.add_deck_cards([CardDraft("activity", "Street party", "Fun")])
+    cards = tmp_path / "deck.csv"
+    write_cards_csv(session.deck.cards, cards)
+    out = tmp_path / "s.json"
+    assert new("-o", str(out), "--cards", str(cards), "--with-builtin") == EXIT_OK
+    assert capsys.readouterr().err == ""
+    deck = load_session(out).deck
+    assert [c.id for c in deck.cards] == [c.id for c in session.deck.cards]
+    write_cards_csv(content.deck().cards, cards)
+    assert new("-o", str(tmp_path / "t.json"), "--cards", str(cards), "--with-builtin") == 2
+    assert "every card in the file is already in the built-in deck" in one_error_line(
+        capsys.readouterr().err)
+    assert new("-o", str(tmp_path / "u.json"), "--cards", str(cards)) == EXIT_OK
+
+
 def test_groups_as_a_number(tmp_path: Path) -> None:
     out = tmp_path / "s.json"
     assert new("-o", str(out), "--groups", "5") == EXIT_OK

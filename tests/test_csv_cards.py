@@ -104,7 +104,7 @@ def test_rows_are_skipped_with_their_number_and_reason() -> None:
     assert reasons[4].startswith('unknown kind "banana"')
     assert reasons[5].startswith("missing kind")
     assert reasons[6] == "duplicate of row 2"
-    assert reasons[7] == "duplicate: already in the deck"
+    assert reasons[7] == "duplicate: the deck has another card of this kind with this title"
     assert reasons[9].startswith("4 fields but the header has 3")
     assert sorted(reasons) == [3, 4, 5, 6, 7, 9]
     assert report.skipped[1].title == "Fruit"
@@ -188,24 +188,84 @@ def test_export_then_import_gives_the_same_cards(tmp_path: Path) -> None:
     path = tmp_path / "deck.csv"
     write_cards_csv(deck.cards, path)
     raw = path.read_bytes()
-    assert raw.startswith(b"\xef\xbb\xbfkind,title,text,more,source\r\n")
+    assert raw.startswith(b"\xef\xbb\xbfkind,title,text,more,source,id\r\n")
     report = read_cards_csv(path)
-    assert report.skipped == ()
+    assert report.skipped == () and report.in_deck == ()
     assert report.cards == tuple(CardDraft.of(c) for c in deck.cards)
 
 
 def test_export_quotes_what_needs_quoting() -> None:
     text = cards_to_csv([Card("a", "custom", 'Say "hi", then', "two\nlines")])
-    assert text == HEADER + 'custom,"Say ""hi"", then","two\nlines",,\r\n'
+    assert text == ('kind,title,text,more,source,id\r\n'
+                    'custom,"Say ""hi"", then","two\nlines",,,a\r\n')
     assert parse(text).cards == (CardDraft("custom", 'Say "hi", then', "two\nlines"),)
 
 
-def test_reimporting_an_export_into_the_same_deck_skips_every_row_as_duplicate() -> None:
+def test_reimporting_an_export_into_the_same_deck_finds_every_card_already_there() -> None:
+    """A round trip is not an error: every row is reported as already in the deck."""
     deck = content.deck()
     report = parse_cards_csv(cards_to_csv(deck.cards).encode(), deck.cards)
-    assert report.cards == ()
-    assert len(report.skipped) == len(deck.cards)
-    assert {s.reason for s in report.skipped} == {"duplicate: already in the deck"}
+    assert report.cards == () and report.skipped == ()
+    assert [r.row for r in report.in_deck] == list(range(2, len(deck.cards) + 2))
+    assert {r.reason for r in report.in_deck} == {"already in the deck"}
+    assert report.summary() == f"0 card(s) to import, {len(deck.cards)} already in the deck"
+
+
+def test_rows_without_ids_that_equal_a_deck_card_are_already_in_the_deck() -> None:
+    """Older exports and hand-made files have no id column: a row whose every field equals
+    a deck card's is that card; same kind and title with other text is a duplicate."""
+    deck = [Card("x", "activity", "Walk", "Neighbours walk\ntogether", "", "Local")]
+    report = parse('kind,title,text,more,source\n'
+                   'activity,Walk,"Neighbours walk\r\ntogether",,Local\n'  # 2 the same card
+                   'activity,Walk,Other words,,Local\n'                      # 3 duplicate title
+                   'principle,Walk,Neighbours walk,,\n', deck)               # 4 another kind: new
+    assert [r.row for r in report.in_deck] == [2]
+    assert [(r.row, r.reason) for r in report.skipped] == [
+        (3, "duplicate: the deck has another card of this kind with this title")]
+    assert report.rows == (4,)
+
+
+def test_an_id_names_a_deck_card_and_differences_are_not_imported() -> None:
+    deck = [Card("activity-walk", "activity", "Walk", "Old text"),
+            Card("activity-talk", "activity", "Talk", "")]
+    report = parse("kind,title,text,id\n"
+                   "activity,Walk,Old text,activity-walk\n"      # 2 the same card
+                   "activity,Walk,New text,activity-walk\n"      # 3 edited in the spreadsheet
+                   "activity,Stroll,Old text,activity-walk\n"    # 4 a copied row, new title
+                   "activity,Run,,activity-unknown\n"            # 5 an id the deck lacks: new
+                   "activity,Talk,,\n", deck)                    # 6 no id, equal content
+    assert [r.row for r in report.in_deck] == [2, 6]
+    skipped = {r.row: r.reason for r in report.skipped}
+    assert sorted(skipped) == [3, 4]
+    assert skipped[3].startswith('the deck\'s card "activity-walk" ("Walk") differs from this row')
+    assert "clear the id cell to add a new card" in skipped[4]
+    assert report.cards == (CardDraft("activity", "Run"),)
+    assert "id" not in report.ignored_columns
+
+
+def test_round_trip_into_a_fresh_session_adds_only_what_its_deck_lacks(tmp_path: Path) -> None:
+    """Export a session's edited deck, import it into a new session with the built-in deck:
+    the built-in cards are already there, the added card comes in, the edited card is named."""
+    from coprod_desktop.model import in_kind_order
+
+    first = content.new_session("First", ["Red"])
+    (added,) = first.add_deck_cards([CardDraft("activity", "Street party", "Fun", "", "Us")])
+    edited = first.deck.cards[0]
+    first.edit_deck_card(edited.id, CardDraft(edited.kind, edited.title, "Our own words",
+                                              edited.more, edited.source))
+    path = tmp_path / "deck.csv"
+    write_cards_csv(in_kind_order(first.deck.cards), path)
+
+    fresh = content.new_session("Second", ["Blue"])
+    report = read_cards_csv(path, fresh.deck.cards)
+    assert report.cards == (CardDraft.of(added),)
+    assert len(report.in_deck) == len(fresh.deck.cards) - 1
+    assert [r.title for r in report.skipped] == [edited.title]
+    assert f'"{edited.id}"' in report.skipped[0].reason
+    (new,) = fresh.add_deck_cards(report.cards)
+    assert new.id == added.id  # the same title and kind give the same id
+    again = read_cards_csv(path, fresh.deck.cards)  # and once more: nothing new
+    assert again.cards == () and len(again.in_deck) == len(fresh.deck.cards) - 1
 
 
 def test_rows_past_a_full_deck_are_skipped_with_the_reason() -> None:

@@ -252,11 +252,47 @@ def test_import_preview_lists_every_row_with_reasons(qtbot):
     assert rows[1][1] == "Skipped" and rows[1][4].startswith('unknown kind "banana"')
     assert rows[2][4] == "missing title"
     assert rows[3][4] == "duplicate of row 2"
-    assert rows[4][4] == "duplicate: already in the deck"
+    assert rows[4][4] == "duplicate: the deck has another card of this kind with this title"
     assert rows[5][1] == "Import"
     assert rows[6][4].startswith("6 fields but the header has 5")
     assert preview.import_button.text() == "Import 2 card(s)"
     assert "2 card(s) will be imported; 5 row(s) will be skipped" in preview.summary.text()
+
+
+def wrapped_height(table, text: str, width: int) -> int:
+    from PySide6.QtCore import QRect, Qt
+    from PySide6.QtWidgets import QStyle
+
+    margin = table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1
+    box = QRect(0, 0, width - 2 * margin, 100_000)
+    return table.fontMetrics().boundingRect(box, Qt.TextFlag.TextWordWrap, text).height()
+
+
+def test_preview_titles_and_reasons_are_never_cut_off(qtbot):
+    """Long titles and reasons wrap inside the dialog: no horizontal scrolling, every
+    row tall enough for its whole title and reason, and the tool tip has the whole text."""
+    long_title = "Neighbours, the council and the health centre plan the park"  # 59
+    csv_text = ("kind,title,text\n"
+                f"activity,{long_title},x\n"
+                f"activity,{'Too long a title for the back of the room ' * 4},x\n"
+                "banana,Fruit,x\n")
+    report = parse_cards_csv(csv_text.encode(), content.deck().cards)
+    preview = ImportPreview(report, "cards.csv")
+    qtbot.addWidget(preview)
+    preview.show()
+    qtbot.waitExposed(preview)
+    table = preview.table
+    assert table.horizontalHeader().length() <= table.viewport().width()
+    texts = preview.row_texts()
+    assert texts[1][4].startswith("the title has 167 characters; at most 60 (titles are read")
+    for r in range(table.rowCount()):
+        for c in (3, 4):
+            item = table.item(r, c)
+            needed = wrapped_height(table, item.text(), table.columnWidth(c))
+            assert needed <= table.rowHeight(r), (r, c, item.text())
+            if item.text():
+                assert item.text() in item.toolTip().replace("&quot;", '"')
+    assert table.columnWidth(3) >= table.fontMetrics().horizontalAdvance("W" * 12)
 
 
 def test_preview_of_a_file_with_nothing_to_import_cannot_import(qtbot):
@@ -337,6 +373,77 @@ def test_export_writes_the_same_format(window, editor, tmp_path: Path):
     cards = in_kind_order(window.document.session.deck.cards)
     assert report.cards == tuple(CardDraft.of(c) for c in cards)
     assert [c.id for c in cards] == editor.card_ids()
+
+
+def test_reimporting_an_export_into_the_same_deck_finds_every_card_there(window, editor,
+                                                                          tmp_path: Path):
+    """A round trip is not an error: the preview calls each row a card already in the deck,
+    nothing is shaded as skipped, and there is nothing to import."""
+    editor.ask_export_path = lambda suggestion: tmp_path / "deck.csv"
+    path = editor.export_csv()
+    previews = []
+
+    def confirm(report, source):
+        preview = ImportPreview(report, source)
+        previews.append(preview)
+        return False
+
+    editor.confirm_import = confirm
+    assert editor.import_csv(path) == 0
+    preview = previews[0]
+    rows = preview.row_texts()
+    count = len(window.document.session.deck.cards)
+    assert {r[1] for r in rows} == {"In the deck"} and len(rows) == count
+    assert {r[4] for r in rows} == {"already in the deck: nothing to do"}
+    assert not preview.import_button.isEnabled()
+    assert "Every card in this file is already in the deck" in preview.summary.text()
+    assert "fix the file" not in preview.summary.text()
+    assert preview.table.item(0, 1).background().color().name() == "#ececec"
+    assert not window.document.undo_stack.canUndo()
+    preview.deleteLater()
+
+
+def test_round_trip_into_a_fresh_session_adds_the_cards_it_lacks(window, editor, qtbot,
+                                                                tmp_path: Path):
+    editor.ask_draft = lambda heading, card: CardDraft("activity", "Street party", "Fun", "", "Us")
+    added = editor.add()
+    editor.ask_export_path = lambda suggestion: tmp_path / "deck.csv"
+    path = editor.export_csv()
+    assert path.read_text(encoding="utf-8-sig").splitlines()[0] == \
+        "kind,title,text,more,source,id"
+
+    fresh = SessionDocument(content.new_session("Fresh", ["Green"]))
+    other = MainWindow(fresh)
+    other.files.ask_unsaved = lambda: QMessageBox.StandardButton.Discard
+    qtbot.addWidget(other)
+    second = other.prepare_menus.editor()
+    reports = []
+    second.confirm_import = lambda report, source: reports.append(report) or True
+    second.show_error = refuse("show_error")
+    assert second.import_csv(path) == 1
+    assert fresh.session.deck.cards[-1].title == "Street party"
+    assert fresh.session.deck.cards[-1].id == added
+    assert len(reports[0].in_deck) == len(content.deck().cards)
+    assert reports[0].skipped == ()
+    assert second.import_csv(path) == 0  # again: every row is in the deck now
+    assert len(reports[1].in_deck) == len(fresh.session.deck.cards)
+    fresh.undo_stack.undo()
+    assert [c.id for c in fresh.session.deck.cards] == [c.id for c in content.deck().cards]
+
+
+def test_the_import_entry_says_the_format_before_the_file_picker(window, editor):
+    from coprod_desktop.ui.import_preview import IMPORT_CAPTION, IMPORT_FILTER
+
+    note = editor.format_note.text()
+    for words in ("kind, title, text", "optional: more, source, id",
+                  "principle, activity, non_example, custom", "60 characters"):
+        assert words in note
+        assert words in window.actions["import_cards"].statusTip()
+        assert words in window.actions["import_cards"].toolTip()
+        assert words in editor.buttons["import"].toolTip()
+    assert "kind, title, text; optional more, source, id" in IMPORT_CAPTION
+    assert IMPORT_FILTER.startswith("Card files, columns kind, title, text; optional more")
+    assert IMPORT_FILTER.split(";;")[0].endswith("(*.csv *.CSV *.txt)")
 
 
 def test_export_failure_is_reported(window, editor, tmp_path: Path):

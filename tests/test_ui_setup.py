@@ -112,6 +112,15 @@ def test_imported_only_deck_needs_a_csv(qtbot, dialog):
     assert "Choose a CSV file" in dialog.error.text()
 
 
+def test_the_csv_choice_says_the_format_before_the_file_picker(dialog):
+    dialog.deck.setCurrentIndex(dialog.deck.findData(BUILTIN_PLUS))
+    status = dialog.import_status.text()
+    assert status.startswith("Choose a CSV file. A header row with the columns kind, title, "
+                              "text (optional: more, source, id)")
+    assert "principle, activity, non_example, custom" in status
+    assert "kind, title, text" in dialog.import_button.toolTip()
+
+
 def test_cards_from_a_csv_with_a_preview(qtbot, dialog, tmp_path: Path):
     path = tmp_path / "local.csv"
     path.write_text("kind,title,text\nactivity,Walking group,Walk\nbanana,Bad,x\n",

@@ -27,12 +27,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..csv_cards import CsvCardsError, ImportReport, read_cards_csv, write_cards_csv
+from ..csv_cards import CsvCardsError, ImportReport, format_hint, read_cards_csv, write_cards_csv
 from ..model import KIND_ORDER, Card, CardDraft, DomainError, Group, Placement, in_kind_order
 from . import edit_commands, theme
 from .custom_card_dialog import CardDialog
 from .document import SessionDocument
-from .import_preview import ImportPreview
+from .import_preview import IMPORT_CAPTION, IMPORT_FILTER, ImportPreview
 from .plain_text import plain_tooltip, show_plain_message
 
 log = logging.getLogger(__name__)
@@ -69,6 +69,8 @@ class DeckEditor(QDialog):
                 continue
             button = QPushButton(text)
             button.setMinimumHeight(36)
+            if key in ("import", "export"):
+                button.setToolTip(format_hint())
             button.setAutoDefault(False)
             button.clicked.connect(slot)
             column.addWidget(button)
@@ -77,11 +79,17 @@ class DeckEditor(QDialog):
         row = QHBoxLayout()
         row.addWidget(self.list, 1)
         row.addLayout(column)
+        # The CSV format, up front: before the file picker, not in an error after it.
+        self.format_note = QLabel("Import CSV: " + format_hint())
+        self.format_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.format_note.setWordWrap(True)
+        self.format_note.setStyleSheet("color: #4a4a4a;")
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addLayout(row, 1)
+        layout.addWidget(self.format_note)
         layout.addWidget(close)
         document.deck_changed.connect(self.refresh)
         document.session_replaced.connect(self.refresh)
@@ -106,8 +114,8 @@ class DeckEditor(QDialog):
         return answer == QMessageBox.StandardButton.Yes
 
     def ask_import_path(self) -> Path | None:
-        name, _ = QFileDialog.getOpenFileName(self, "Import cards from CSV", self._folder(),
-                                              CSV_FILTER)
+        name, _ = QFileDialog.getOpenFileName(self, IMPORT_CAPTION, self._folder(),
+                                              IMPORT_FILTER)
         return Path(name) if name else None
 
     def ask_export_path(self, suggestion: str) -> Path | None:

@@ -1,7 +1,10 @@
 """What a CSV import will do, row by row, before anything changes.
 
-Every row of the file is listed: the cards that will be imported and the rows
-that will be skipped, each with its reason. Import adds them all in one step.
+Every row of the file is listed: the cards that will be imported, the rows that
+are cards the deck already has (a re-imported export: nothing to do, not an
+error) and the rows that will be skipped, each with its reason. Title and reason
+wrap onto more lines rather than being cut off, and each cell's tool tip holds
+its whole text. Import adds the new cards in one step.
 """
 
 from __future__ import annotations
@@ -20,11 +23,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..csv_cards import ImportReport
+from ..csv_cards import OPTIONAL_COLUMNS, REQUIRED_COLUMNS, ImportReport
 from ..model import KIND_LABELS
+from .plain_text import plain_tooltip
 
+# The file picker says what a card file holds (the filter's name shows in the dialog).
+IMPORT_CAPTION = (f"Import cards from CSV: columns {', '.join(REQUIRED_COLUMNS)}; optional "
+                  f"{', '.join(OPTIONAL_COLUMNS)}")
+IMPORT_FILTER = (f"Card files, columns {', '.join(REQUIRED_COLUMNS)}; optional "
+                 f"{', '.join(OPTIONAL_COLUMNS)} (*.csv *.CSV *.txt);;All files (*)")
 SKIPPED_COLOUR = "#fbe9e1"
+IN_DECK_COLOUR = "#ececec"
 COLUMNS = ("Row", "Result", "Kind", "Title", "Why")
+TITLE_COLUMN, WHY_COLUMN = 3, 4
 
 
 class ImportPreview(QDialog):
@@ -33,7 +44,7 @@ class ImportPreview(QDialog):
         super().__init__(parent)
         self.report = report
         self.setWindowTitle(f"Import cards from {source}")
-        self.setMinimumSize(760, 460)
+        self.setMinimumSize(900, 520)
         self.summary = QLabel(_summary(report, source))
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setWordWrap(True)
@@ -42,10 +53,16 @@ class ImportPreview(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
-        self.table.setWordWrap(False)
+        # Long titles and reasons wrap: each row grows to show its whole text.
+        self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.table.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(TITLE_COLUMN, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(WHY_COLUMN, QHeaderView.ResizeMode.Stretch)
         self.table.setAccessibleName("Rows of the file")
         self._fill()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
@@ -62,19 +79,24 @@ class ImportPreview(QDialog):
         layout.addWidget(self.buttons)
 
     def _fill(self) -> None:
-        rows: list[tuple[int, tuple[str, ...], bool]] = []
+        rows: list[tuple[int, tuple[str, ...], str]] = []
         for number, card in zip(self.report.rows, self.report.cards, strict=True):
             rows.append((number, ("Import", KIND_LABELS.get(card.kind, card.kind),
-                                  _one_line(card.title), ""), False))
+                                  _one_line(card.title), ""), ""))
+        for row in self.report.in_deck:
+            rows.append((row.row, ("In the deck", "", row.title, "already in the deck: "
+                                   "nothing to do"), IN_DECK_COLOUR))
         for row in self.report.skipped:
-            rows.append((row.row, ("Skipped", "", row.title, row.reason), True))
+            rows.append((row.row, ("Skipped", "", row.title, row.reason), SKIPPED_COLOUR))
         rows.sort(key=lambda r: r[0])
         self.table.setRowCount(len(rows))
-        for r, (number, values, skipped) in enumerate(rows):
+        for r, (number, values, shade) in enumerate(rows):
             for c, value in enumerate((str(number), *values)):
                 item = QTableWidgetItem(value)  # table items show plain text
-                if skipped:
-                    item.setBackground(QColor(SKIPPED_COLOUR))
+                if shade:
+                    item.setBackground(QColor(shade))
+                if c in (TITLE_COLUMN, WHY_COLUMN):
+                    item.setToolTip(plain_tooltip(value))
                 self.table.setItem(r, c, item)
 
     def row_texts(self) -> list[tuple[str, ...]]:
@@ -89,12 +111,18 @@ class ImportPreview(QDialog):
 
 def _summary(report: ImportReport, source: str) -> str:
     text = f"{source}: {len(report.cards)} card(s) will be imported"
+    if report.in_deck:
+        text += (f"; {len(report.in_deck)} row(s) are cards already in the deck "
+                 "(nothing to do)")
     if report.skipped:
-        text += f"; {len(report.skipped)} row(s) will be skipped (shaded below, with the reason)"
+        text += (f"; {len(report.skipped)} row(s) will be skipped (shaded in red below, with "
+                 "the reason)")
     text += "."
     if report.ignored_columns:
         text += f" Columns ignored: {', '.join(report.ignored_columns)}."
-    if not report.cards:
+    if not report.cards and report.in_deck and not report.skipped:
+        text += " Every card in this file is already in the deck: there is nothing to import."
+    elif not report.cards:
         text += " There is nothing to import: fix the file and try again."
     return text
 

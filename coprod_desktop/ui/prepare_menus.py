@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
+from ..csv_cards import format_hint
 from .deck_editor import DeckEditor
 from .recent_files import RecentMenu
 
@@ -108,6 +109,8 @@ def install(window: MainWindow, file_menu: QMenu, group_menu: QMenu, before: QMe
         if shortcut:
             act.setShortcut(QKeySequence(shortcut))
         act.setStatusTip(tip)
+        if tip:
+            act.setToolTip(tip)
         act.triggered.connect(slot)
         window.actions[key] = act
         return act
@@ -137,10 +140,11 @@ def install(window: MainWindow, file_menu: QMenu, group_menu: QMenu, before: QMe
     bar.own_cards.card_added.connect(menus.select_added_card)
 
     deck_menu = QMenu("&Deck", window)
+    deck_menu.setToolTipsVisible(True)  # the import entry's tip gives the CSV format
     deck_menu.addAction(action("edit_deck", "&Edit deck...", menus.show_deck_editor, "Ctrl+D",
                                "Add, edit, remove and reorder this session's cards"))
     deck_menu.addAction(action("import_cards", "&Import cards from CSV...", menus.import_cards,
-                               "Ctrl+I"))
+                               "Ctrl+Shift+I", format_hint()))
     deck_menu.addAction(action("export_deck", "E&xport deck to CSV...", menus.export_deck,
                                "Ctrl+Shift+X"))
     window.menuBar().insertMenu(before.menuAction(), deck_menu)

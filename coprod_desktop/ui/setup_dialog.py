@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import content
-from ..csv_cards import CsvCardsError, ImportReport, read_cards_csv
+from ..csv_cards import CsvCardsError, ImportReport, format_hint, read_cards_csv
 from ..model import MAX_GROUPS, CardDraft, Session
 from ..session_setup import (
     SetupChoices,
@@ -43,7 +43,7 @@ from ..session_setup import (
     default_group_names,
     parse_group_names,
 )
-from .import_preview import ImportPreview
+from .import_preview import IMPORT_CAPTION, IMPORT_FILTER, ImportPreview
 from .plain_text import show_plain_message
 from .recent_files import RecentFiles
 
@@ -86,6 +86,7 @@ class SetupDialog(QDialog):
         self.deck.addItem("Only cards from a CSV file", IMPORTED_ONLY)
         self.deck.currentIndexChanged.connect(self._on_deck_changed)
         self.import_button = QPushButton("Choose CSV...")
+        self.import_button.setToolTip(format_hint())
         self.import_button.setAutoDefault(False)  # Enter is always "Create session"
         self.import_button.clicked.connect(self.choose_csv)
         self.import_status = QLabel()
@@ -177,8 +178,8 @@ class SetupDialog(QDialog):
 
     # --- dialogs (replaced in tests) -------------------------------------------------------
     def ask_csv_path(self) -> Path | None:
-        name, _ = QFileDialog.getOpenFileName(self, "Cards from a CSV file", str(Path.cwd()),
-                                              "CSV files (*.csv);;All files (*)")
+        name, _ = QFileDialog.getOpenFileName(self, IMPORT_CAPTION, str(Path.cwd()),
+                                              IMPORT_FILTER)
         return Path(name) if name else None
 
     def ask_session_path(self) -> Path | None:
@@ -225,8 +226,7 @@ class SetupDialog(QDialog):
         elif self.imported:
             self.import_status.setText(f"{len(self.imported)} card(s) from {self.imported_from}")
         else:
-            self.import_status.setText("Choose a CSV file with the columns kind, title, text "
-                                       "(and optionally more, source).")
+            self.import_status.setText("Choose a CSV file. " + format_hint())
 
     def choose_csv(self, path: Path | None = None) -> bool:
         path = path or self.ask_csv_path()
