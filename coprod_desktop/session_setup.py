@@ -1,7 +1,10 @@
-"""A new session from the facilitator's set-up choices.
+"""A new session from the facilitator's set-up choices, and its details later.
 
 Used by the New session dialog and by `coprod-desktop new`. Every choice has a
-default, so SetupChoices() alone builds a usable session. No Qt here.
+default, so SetupChoices() alone builds a usable session. The session's details
+(title, date, place, facilitator) can be changed after set-up: SessionDetails
+holds them, checked_details() checks an edit, apply_details() sets them (and
+returns the old ones, for undo). No Qt here.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from .model import GROUP_COLOURS, MAX_GROUPS, CardDraft, Deck, Group, Session
 DEFAULT_TITLE = "Co-production workshop"
 DEFAULT_GROUP_COUNT = 3
 MAX_NAME_LENGTH = 40
-MAX_TITLE_LENGTH = 200
+MAX_TITLE_LENGTH = 200  # the session's title, place and facilitator
 
 
 class SetupError(ValueError):
@@ -168,3 +171,57 @@ def choices_from_dict(data: Any) -> SetupChoices:
     if values.get("deck_id") == "":
         values.pop("deck_id")  # "imported only" needs a file this run: start from built-in
     return SetupChoices(**values)
+
+
+# --- the session's details, after set-up -------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class SessionDetails:
+    title: str
+    created: str  # as stored: a date (YYYY-MM-DD) or the moment of set-up
+    venue: str = ""
+    facilitator: str = ""
+
+
+def details_of(session: Session) -> SessionDetails:
+    return SessionDetails(session.title, session.created, session.venue, session.facilitator)
+
+
+def apply_details(session: Session, details: SessionDetails) -> SessionDetails:
+    """Set the session's details; returns the old ones."""
+    old = details_of(session)
+    session.title, session.created = details.title, details.created
+    session.venue, session.facilitator = details.venue, details.facilitator
+    return old
+
+
+def day_of(created: str) -> date | None:
+    """The day a 'created' value names, or None when it is not an ISO date or date-time."""
+    text = created.strip()
+    try:
+        return datetime.fromisoformat(text).date()
+    except ValueError:
+        return None
+
+
+def checked_details(old: SessionDetails, title: str, day: str, venue: str = "",
+                    facilitator: str = "") -> SessionDetails:
+    """The details after an edit, checked; raises SetupError naming the field.
+
+    day is YYYY-MM-DD. The same day as before keeps the old value (with its time of
+    day); another day is stored as that date.
+    """
+    title = " ".join(title.split())
+    if not title:
+        raise SetupError("title: the session needs a title")
+    values = {"title": title, "place": venue.strip(), "facilitator": facilitator.strip()}
+    for name, value in values.items():
+        if len(value) > MAX_TITLE_LENGTH:
+            raise SetupError(f"{name}: longer than {MAX_TITLE_LENGTH} characters")
+    try:
+        new_day = date.fromisoformat(day.strip())
+    except ValueError:
+        raise SetupError(f"date: \"{day}\" is not a date of the form YYYY-MM-DD") from None
+    created = old.created if day_of(old.created) == new_day else new_day.isoformat()
+    return SessionDetails(title, created, values["place"], values["facilitator"])

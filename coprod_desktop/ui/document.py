@@ -23,6 +23,7 @@ class SessionDocument(QObject):
     current_group_changed = Signal(str)  # group id
     groups_changed = Signal()
     deck_changed = Signal()  # deck edited; each group also hears arrangement_changed
+    session_details_changed = Signal()  # title, date, place or facilitator
     session_replaced = Signal()
     path_changed = Signal()
 

@@ -1,4 +1,4 @@
-"""Undoable edits of groups, a group's own cards and the session's deck.
+"""Undoable edits of groups, a group's own cards, the session's deck and its details.
 
 One function per user action: it works out the result with the model first
 (a refused change raises DomainError and pushes nothing), then pushes one
@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QUndoCommand
 
 from ..model import Card, CardDraft, DeckState, DomainError, Group, GroupContent, check_colour
+from ..session_setup import SessionDetails, apply_details, details_of
 
 if TYPE_CHECKING:
     from .document import SessionDocument
@@ -256,3 +257,41 @@ def move_deck_card(document: SessionDocument, card_id: str, index: int) -> bool:
     card = document.session.deck.card(card_id)
     return _push_deck_change(document, f"Move card {_quote(card.title if card else card_id)}",
                              lambda: document.session.move_deck_card(card_id, index))
+
+
+# --- the session's details -------------------------------------------------------------
+
+
+class SessionDetailsCommand(QUndoCommand):
+    """Title, date, place and facilitator, before and after: one undo step for all four."""
+
+    def __init__(self, document: SessionDocument, before: SessionDetails,
+                 after: SessionDetails) -> None:
+        changed = [name for name, old, new in (
+            ("title", before.title, after.title), ("date", before.created, after.created),
+            ("place", before.venue, after.venue),
+            ("facilitator", before.facilitator, after.facilitator)) if old != new]
+        text = (f"Rename the session {_quote(after.title)}" if changed == ["title"]
+                else f"Change the session's {', '.join(changed)}")
+        super().__init__(text)
+        self._document = document
+        self.before, self.after = before, after
+
+    def redo(self) -> None:
+        self._apply(self.after)
+
+    def undo(self) -> None:
+        self._apply(self.before)
+
+    def _apply(self, details: SessionDetails) -> None:
+        apply_details(self._document.session, details)
+        self._document.session_details_changed.emit()
+
+
+def set_session_details(document: SessionDocument, details: SessionDetails) -> bool:
+    """Change the session's details in one undo step; False when nothing changes."""
+    before = details_of(document.session)
+    if details == before:
+        return False
+    document.undo_stack.push(SessionDetailsCommand(document, before, details))
+    return True

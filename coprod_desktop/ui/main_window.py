@@ -128,6 +128,7 @@ class MainWindow(QMainWindow):
         self._title_disconnected = False
         document.path_changed.connect(self._update_title)
         document.session_replaced.connect(self._update_title)
+        document.session_details_changed.connect(self._update_title)
         document.current_group_changed.connect(self._update_group_frame)
         document.groups_changed.connect(self._update_group_frame)
         document.session_replaced.connect(self._update_group_frame)

@@ -1,6 +1,7 @@
-"""Menu entries for preparing and running groups: recent files, the Group menu's
-group and own-card entries, and the Deck menu. The main window calls install()
-once its File and Group menus exist; keys 1-9 switch group."""
+"""Menu entries for preparing and running groups: recent files and session details
+in the File menu, the Group menu's group and own-card entries, and the Deck menu.
+The main window calls install() once its File and Group menus exist; keys 1-9
+switch group."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import QMenu
 from ..csv_cards import format_hint
 from .deck_editor import DeckEditor
 from .recent_files import RecentMenu
+from .session_details import SessionDetailsEditor
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -24,6 +26,7 @@ class PrepareMenus:
         self.window = window
         self.deck_editor: DeckEditor | None = None
         self.recent_menu: RecentMenu | None = None
+        self.session_details = SessionDetailsEditor(window.document, window)
         self._menu_card = ""
 
     # --- the deck: one editor per window, shown when asked -----------------------------
@@ -121,6 +124,14 @@ def install(window: MainWindow, file_menu: QMenu, group_menu: QMenu, before: QMe
         file_menu.insertMenu(first_separator, menus.recent_menu)
     else:
         file_menu.addMenu(menus.recent_menu)
+
+    details = action("session_details", "Session &details...", menus.session_details.edit,
+                     "Ctrl+I", "The session's title, date, place and facilitator")
+    export = window.actions.get("export")
+    if export is not None:
+        file_menu.insertAction(export, details)  # the details are on the handout's cover
+    else:
+        file_menu.addAction(details)
 
     group_menu.addAction(action("recolour_group", "&Colour...", menus.recolour, "Ctrl+Shift+C"))
     group_menu.addAction(action("copy_arrangement", "Copy arrangement &from...",

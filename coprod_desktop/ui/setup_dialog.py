@@ -67,7 +67,7 @@ class SetupDialog(QDialog):
         self.title = QLineEdit(choices.title)
         self.title.setPlaceholderText("e.g. Co-producing community health")
         self.title.selectAll()
-        self.date = _DateEdit(QDate.currentDate())
+        self.date = DateEdit(QDate.currentDate())
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("d MMMM yyyy")
         self.venue = QLineEdit(choices.venue)
@@ -294,7 +294,7 @@ class SetupDialog(QDialog):
         super().accept()
 
 
-class _DateEdit(QDateEdit):
+class DateEdit(QDateEdit):
     """Tab leaves the field (arrow keys move between day, month and year), so tabbing
     through the form never gets stuck in the date."""
 
