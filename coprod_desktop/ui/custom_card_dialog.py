@@ -63,6 +63,9 @@ class CardDialog(QDialog):
         self.counter = QLabel()
         self.counter.setTextFormat(Qt.TextFormat.PlainText)
         self.counter.setAccessibleName("Characters in the title")
+        # Wide enough for the longest text, so the title field does not jump as it changes.
+        self.counter.setMinimumWidth(self.counter.fontMetrics().horizontalAdvance(
+            f"{PASTE_LIMIT}/{MAX_CARD_TITLE} too long") + 8)
         self._original_title: str | None = None  # an edited card's title as it was
         self.title.textChanged.connect(self._update_counter)
         self.text = _plain_editor("What it means, in a sentence or two", 90)

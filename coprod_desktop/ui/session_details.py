@@ -60,8 +60,8 @@ class SessionDetailsDialog(QDialog):
         self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b00020; font-weight: bold;")
-        note = QLabel("Shown in the window's title and on the handout's cover. "
-                      "Edit > Undo takes a change back.")
+        note = QLabel("Shown in the window's title and on the handout's cover; "
+                      "Edit\u00a0>\u00a0Undo takes a change back.")
         note.setTextFormat(Qt.TextFormat.PlainText)
         note.setWordWrap(True)
 
