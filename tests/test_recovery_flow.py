@@ -30,12 +30,12 @@ class Answers:
     """Stands in for the recovery dialog: records what was offered, answers in turn."""
 
     def __init__(self, *actions: str) -> None:
-        self.actions = list(actions)
+        self.named_actions = list(actions)
         self.offered: list[list[RecoveryEntry]] = []
 
     def __call__(self, parent, entries: list[RecoveryEntry]) -> RecoveryChoice:
         self.offered.append(list(entries))
-        action = self.actions.pop(0)
+        action = self.named_actions.pop(0)
         return RecoveryChoice(action, entries[0])  # type: ignore[arg-type]
 
 

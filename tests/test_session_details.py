@@ -62,17 +62,17 @@ def test_apply_returns_the_old_details(window) -> None:
 
 
 def test_the_file_menu_entry_has_ctrl_i_and_sits_before_export(window) -> None:
-    act = window.actions["session_details"]
+    act = window.named_actions["session_details"]
     assert act.shortcut().matches(QKeySequence("Ctrl+I")) == QKeySequence.SequenceMatch.ExactMatch
     file_menu = window.menuBar().actions()[0].menu()
     entries = [a for a in file_menu.actions() if not a.isSeparator()]
-    assert entries[entries.index(act) + 1] is window.actions["export"]
+    assert entries[entries.index(act) + 1] is window.named_actions["export"]
 
 
 def test_no_two_actions_share_a_shortcut(window) -> None:
     """Ctrl+I was the CSV import's: an ambiguous shortcut does nothing at all in Qt."""
     seen: dict[str, str] = {}
-    for key, act in window.actions.items():
+    for key, act in window.named_actions.items():
         for text in {shortcut.toString() for shortcut in act.shortcuts()}:
             assert text not in seen, f"{text}: {seen.get(text)} and {key}"
             seen[text] = key
@@ -87,7 +87,7 @@ def test_a_change_is_one_undo_step_and_the_window_title_follows(window, tmp_path
     new = SessionDetails("Co-producing community health", "2026-05-01", "Library", "Alex")
     editor = window.prepare_menus.session_details
     editor.ask_details = lambda current: asked.append(current) or new
-    window.actions["session_details"].trigger()
+    window.named_actions["session_details"].trigger()
     assert asked == [original]
     assert details_of(document.session) == new
     assert "Co-producing community health" in window.windowTitle()

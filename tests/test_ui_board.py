@@ -129,11 +129,13 @@ def test_undo_restores_previous_arrangement_and_redo_reapplies(window):
 def test_undo_button_and_shortcut_are_wired(window, qtbot):
     card = first_card(window)
     window.scene.drop_card(card, centre_of(window, "matrix-traditional"))
-    window.actions["undo"].trigger()
+    window.named_actions["undo"].trigger()
     assert window.document.current_group.placement(card) is None
-    window.actions["redo"].trigger()
+    window.named_actions["redo"].trigger()
     assert window.document.current_group.placement(card) is not None
-    assert window.actions["undo"].shortcut().matches(Qt.Modifier.CTRL | Qt.Key.Key_Z) is not None
+    assert (
+        window.named_actions["undo"].shortcut().matches(Qt.Modifier.CTRL | Qt.Key.Key_Z) is not None
+    )
 
 
 def test_drop_inserts_before_the_card_under_the_pointer(window):

@@ -59,10 +59,10 @@ def deck_ids(window: MainWindow) -> list[str]:
 
 
 def test_the_deck_menu_opens_the_editor(window, editor):
-    window.actions["edit_deck"].trigger()
+    window.named_actions["edit_deck"].trigger()
     assert editor.isVisible()
     assert sorted(editor.card_ids()) == sorted(deck_ids(window))
-    assert window.actions["edit_deck"].shortcut().toString() == "Ctrl+D"
+    assert window.named_actions["edit_deck"].shortcut().toString() == "Ctrl+D"
     editor.close()
 
 
@@ -438,8 +438,8 @@ def test_the_import_entry_says_the_format_before_the_file_picker(window, editor)
     for words in ("kind, title, text", "optional: more, source, id",
                   "principle, activity, non_example, custom", "60 characters"):
         assert words in note
-        assert words in window.actions["import_cards"].statusTip()
-        assert words in window.actions["import_cards"].toolTip()
+        assert words in window.named_actions["import_cards"].statusTip()
+        assert words in window.named_actions["import_cards"].toolTip()
         assert words in editor.buttons["import"].toolTip()
     assert "kind, title, text; optional more, source, id" in IMPORT_CAPTION
     assert IMPORT_FILTER.startswith("Card files, columns kind, title, text; optional more")

@@ -239,7 +239,7 @@ def test_the_windows_export_action_runs_the_export(qtbot, settings, tmp_path) ->
 
     exporter.ask_choices = choose
     with qtbot.waitSignal(exporter.finished, timeout=30000):
-        win.actions["export"].trigger()
+        win.named_actions["export"].trigger()
     assert offered[0].name == "window-export-handout.pdf"
     assert (tmp_path / "from-window.pdf").read_bytes().startswith(b"%PDF")
     assert seen.asked and not seen.errors

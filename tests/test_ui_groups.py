@@ -357,11 +357,11 @@ def test_own_card_menu_entries_act_on_the_selected_own_card_only(window):
     own.ask_draft = lambda heading, card: CardDraft("custom", "Ours")
     card_id = own.add()
     window.tray.select_card(deck_card(window))
-    window.actions["delete_own_card"].trigger()  # a deck card: nothing happens
+    window.named_actions["delete_own_card"].trigger()  # a deck card: nothing happens
     assert len(document.current_group.cards) == 1
     assert "deck cards are edited" in window.statusBar().currentMessage()
     window.tray.select_card(card_id)
-    window.actions["delete_own_card"].trigger()
+    window.named_actions["delete_own_card"].trigger()
     assert document.current_group.cards == []
 
 

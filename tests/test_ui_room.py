@@ -122,7 +122,7 @@ def test_keyboard_only_placement_and_return(window, qtbot):
     window.tray.select_card(first)
     shown = []
     window.show_move_menu = lambda card_id, where: shown.append(card_id)  # the popup itself is Qt's
-    window.actions["move_to"].trigger()
+    window.named_actions["move_to"].trigger()
     assert shown == [first]
     build_move_menu(window.document, first, window).actions()[1].trigger()
     window.document.place(second, "ladder-informing")
@@ -133,13 +133,15 @@ def test_keyboard_only_placement_and_return(window, qtbot):
     QTest.keyClick(window.board_view, Qt.Key.Key_Right)
     assert window.scene.selected_card_id() != selected
     target = window.scene.selected_card_id()
-    window.actions["unplace"].trigger()
+    window.named_actions["unplace"].trigger()
     assert window.document.current_group.placement(target) is None
 
 
 def test_every_menu_action_has_a_shortcut(window):
     missing = [
-        key for key, act in window.actions.items() if key != "about" and act.shortcut().isEmpty()
+        key
+        for key, act in window.named_actions.items()
+        if key != "about" and act.shortcut().isEmpty()
     ]
     assert missing == []
 
@@ -148,18 +150,18 @@ def test_undo_and_redo_buttons_work_without_a_keyboard(window, qtbot):
     card = deck_ids(window)[0]
     window.document.place(card, "ladder-coercion")
     buttons = {b.defaultAction(): b for b in window.controls.findChildren(QToolButton)}
-    undo_button = buttons[window.actions["undo"]]
+    undo_button = buttons[window.named_actions["undo"]]
     assert undo_button.isVisible() and undo_button.height() >= 44
     qtbot.mouseClick(undo_button, Qt.MouseButton.LeftButton)
     assert window.document.current_group.placement(card) is None
-    qtbot.mouseClick(buttons[window.actions["redo"]], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(buttons[window.named_actions["redo"]], Qt.MouseButton.LeftButton)
     assert window.document.current_group.placement(card) is not None
 
 
 def test_presentation_mode_hides_facilitator_widgets_and_restores(window, qtbot):
     window.document.place(deck_ids(window)[0], "ladder-coercion")
     normal_item = window.scene.card_items[deck_ids(window)[0]].sceneBoundingRect()
-    window.actions["present"].trigger()
+    window.named_actions["present"].trigger()
     assert window.presentation.active
     qtbot.waitUntil(lambda: window.isFullScreen())
     for hidden in (
@@ -255,7 +257,7 @@ def test_list_view_reads_the_arrangement_and_moves_cards(window):
     window.document.place(first, "ladder-co-production")
     window.scene.select_card(first)
     window.details.note.setPlainText("Shared power")
-    window.actions["list_view"].trigger()
+    window.named_actions["list_view"].trigger()
     assert window.centre_stack.currentWidget() is window.list_view
     rows = window.list_view.card_rows()
     title = window.document.session.deck.card(first).title
@@ -272,7 +274,7 @@ def test_list_view_reads_the_arrangement_and_moves_cards(window):
     window.list_view.select_card(first)
     QTest.keyClick(window.list_view, Qt.Key.Key_Delete)
     assert window.document.current_group.placement(first) is None
-    window.actions["list_view"].trigger()
+    window.named_actions["list_view"].trigger()
     assert window.centre_stack.currentWidget() is window.board_view
 
 
@@ -326,9 +328,9 @@ def test_big_undo_button_keeps_a_short_label(window):
     card = deck_ids(window)[0]
     window.document.place(card, "ladder-coercion")
     buttons = {b.defaultAction(): b for b in window.controls.findChildren(QToolButton)}
-    undo_button = buttons[window.actions["undo"]]
+    undo_button = buttons[window.named_actions["undo"]]
     assert undo_button.text().replace("&", "") == "Undo"
-    assert "Place" in window.actions["undo"].text()  # the menu item says what it undoes
+    assert "Place" in window.named_actions["undo"].text()  # the menu item says what it undoes
 
 
 def test_keyboard_shortcuts_work_while_presenting(window, qtbot):

@@ -211,7 +211,7 @@ def press_enter_in_setup(qtbot, window: MainWindow):
 def test_ctrl_n_then_enter_replaces_the_session(qtbot, window):
     window.document.place(window.document.session.deck.cards[0].id, "ladder-coercion")
     press_enter_in_setup(qtbot, window)
-    window.actions["new"].trigger()
+    window.named_actions["new"].trigger()
     doc = window.document
     assert doc.session.title == "Co-production workshop"
     assert [g.name for g in doc.session.groups] == ["Group 1", "Group 2", "Group 3"]

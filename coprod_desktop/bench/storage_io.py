@@ -9,10 +9,14 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..storage import load_session, save_session, session_to_dict
 from .config import BenchConfig, median_ms
 from .sessions import synthetic_session
+
+if TYPE_CHECKING:
+    from _typeshed import HasFileno
 from .table import Result, Row
 
 NAME = "storage"
@@ -24,7 +28,7 @@ def fsync_timer(spent: list[float]) -> Iterator[None]:
     """Count the time spent in os.fsync (appended to spent, in ms) while inside."""
     real = os.fsync
 
-    def timed(fd: int) -> None:
+    def timed(fd: int | HasFileno) -> None:
         start = time.perf_counter()
         try:
             real(fd)
@@ -58,14 +62,24 @@ def measure(config: BenchConfig) -> Result:
     per_save = len(fsyncs) / config.repeats
     fsync_ms = sum(fsyncs) / config.repeats
     shape = f"{config.io_groups} groups x {config.io_placements} placements, {size_kb:.0f} KB"
-    return Result(rows=[
-        Row(f"open session ({shape})", load_ms, "ms", baseline=parse_ms, max_value=MAX_MS),
-        Row(f"save session ({shape}), with .bak", save_ms, "ms", baseline=plain_ms,
-            max_value=MAX_MS),
-        Row(f"  of which {per_save:g} fsync calls", fsync_ms, "ms"),
-    ], details=[f"storage: median of {config.repeats}; files in {config.workdir} (the "
-                f"disk a facilitator saves to may be slower); baseline: json.loads of the "
-                f"same bytes, json.dumps of the same data with one write and fsync"])
+    return Result(
+        rows=[
+            Row(f"open session ({shape})", load_ms, "ms", baseline=parse_ms, max_value=MAX_MS),
+            Row(
+                f"save session ({shape}), with .bak",
+                save_ms,
+                "ms",
+                baseline=plain_ms,
+                max_value=MAX_MS,
+            ),
+            Row(f"  of which {per_save:g} fsync calls", fsync_ms, "ms"),
+        ],
+        details=[
+            f"storage: median of {config.repeats}; files in {config.workdir} (the "
+            f"disk a facilitator saves to may be slower); baseline: json.loads of the "
+            f"same bytes, json.dumps of the same data with one write and fsync"
+        ],
+    )
 
 
 def _write_fsync(path: Path, text: str) -> None:
@@ -73,4 +87,3 @@ def _write_fsync(path: Path, text: str) -> None:
         handle.write(text)
         handle.flush()
         os.fsync(handle.fileno())
-

@@ -64,7 +64,7 @@ def measure(config: BenchConfig) -> Result:
     session = synthetic_session(2, config.switch_cards, unplaced=max(1, config.switch_cards // 4))
     document = SessionDocument(session)
     window = MainWindow(document)
-    window.files.ask_unsaved = discard_changes  # closing must never ask
+    window.files.ask_unsaved = discard_changes  # type: ignore[method-assign]  # never ask
     window.resize(*config.screen)
     window.show()
     app.processEvents()
@@ -97,18 +97,34 @@ def measure(config: BenchConfig) -> Result:
         plain.deleteLater()
         app.processEvents()
     label = f"switch group ({shown} cards on the board, {unplaced} in the tray)"
-    return Result(rows=[
-        Row(label + ", scene + tray", statistics.median(app_ms), "ms",
-            baseline=statistics.median(plain_ms), max_value=MAX_MS),
-        Row(label + ", incl. repaint", statistics.median(app_paint_ms), "ms",
-            baseline=statistics.median(plain_paint_ms), max_value=MAX_MS),
-    ], details=[f"switch: median of {count} switches in the main window at "
-                f"{config.screen[0]}x{config.screen[1]}; baseline: {shown} plain rectangles "
-                f"and text items and a plain list of {plain.tray_rows} rows"])
+    return Result(
+        rows=[
+            Row(
+                label + ", scene + tray",
+                statistics.median(app_ms),
+                "ms",
+                baseline=statistics.median(plain_ms),
+                max_value=MAX_MS,
+            ),
+            Row(
+                label + ", incl. repaint",
+                statistics.median(app_paint_ms),
+                "ms",
+                baseline=statistics.median(plain_paint_ms),
+                max_value=MAX_MS,
+            ),
+        ],
+        details=[
+            f"switch: median of {count} switches in the main window at "
+            f"{config.screen[0]}x{config.screen[1]}; baseline: {shown} plain rectangles "
+            f"and text items and a plain list of {plain.tray_rows} rows"
+        ],
+    )
 
 
-def _switches(switch: Callable[[], None], count: int,
-              after: Callable[[], object] | None = None) -> list[float]:
+def _switches(
+    switch: Callable[[], None], count: int, after: Callable[[], object] | None = None
+) -> list[float]:
     times = []
     for i in range(count + 2):  # two untimed warm-up switches, one to each side
         start = time.perf_counter()

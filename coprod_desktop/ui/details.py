@@ -10,7 +10,6 @@ from ..model import KIND_LABELS, DomainError
 from . import theme
 from .document import SessionDocument
 
-
 NOTE_PROMPT = "Why did your group put it here? Write it for the handout."
 NOTE_PROMPT_UNPLACED = "Place the card on the board, then write why here."
 

@@ -15,8 +15,8 @@ from PySide6.QtGui import QUndoStack
 from ..model import DomainError, Group, Placement, Session
 from .commands import AddGroupCommand, ArrangementCommand, NoteCommand, RenameGroupCommand
 
-
 UNDO_LIMIT = 2000
+
 
 class SessionDocument(QObject):
     arrangement_changed = Signal(str)  # group id
@@ -126,7 +126,9 @@ class SessionDocument(QObject):
         self.undo_stack.push(ArrangementCommand(self, self.current_group_id, text, before, after))
         return True
 
-    def _preview(self, change: Callable[[], None]) -> tuple[tuple[Placement, ...], tuple[Placement, ...]]:
+    def _preview(
+        self, change: Callable[[], None]
+    ) -> tuple[tuple[Placement, ...], tuple[Placement, ...]]:
         """The current group's arrangement before and after change, leaving the model as it was.
 
         push() runs redo(), so a command must know its result before it is pushed;

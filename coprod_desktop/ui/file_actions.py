@@ -38,20 +38,26 @@ class FileActions(QObject):
         return ask_setup(self.window, self.recent)
 
     def ask_open_path(self) -> Path | None:
-        name, _ = QFileDialog.getOpenFileName(self.window, "Open session", self._folder(), SESSION_FILTER)
+        name, _ = QFileDialog.getOpenFileName(
+            self.window, "Open session", self._folder(), SESSION_FILTER
+        )
         return Path(name) if name else None
 
     def ask_save_path(self, title: str, suggestion: str, filter_: str) -> Path | None:
-        name, _ = QFileDialog.getSaveFileName(self.window, title, str(Path(self._folder()) / suggestion), filter_)
+        name, _ = QFileDialog.getSaveFileName(
+            self.window, title, str(Path(self._folder()) / suggestion), filter_
+        )
         return Path(name) if name else None
 
     def ask_unsaved(self) -> QMessageBox.StandardButton:
         # Plain text: the file name may look like HTML.
         return show_plain_message(
-            self.window, "Unsaved changes",
+            self.window,
+            "Unsaved changes",
             f"“{self.document.display_name}” has changes that are not saved.\nSave them first?",
             QMessageBox.Icon.Warning,
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
             | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Save,
         )
@@ -104,7 +110,11 @@ class FileActions(QObject):
         return self._write(self.document.path)
 
     def save_as(self) -> bool:
-        suggestion = self.document.path.name if self.document.path else _file_stem(self.document.session.title) + ".json"
+        suggestion = (
+            self.document.path.name
+            if self.document.path
+            else _file_stem(self.document.session.title) + ".json"
+        )
         path = self.ask_save_path("Save session as", suggestion, SESSION_FILTER)
         if path is None:
             return False

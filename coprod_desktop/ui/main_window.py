@@ -46,8 +46,10 @@ class _FixedLabelButton(QToolButton):
         self.setText(self._label)
 
 
-HINT = ("Drag a card from the tray onto the board, or tap a card and then tap a region. "
-        "Drag it back to the tray, or press Delete, to take it off.")
+HINT = (
+    "Drag a card from the tray onto the board, or tap a card and then tap a region. "
+    "Drag it back to the tray, or press Delete, to take it off."
+)
 
 
 class MainWindow(QMainWindow):
@@ -115,7 +117,7 @@ class MainWindow(QMainWindow):
             self, self.scene, [self.toolbar, self.group_bar.add_button], self.splitter
         )
         # Shortcuts live on the window too, so they work while the menu bar is hidden.
-        self.addActions(list(self.actions.values()))
+        self.addActions(list(self.named_actions.values()))
         self.presentation.changed.connect(self._on_presentation_changed)
         self.scene.card_selected.connect(self._on_board_selection)
         self.scene.move_menu_requested.connect(self.show_move_menu)
@@ -139,7 +141,7 @@ class MainWindow(QMainWindow):
     # --- actions -------------------------------------------------------------
     def _build_actions(self) -> None:
         files, stack = self.files, self.document.undo_stack
-        self.actions: dict[str, QAction] = {}
+        self.named_actions: dict[str, QAction] = {}
 
         def action(key: str, text: str, slot, shortcut=None, tip: str = "") -> QAction:
             act = QAction(text, self)
@@ -147,60 +149,147 @@ class MainWindow(QMainWindow):
                 act.setShortcuts(shortcut if isinstance(shortcut, list) else [shortcut])
             act.setStatusTip(tip)
             act.triggered.connect(slot)
-            self.actions[key] = act
+            self.named_actions[key] = act
             return act
 
         file_menu = self.menuBar().addMenu("&File")
         file_menu.addAction(action("new", "&New session", files.new, QKeySequence.StandardKey.New))
-        file_menu.addAction(action("open", "&Open...", lambda: files.open(), QKeySequence.StandardKey.Open))
+        file_menu.addAction(
+            action("open", "&Open...", lambda: files.open(), QKeySequence.StandardKey.Open)
+        )
         file_menu.addSeparator()
         file_menu.addAction(action("save", "&Save", files.save, QKeySequence.StandardKey.Save))
-        file_menu.addAction(action("save_as", "Save &As...", files.save_as, QKeySequence.StandardKey.SaveAs))
+        file_menu.addAction(
+            action("save_as", "Save &As...", files.save_as, QKeySequence.StandardKey.SaveAs)
+        )
         file_menu.addSeparator()
-        file_menu.addAction(action("export", "&Export handout...", files.export_handout,
-                                   QKeySequence("Ctrl+E"), "Print the arrangement as a PDF handout"))
+        file_menu.addAction(
+            action(
+                "export",
+                "&Export handout...",
+                files.export_handout,
+                QKeySequence("Ctrl+E"),
+                "Print the arrangement as a PDF handout",
+            )
+        )
         file_menu.addSeparator()
         file_menu.addAction(action("quit", "&Quit", self.close, QKeySequence("Ctrl+Q")))
 
         undo = stack.createUndoAction(self, "&Undo")
-        undo.setShortcuts([QKeySequence.StandardKey.Undo])
+        undo.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Undo))
         redo = stack.createRedoAction(self, "&Redo")
-        redo.setShortcuts([QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Y")])
-        self.actions["undo"], self.actions["redo"] = undo, redo
+        redo.setShortcuts(
+            [*QKeySequence.keyBindings(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Y")]
+        )
+        self.named_actions["undo"], self.named_actions["redo"] = undo, redo
         edit_menu = self.menuBar().addMenu("&Edit")
         edit_menu.addAction(undo)
         edit_menu.addAction(redo)
         edit_menu.addSeparator()
-        edit_menu.addAction(action("unplace", "Back to &tray", self.return_selected_to_tray,
-                                   [QKeySequence(Qt.Key.Key_Delete), QKeySequence(Qt.Key.Key_Backspace)]))
+        edit_menu.addAction(
+            action(
+                "unplace",
+                "Back to &tray",
+                self.return_selected_to_tray,
+                [QKeySequence(Qt.Key.Key_Delete), QKeySequence(Qt.Key.Key_Backspace)],
+            )
+        )
 
         group_menu = self.menuBar().addMenu("&Group")
-        group_menu.addAction(action("add_group", "&Add group", self.group_bar.add_group, QKeySequence("Ctrl+G")))
-        group_menu.addAction(action("rename_group", "&Rename group...", self.group_bar.rename_current,
-                                    QKeySequence("F2")))
+        group_menu.addAction(
+            action("add_group", "&Add group", self.group_bar.add_group, QKeySequence("Ctrl+G"))
+        )
+        group_menu.addAction(
+            action(
+                "rename_group",
+                "&Rename group...",
+                self.group_bar.rename_current,
+                QKeySequence("F2"),
+            )
+        )
 
         card_menu = self.menuBar().addMenu("&Card")
-        card_menu.addAction(action("move_to", "&Move card to...", self.show_move_menu_for_selection,
-                                   QKeySequence("M"), "Choose a region for the selected card"))
-        card_menu.addAction(self.actions["unplace"])
-        card_menu.addAction(action("next_card", "&Next card on the board", lambda: self.scene.select_neighbour(1),
-                                   QKeySequence("Ctrl+Right")))
-        card_menu.addAction(action("previous_card", "&Previous card on the board",
-                                   lambda: self.scene.select_neighbour(-1), QKeySequence("Ctrl+Left")))
-        card_menu.addAction(action("details", "Write a &note on the card", self.focus_note, QKeySequence("Ctrl+Return")))
+        card_menu.addAction(
+            action(
+                "move_to",
+                "&Move card to...",
+                self.show_move_menu_for_selection,
+                QKeySequence("M"),
+                "Choose a region for the selected card",
+            )
+        )
+        card_menu.addAction(self.named_actions["unplace"])
+        card_menu.addAction(
+            action(
+                "next_card",
+                "&Next card on the board",
+                lambda: self.scene.select_neighbour(1),
+                QKeySequence("Ctrl+Right"),
+            )
+        )
+        card_menu.addAction(
+            action(
+                "previous_card",
+                "&Previous card on the board",
+                lambda: self.scene.select_neighbour(-1),
+                QKeySequence("Ctrl+Left"),
+            )
+        )
+        card_menu.addAction(
+            action(
+                "details", "Write a &note on the card", self.focus_note, QKeySequence("Ctrl+Return")
+            )
+        )
 
         view_menu = self.menuBar().addMenu("&View")
-        view_menu.addAction(action("present", "&Present", self.toggle_presentation,
-                                   QKeySequence(Qt.Key.Key_F11), "Full screen for the room (Esc leaves)"))
-        view_menu.addAction(action("list_view", "&List view (for screen readers)", self.toggle_list_view,
-                                   QKeySequence("Ctrl+L"), "Show the arrangement as a list instead of the board"))
-        view_menu.addAction(action("zoom_region", "&Zoom to the selected card's region",
-                                   self.zoom_to_selection, QKeySequence("Z")))
-        view_menu.addAction(action("zoom_all", "Show the &whole board", self.board_view.show_whole_board,
-                                   QKeySequence("Ctrl+0")))
+        view_menu.addAction(
+            action(
+                "present",
+                "&Present",
+                self.toggle_presentation,
+                QKeySequence(Qt.Key.Key_F11),
+                "Full screen for the room (Esc leaves)",
+            )
+        )
+        view_menu.addAction(
+            action(
+                "list_view",
+                "&List view (for screen readers)",
+                self.toggle_list_view,
+                QKeySequence("Ctrl+L"),
+                "Show the arrangement as a list instead of the board",
+            )
+        )
+        view_menu.addAction(
+            action(
+                "zoom_region",
+                "&Zoom to the selected card's region",
+                self.zoom_to_selection,
+                QKeySequence("Z"),
+            )
+        )
+        view_menu.addAction(
+            action(
+                "zoom_all",
+                "Show the &whole board",
+                self.board_view.show_whole_board,
+                QKeySequence("Ctrl+0"),
+            )
+        )
         view_menu.addSeparator()
-        view_menu.addAction(action("timer_start", "Start or pause the &timer", self.timer.toggle, QKeySequence("Ctrl+T")))
-        view_menu.addAction(action("timer_reset", "&Reset the timer", self.timer.reset, QKeySequence("Ctrl+Shift+T")))
+        view_menu.addAction(
+            action(
+                "timer_start",
+                "Start or pause the &timer",
+                self.timer.toggle,
+                QKeySequence("Ctrl+T"),
+            )
+        )
+        view_menu.addAction(
+            action(
+                "timer_reset", "&Reset the timer", self.timer.reset, QKeySequence("Ctrl+Shift+T")
+            )
+        )
         self.leave_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         self.leave_shortcut.activated.connect(self.leave_presentation)
 
@@ -214,7 +303,7 @@ class MainWindow(QMainWindow):
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         toolbar.setMovable(False)
         for key in ("save", "export"):
-            toolbar.addAction(self.actions[key])
+            toolbar.addAction(self.named_actions[key])
         for button in toolbar.findChildren(QWidget):
             button.setMinimumHeight(44)
         self.addToolBar(toolbar)
@@ -223,12 +312,12 @@ class MainWindow(QMainWindow):
         """A 44 px touch target showing an action's text, for the room's screen.
         fixed_label keeps the first text ("Undo"), not the action's changing one
         ("Undo Place ... in ..."), which the tooltip still shows."""
-        button = _FixedLabelButton(self.actions[key].text()) if fixed_label else QToolButton()
-        button.setDefaultAction(self.actions[key])
+        button = _FixedLabelButton(self.named_actions[key].text()) if fixed_label else QToolButton()
+        button.setDefaultAction(self.named_actions[key])
         button.setMinimumSize(88, 48)
         button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        button.setAccessibleName(self.actions[key].text().replace("&", ""))
+        button.setAccessibleName(self.named_actions[key].text().replace("&", ""))
         return button
 
     # --- selection and commands --------------------------------------------------
@@ -238,7 +327,10 @@ class MainWindow(QMainWindow):
             self.tray.clearSelection()
             self.details.show_card(card_id)
             title = self.document.session.card(self.document.current_group, card_id).title
-            self.hint.setText(f"“{title}” selected: tap a region to move it there, or tap the tray to take it off.")
+            self.hint.setText(
+                f"“{title}” selected: tap a region to move it there, "
+                "or tap the tray to take it off."
+            )
         else:
             self.hint.setText(HINT)
 
@@ -248,10 +340,15 @@ class MainWindow(QMainWindow):
         self.details.show_card(card_id)
         if card_id:
             title = self.document.session.card(self.document.current_group, card_id).title
-            self.hint.setText(f"“{title}” selected: tap a region on the board to put it there, or drag it.")
+            self.hint.setText(
+                f"“{title}” selected: tap a region on the board to put it there, or drag it."
+            )
 
     def selected_card_id(self) -> str:
-        if self.centre_stack.currentWidget() is self.list_view and self.list_view.selected_card_id():
+        if (
+            self.centre_stack.currentWidget() is self.list_view
+            and self.list_view.selected_card_id()
+        ):
             return self.list_view.selected_card_id()
         return self.scene.selected_card_id() or self.tray.selected_card_id()
 
@@ -269,7 +366,9 @@ class MainWindow(QMainWindow):
             anchor = self.board_view.mapFromScene(item.sceneBoundingRect().center())
             where = self.board_view.viewport().mapToGlobal(anchor)
         else:
-            where = self.tray.viewport().mapToGlobal(self.tray.visualItemRect(self.tray.currentItem()).center())
+            where = self.tray.viewport().mapToGlobal(
+                self.tray.visualItemRect(self.tray.currentItem()).center()
+            )
         self.show_move_menu(card_id, where)
 
     def focus_note(self) -> None:
@@ -305,7 +404,7 @@ class MainWindow(QMainWindow):
             self.board_view.show_whole_board()
 
     def _on_presentation_changed(self, active: bool) -> None:
-        self.actions["present"].setText("Stop &presenting" if active else "&Present")
+        self.named_actions["present"].setText("Stop &presenting" if active else "&Present")
         self.board_view.fit()
 
     def return_selected_to_tray(self) -> None:
@@ -329,8 +428,10 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QMessageBox
 
         QMessageBox.about(
-            self, "About coprod-desktop",
-            f"coprod-desktop {__version__}\nA card sort for co-production workshops, after the New Economics "
+            self,
+            "About coprod-desktop",
+            f"coprod-desktop {__version__}\nA card sort for co-production workshops, "
+            "after the New Economics "
             "Foundation's “Co-production: theory and practice”.",
         )
 

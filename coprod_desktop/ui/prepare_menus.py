@@ -115,7 +115,7 @@ def install(window: MainWindow, file_menu: QMenu, group_menu: QMenu, before: QMe
         if tip:
             act.setToolTip(tip)
         act.triggered.connect(slot)
-        window.actions[key] = act
+        window.named_actions[key] = act
         return act
 
     menus.recent_menu = RecentMenu(files.recent, files.open, file_menu)
@@ -127,7 +127,7 @@ def install(window: MainWindow, file_menu: QMenu, group_menu: QMenu, before: QMe
 
     details = action("session_details", "Session &details...", menus.session_details.edit,
                      "Ctrl+I", "The session's title, date, place and facilitator")
-    export = window.actions.get("export")
+    export = window.named_actions.get("export")
     if export is not None:
         file_menu.insertAction(export, details)  # the details are on the handout's cover
     else:

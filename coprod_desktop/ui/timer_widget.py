@@ -20,7 +20,9 @@ from ..countdown import PRESET_MINUTES, Countdown, parse_duration
 from . import theme
 
 TICK_MS = 200
-_LABEL_STYLE = "QLabel {{ color: {fg}; background: {bg}; border: 2px solid {edge}; border-radius: 6px; }}"
+_LABEL_STYLE = (
+    "QLabel {{ color: {fg}; background: {bg}; border: 2px solid {edge}; border-radius: 6px; }}"
+)
 _NORMAL_STYLE = _LABEL_STYLE.format(fg="#1a1a1a", bg="#ffffff", edge="#1a1a1a")
 _UP_STYLES = (  # time's up: alternate red on white and white on red
     _LABEL_STYLE.format(fg="#ffffff", bg="#b00020", edge="#1a1a1a"),
