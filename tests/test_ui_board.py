@@ -233,3 +233,15 @@ def test_undo_history_is_bounded(window):
     from coprod_desktop.ui.document import UNDO_LIMIT
 
     assert window.document.undo_stack.undoLimit() == UNDO_LIMIT > 0
+
+
+def test_arrow_keys_in_the_tray_select_the_card_they_reach(window, qtbot):
+    from PySide6.QtTest import QTest
+
+    tray = window.tray
+    tray.setFocus()
+    QTest.keyClick(tray, Qt.Key.Key_Down)
+    QTest.keyClick(tray, Qt.Key.Key_Down)
+    card_id = tray.selected_card_id()
+    assert card_id  # the current card is also the selected one
+    assert window.details.card_id == card_id

@@ -124,7 +124,10 @@ class DeckTray(QListWidget):
 
     def _on_current_changed(self, current: QListWidgetItem | None, _previous: object) -> None:
         card = current.data(CARD_ROLE) if current is not None else None
-        if card is not None:
+        if current is not None and card is not None:
+            # Arrow keys can move the current row without selecting it: the card the
+            # details panel shows must also look selected in the tray.
+            current.setSelected(True)
             self.card_selected.emit(card.id)
 
     def _on_arrangement_changed(self, group_id: str) -> None:
