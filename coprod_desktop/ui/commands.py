@@ -19,7 +19,25 @@ if TYPE_CHECKING:
 NOTE_COMMAND_ID = 1001
 
 
-class ArrangementCommand(QUndoCommand):
+class BeforeAfterCommand[T](QUndoCommand):
+    """A change recorded as two plain values: redo applies after, undo applies before."""
+
+    def __init__(self, text: str, before: T, after: T) -> None:
+        super().__init__(text)
+        self.before = before
+        self.after = after
+
+    def redo(self) -> None:
+        self._apply(self.after)
+
+    def undo(self) -> None:
+        self._apply(self.before)
+
+    def _apply(self, value: T) -> None:
+        raise NotImplementedError
+
+
+class ArrangementCommand(BeforeAfterCommand[tuple[Placement, ...]]):
     """Sets one group's arrangement to after; undo sets it back to before."""
 
     def __init__(
@@ -30,17 +48,9 @@ class ArrangementCommand(QUndoCommand):
         before: tuple[Placement, ...],
         after: tuple[Placement, ...],
     ) -> None:
-        super().__init__(text)
+        super().__init__(text, before, after)
         self._document = document
         self.group_id = group_id
-        self.before = before
-        self.after = after
-
-    def redo(self) -> None:
-        self._apply(self.after)
-
-    def undo(self) -> None:
-        self._apply(self.before)
 
     def _apply(self, placements: tuple[Placement, ...]) -> None:
         # Undo of another group's change shows that group: never change a board out of sight.
@@ -94,20 +104,15 @@ class AddGroupCommand(QUndoCommand):
         self._document.groups_changed.emit()
 
 
-class RenameGroupCommand(QUndoCommand):
+class RenameGroupCommand(BeforeAfterCommand[str]):
     def __init__(self, document: SessionDocument, group_id: str, new_name: str) -> None:
         old_name = document.session.group(group_id).name
-        super().__init__(f"Rename group \u201c{old_name}\u201d to \u201c{new_name}\u201d")
+        super().__init__(
+            f"Rename group \u201c{old_name}\u201d to \u201c{new_name}\u201d", old_name, new_name
+        )
         self._document = document
         self._group_id = group_id
-        self._names = (old_name, new_name)
 
-    def redo(self) -> None:
-        self._set(self._names[1])
-
-    def undo(self) -> None:
-        self._set(self._names[0])
-
-    def _set(self, name: str) -> None:
+    def _apply(self, name: str) -> None:
         self._document.session.rename_group(self._group_id, name)
         self._document.groups_changed.emit()

@@ -14,6 +14,7 @@ from PySide6.QtGui import QUndoCommand
 
 from ..model import Card, CardDraft, DeckState, DomainError, Group, GroupContent, check_colour
 from ..session_setup import SessionDetails, apply_details, details_of
+from .commands import BeforeAfterCommand
 
 if TYPE_CHECKING:
     from .document import SessionDocument
@@ -27,39 +28,25 @@ def _quote(text: str, limit: int = 40) -> str:
 # --- groups ----------------------------------------------------------------------------
 
 
-class RecolourGroupCommand(QUndoCommand):
+class RecolourGroupCommand(BeforeAfterCommand[str]):
     def __init__(self, document: SessionDocument, group_id: str, colour: str) -> None:
         group = document.session.group(group_id)
-        super().__init__(f"Recolour group {_quote(group.name)}")
+        super().__init__(f"Recolour group {_quote(group.name)}", group.colour, colour.lower())
         self._document, self._group_id = document, group_id
-        self._colours = (group.colour, colour.lower())
 
-    def redo(self) -> None:
-        self._set(self._colours[1])
-
-    def undo(self) -> None:
-        self._set(self._colours[0])
-
-    def _set(self, colour: str) -> None:
+    def _apply(self, colour: str) -> None:
         self._document.session.recolour_group(self._group_id, colour)
         self._document.groups_changed.emit()
 
 
-class MoveGroupCommand(QUndoCommand):
+class MoveGroupCommand(BeforeAfterCommand[int]):
     def __init__(self, document: SessionDocument, group_id: str, index: int) -> None:
         session = document.session
         group = session.group(group_id)
-        super().__init__(f"Move group {_quote(group.name)}")
+        super().__init__(f"Move group {_quote(group.name)}", session.groups.index(group), index)
         self._document, self._group_id = document, group_id
-        self._positions = (session.groups.index(group), index)
 
-    def redo(self) -> None:
-        self._set(self._positions[1])
-
-    def undo(self) -> None:
-        self._set(self._positions[0])
-
-    def _set(self, index: int) -> None:
+    def _apply(self, index: int) -> None:
         self._document.session.move_group(self._group_id, index)
         self._document.groups_changed.emit()
 
@@ -92,40 +79,26 @@ class RemoveGroupCommand(QUndoCommand):
             self._document.set_current_group(self._group_id)
 
 
-class GroupContentCommand(QUndoCommand):
+class GroupContentCommand(BeforeAfterCommand[GroupContent]):
     """A group's own cards and arrangement, before and after (cards, copy arrangement)."""
 
     def __init__(self, document: SessionDocument, group_id: str, text: str,
                  before: GroupContent, after: GroupContent) -> None:
-        super().__init__(text)
+        super().__init__(text, before, after)
         self._document, self.group_id = document, group_id
-        self.before, self.after = before, after
-
-    def redo(self) -> None:
-        self._apply(self.after)
-
-    def undo(self) -> None:
-        self._apply(self.before)
 
     def _apply(self, content: GroupContent) -> None:
         self._document.session.set_group_content(self.group_id, content)
         self._document.arrangement_changed.emit(self.group_id)
 
 
-class DeckCommand(QUndoCommand):
+class DeckCommand(BeforeAfterCommand[DeckState]):
     """The deck and every group's arrangement, before and after one deck edit."""
 
     def __init__(self, document: SessionDocument, text: str, before: DeckState,
                  after: DeckState) -> None:
-        super().__init__(text)
+        super().__init__(text, before, after)
         self._document = document
-        self.before, self.after = before, after
-
-    def redo(self) -> None:
-        self._apply(self.after)
-
-    def undo(self) -> None:
-        self._apply(self.before)
 
     def _apply(self, state: DeckState) -> None:
         document = self._document
@@ -262,7 +235,7 @@ def move_deck_card(document: SessionDocument, card_id: str, index: int) -> bool:
 # --- the session's details -------------------------------------------------------------
 
 
-class SessionDetailsCommand(QUndoCommand):
+class SessionDetailsCommand(BeforeAfterCommand[SessionDetails]):
     """Title, date, place and facilitator, before and after: one undo step for all four."""
 
     def __init__(self, document: SessionDocument, before: SessionDetails,
@@ -273,15 +246,8 @@ class SessionDetailsCommand(QUndoCommand):
             ("facilitator", before.facilitator, after.facilitator)) if old != new]
         text = (f"Rename the session {_quote(after.title)}" if changed == ["title"]
                 else f"Change the session's {', '.join(changed)}")
-        super().__init__(text)
+        super().__init__(text, before, after)
         self._document = document
-        self.before, self.after = before, after
-
-    def redo(self) -> None:
-        self._apply(self.after)
-
-    def undo(self) -> None:
-        self._apply(self.before)
 
     def _apply(self, details: SessionDetails) -> None:
         apply_details(self._document.session, details)
