@@ -3,6 +3,7 @@ and for every card where each group put it. The counting is in coprod_desktop.co
 
 from __future__ import annotations
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
@@ -13,11 +14,12 @@ from reportlab.platypus import (
 )
 
 from ..compare import CardComparison, Comparison, compare
-from ..model import Session
-from .flowables import SectionMarker
+from ..model import Region, Session
+from .cells import rows_fit
+from .flowables import SectionMarker, run_on
 from .sections import region_title
 from .styles import FAINT, INK, RULE, Styles, marker
-from .text import para
+from .text import brief, para
 
 MOST_DISPUTED = 10  # at most this many cards under "disagreed most"
 NUMBER_WORDS = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight",
@@ -53,11 +55,15 @@ def comparison(session: Session, styles: Styles, width: float) -> list[Flowable]
 
 
 def _card_title(row: CardComparison) -> str:
-    return f"{marker(row.card.kind)}\u00a0\u00a0{para(row.card.title)}"
+    return f"{marker(row.card.kind)}\u00a0\u00a0{para(brief(row.card.title))}"
+
+
+def _place(region: Region) -> str:
+    return para(region_title(region, short=True))
 
 
 def _names(result: Comparison, indexes: tuple[int, ...]) -> str:
-    return ", ".join(para(result.group_names[i]) for i in indexes)
+    return ", ".join(para(brief(result.group_names[i])) for i in indexes)
 
 
 def _agreed(result: Comparison, styles: Styles) -> list[Flowable]:
@@ -72,8 +78,13 @@ def _agreed(result: Comparison, styles: Styles) -> list[Flowable]:
     for row in rows:
         place = result.places(row)[0].region
         story.append(Paragraph(f"{_card_title(row)} <font color='#555555'>\u2192</font> "
-                               f"{para(region_title(place))}", styles.card))
+                               f"{_place(place)}", styles.card))
     return story
+
+
+def _place_style(styles: Styles) -> ParagraphStyle:
+    """Where a card went, indented under the card."""
+    return styles.card_text.clone("place", textColor=INK)
 
 
 def _disputed(result: Comparison, styles: Styles) -> list[Flowable]:
@@ -84,12 +95,12 @@ def _disputed(result: Comparison, styles: Styles) -> list[Flowable]:
         story.append(Paragraph("No card was put in different places by different groups.",
                                styles.body))
         return story
-    place_style = styles.card_text.clone("place", textColor=INK)
+    place_style = _place_style(styles)
     for row in rows:
         parts: list[Flowable] = [Paragraph(
             f"{_card_title(row)} <font color='#555555'>\u2014 {row.disagreement} different "
             "places</font>", styles.card)]
-        parts += [Paragraph(f"<b>{para(region_title(p.region))}:</b> {_names(result, p.groups)}",
+        parts += [Paragraph(f"<b>{_place(p.region)}:</b> {_names(result, p.groups)}",
                             place_style) for p in result.places(row)]
         if row.unplaced_by:
             parts.append(Paragraph(f"<b>Left in the tray:</b> {_names(result, row.unplaced_by)}",
@@ -104,18 +115,24 @@ def _every_card(result: Comparison, styles: Styles, width: float) -> list[Flowab
                              Paragraph("Every card, group by group", styles.h2), Paragraph(
         "Each card that at least one group placed, in the order of the deck, with the "
         "groups that put it in each place.", styles.body)]
-    rows: list[list[Flowable]] = [[Paragraph("Card", styles.cell_bold),
-                                   Paragraph("Where the groups put it", styles.cell_bold)]]
+    cards: list[tuple[str, list[str]]] = []
     for row in result.placed():
-        lines = [f"<b>{para(region_title(p.region))}:</b> {_names(result, p.groups)}"
+        lines = [f"<b>{_place(p.region)}:</b> {_names(result, p.groups)}"
                  for p in result.places(row)]
         if row.unplaced_by:
             lines.append(f"<font color='#555555'>Left in the tray:</font> "
                          f"{_names(result, row.unplaced_by)}")
-        rows.append([Paragraph(_card_title(row), styles.cell_bold),
-                     Paragraph("<br/>".join(lines), styles.cell)])
-    if len(rows) > 1:
-        table = Table(rows, colWidths=[width * 0.34, width * 0.66], hAlign="LEFT", repeatRows=1)
+        cards.append((_card_title(row), lines))
+    if not cards:
+        story.append(Paragraph("No group placed any card of the deck.", styles.body))
+        return story + _never_placed(result, styles)
+    widths = [width * 0.34, width * 0.66]
+    rows: list[list[Flowable]] = [[Paragraph("Card", styles.cell_bold),
+                                   Paragraph("Where the groups put it", styles.cell_bold)]]
+    rows += [[Paragraph(title, styles.cell_bold), Paragraph("<br/>".join(lines), styles.cell)]
+             for title, lines in cards]
+    if rows_fit(rows, widths):
+        table = Table(rows, colWidths=widths, hAlign="LEFT", repeatRows=1)
         table.setStyle(TableStyle([
             ("GRID", (0, 0), (-1, -1), 0.5, RULE),
             ("BACKGROUND", (0, 0), (-1, 0), FAINT),
@@ -124,13 +141,19 @@ def _every_card(result: Comparison, styles: Styles, width: float) -> list[Flowab
             ("RIGHTPADDING", (0, 0), (-1, -1), 4),
         ]))
         story.append(table)
-    else:
-        story.append(Paragraph("No group placed any card of the deck.", styles.body))
+    else:  # names or titles too long for a table: each card with its places below it
+        place_style = _place_style(styles)
+        story += [KeepTogether([Paragraph(title, styles.card),
+                                *[Paragraph(line, place_style) for line in lines]])
+                  for title, lines in cards]
+    return story + _never_placed(result, styles)
+
+
+def _never_placed(result: Comparison, styles: Styles) -> list[Flowable]:
     never = result.never_placed()
-    if never:
-        story.append(KeepTogether([
-            Paragraph(f"No group placed these ({len(never)})", styles.h3),
-            Paragraph(" · ".join(f"{marker(c.kind)}\u00a0{para(c.title)}" for c in never),
-                      styles.small),
-        ]))
-    return story
+    if not never:
+        return []
+    return [KeepTogether([
+        Paragraph(f"No group placed these ({len(never)})", styles.h3),
+        *run_on([f"{marker(c.kind)}\u00a0{para(c.title)}" for c in never], styles.small),
+    ])]

@@ -4,54 +4,64 @@ from __future__ import annotations
 
 from typing import Any
 
-from reportlab.graphics.shapes import Drawing, Rect
 from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from ..model import Group
-from .styles import INK, Styles, colour, legend_items, readable_on_white
-from .text import one_line, para
+from .fonts import BOLD
+from .styles import Styles, legend_items, readable_on_white
+from .swatched import Swatched
+from .text import ellipsize, one_line, para
+
+RUN_ON_CHARS = 2000  # at most about this much markup in one paragraph of a run-on list
 
 
-def swatch(hex_colour: str, size: float) -> Drawing:
-    """A filled square with a dark edge, visible even for white or yellow."""
-    d = Drawing(size, size)
-    d.add(Rect(0.5, 0.5, size - 1, size - 1, fillColor=colour(hex_colour), strokeColor=INK,
-               strokeWidth=0.6))
-    return d
-
-
-def _row(left: Flowable, right: Flowable, left_width: float, width: float,
-         space_after: float = 0) -> Table:
-    table = Table([[left, right]], colWidths=[left_width, width - left_width],
-                  hAlign="LEFT")
-    table.setStyle(TableStyle([
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-        ("TOPPADDING", (0, 0), (-1, -1), 0),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), space_after),
-    ]))
-    return table
+def run_on(items: list[str], style: ParagraphStyle) -> list[Paragraph]:
+    """Items (Paragraph markup) in one paragraph, separated by ' · '. A very long list
+    becomes several paragraphs, cut between items: ReportLab wraps the rest of a paragraph
+    again on every page it continues on, so one huge paragraph costs quadratic time."""
+    chunks: list[list[str]] = [[]]
+    size = 0
+    for item in items:
+        if chunks[-1] and size + len(item) > RUN_ON_CHARS:
+            chunks.append([])
+            size = 0
+        chunks[-1].append(item)
+        size += len(item) + 3
+    joined = style.clone(f"{style.name}_run_on", spaceAfter=0)
+    return [Paragraph(" · ".join(chunk), style if i == len(chunks) - 1 else joined)
+            for i, chunk in enumerate(chunks)]
 
 
 def group_heading(group: Group, styles: Styles, width: float, suffix: str = "",
-                  prefix: str = "") -> Table:
-    """The group's name in its colour (darkened if too pale to read) beside a swatch."""
+                  prefix: str = "", max_lines: int = 0) -> Swatched:
+    """The group's name in its colour (darkened if too pale to read) beside a swatch.
+
+    With max_lines, a name too long for that many lines is ellipsized (the board's page
+    has room for the board and a heading of a line or two); else it is printed in full."""
     style = styles.h1.clone("group_h1", textColor=readable_on_white(group.colour),
                             spaceAfter=0, spaceBefore=0)
-    text = ((f'<font color="#555555">{prefix}</font>' if prefix else "") + para(group.name)
-            + (f'<font color="#555555">{suffix}</font>' if suffix else ""))
     size = styles.h1.fontSize
-    return _row(swatch(group.colour, size), Paragraph(text, style), size * 1.6, width,
-                space_after=styles.base * 0.6)
+    indent = size * 1.6
+    name = group.name
+    if max_lines:
+        # A line's end wastes up to a letter (an em); the prefix and suffix take their share.
+        room = max_lines * (width - indent - size) - stringWidth(prefix + suffix, BOLD, size)
+        name = ellipsize(name, BOLD, size, max(room, 0.0))
+    text = ((f'<font color="#555555">{prefix}</font>' if prefix else "") + para(name)
+            + (f'<font color="#555555">{suffix}</font>' if suffix else ""))
+    return Swatched(group.colour, size, Paragraph(text, style), indent,
+                    padding=styles.base * 0.6)
 
 
-def group_line(group: Group, styles: Styles, width: float) -> Table:
+def group_line(group: Group, styles: Styles, width: float) -> Swatched:
     """A swatch and the group's name, for the list of groups."""
     size = styles.base * 1.2
-    return _row(swatch(group.colour, size), Paragraph(para(group.name), styles.body),
-                size * 1.8, width, space_after=styles.base * 0.3)
+    style = styles.body.clone("group_line", spaceBefore=0, spaceAfter=0)
+    return Swatched(group.colour, size, Paragraph(para(group.name), style), size * 1.8,
+                    padding=styles.base * 0.3)
 
 
 def legend(styles: Styles, width: float) -> Table:

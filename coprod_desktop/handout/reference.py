@@ -13,6 +13,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableStyle
 
 from ..model import Decoration, Region, Session
+from .cells import rows_fit
 from .flowables import SectionMarker
 from .reference_data import Item, Part, ReferenceText, reference_text
 from .styles import INK, KIND_MARKERS, RULE, Styles
@@ -132,7 +133,10 @@ def _ladder(session: Session, ref: ReferenceText, styles: Styles,
         last = i == len(rungs) - 1 or rungs[i + 1].band != rung.band
         if last and i > start:
             spans.append(("SPAN", (0, start), (0, i)))
-    table = Table(rows, colWidths=[width * 0.4, width * 0.2, width * 0.4], hAlign="LEFT")
+    widths = [width * 0.4, width * 0.2, width * 0.4]
+    if not rows_fit(rows, widths):  # labels or descriptions too long for a table
+        return _ladder_list(rungs, ref, styles)
+    table = Table(rows, colWidths=widths, hAlign="LEFT")
     table.setStyle(_grid_style([*spans, ("BACKGROUND", (0, 0), (0, -1), SHADE)]))
     return [KeepTogether([Paragraph(para(ref.ladder.title), styles.h2),
                           Paragraph(para(ref.ladder.intro), styles.body), table,
@@ -182,8 +186,11 @@ def _matrix(session: Session, text: Item, styles: Styles, width: float) -> list[
                                  styles.cell))
         rows.append(row)
     first = width * 0.22
-    table = Table(rows, colWidths=[first, *[(width - first) / len(xs)] * len(xs)],
-                  hAlign="LEFT", repeatRows=1)
+    widths = [first, *[(width - first) / len(xs)] * len(xs)]
+    if not rows_fit(rows, widths):  # labels, descriptions or headings too long for a table
+        story += _matrix_list(session, cells, grid, xs, ys, styles)
+        return [*story, _source(text.source, styles, indent=False)]
+    table = Table(rows, colWidths=widths, hAlign="LEFT", repeatRows=1)
     table.setStyle(_grid_style([("BACKGROUND", (0, 0), (-1, 0), SHADE),
                                 ("BACKGROUND", (0, 0), (0, -1), SHADE)]))
     return [KeepTogether([*story, table, _source(text.source, styles, indent=False)])]

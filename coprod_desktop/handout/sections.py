@@ -15,9 +15,9 @@ from reportlab.platypus import (
 
 from ..model import KIND_LABELS, Group, Region, Session
 from .board_drawing import board_drawing
-from .flowables import SectionMarker, group_heading, group_line, legend
+from .flowables import SectionMarker, group_heading, group_line, legend, run_on
 from .styles import KIND_MARKERS, Styles, marker
-from .text import format_date, para
+from .text import brief, format_date, para
 
 KIND_EXPLANATIONS = {
     "principle": "one of the principles of co-production (explained at the end)",
@@ -36,7 +36,7 @@ def cover(session: Session, styles: Styles, width: float,
     story: list[Flowable] = [Paragraph(para(session.title), styles.title)]
     if booklet is not None:
         story.append(group_heading(booklet, styles, width, prefix="Booklet of "))
-    facts = [format_date(session.created)]
+    facts = [para(format_date(session.created))]  # an unreadable date is shown as typed
     if session.venue.strip():
         facts.append(para(session.venue))
     if session.facilitator.strip():
@@ -84,7 +84,7 @@ def group_section(
 ) -> list[Flowable]:
     """The board on a landscape page, then the cards region by region on portrait pages."""
     width, height = landscape
-    heading = group_heading(group, styles, width, suffix=" · board")
+    heading = group_heading(group, styles, width, suffix=" · board", max_lines=2)
     key = legend(styles, width)
     used = heading.wrap(width, height)[1] + key.wrap(width, height)[1] + styles.base * 0.8
     story: list[Flowable] = [
@@ -98,13 +98,16 @@ def group_section(
     return story
 
 
-def region_title(region: Region) -> str:
+def region_title(region: Region, short: bool = False) -> str:
+    """'Matrix: label', 'Ladder: label (doing with)' or the label; with short, a label too
+    long to repeat is cut (see text.brief)."""
+    label = brief(region.label) if short else region.label
     if region.zone == "matrix":
-        return f"Matrix: {region.label}"
+        return f"Matrix: {label}"
     if region.zone == "ladder":
         band = BAND_NAMES.get(region.band)
-        return f"Ladder: {region.label}" + (f" ({band})" if band else "")
-    return region.label
+        return f"Ladder: {label}" + (f" ({band})" if band else "")
+    return label
 
 
 def _listing(session: Session, group: Group, styles: Styles) -> list[Flowable]:
@@ -113,7 +116,9 @@ def _listing(session: Session, group: Group, styles: Styles) -> list[Flowable]:
         if not placed:
             continue
         count = f' <font color="#555555">({len(placed)})</font>' if len(placed) > 1 else ""
-        heading = Paragraph(para(region_title(region)) + count, styles.h3)
+        # The reference prints the matrix's and the ladder's labels in full.
+        title = region_title(region, short=region.zone in ("matrix", "ladder"))
+        heading = Paragraph(para(title) + count, styles.h3)
         for i, (card, placement) in enumerate(placed):
             # A card's title, text and note stay on one page; the region's heading
             # stays with its first card (keepWithNext does not reach into a KeepTogether).
@@ -143,7 +148,7 @@ def _own_cards(session: Session, group: Group, styles: Styles) -> list[Flowable]
             f"Cards this group wrote ({len(group.cards)})", styles.h3)] if i == 0 else []
         placement = group.placement(card.id)
         region = session.board.region(placement.region) if placement else None
-        where = region_title(region) if region is not None else "left in the tray"
+        where = region_title(region, short=True) if region is not None else "left in the tray"
         parts.append(Paragraph(
             f"{marker(card.kind)}\u00a0\u00a0{para(card.title)} "
             f'<font color="#555555">\u2192 {para(where)}</font>', styles.card))
@@ -161,6 +166,5 @@ def _left_in_tray(session: Session, group: Group, styles: Styles) -> list[Flowab
         return []
     return [KeepTogether([
         Paragraph(f"Deck cards left in the tray ({len(left)})", styles.h3),
-        Paragraph(" · ".join(f"{marker(c.kind)}\u00a0{para(c.title)}" for c in left),
-                  styles.small),
+        *run_on([f"{marker(c.kind)}\u00a0{para(c.title)}" for c in left], styles.small),
     ])]

@@ -16,6 +16,7 @@ from xml.sax.saxutils import escape
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 ELLIPSIS = "…"
+BRIEF_CHARS = 200  # see brief()
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # Where a line may break: ordinary white space, but not a no-break space (U+00A0),
 # which binds a card's kind marker to the first word of its title.
@@ -49,6 +50,14 @@ def para(text: str) -> str:
     lines = escape(clean(text).replace("\t", "    ")).split("\n")
     return "<br/>".join(re.sub(r"  +", lambda m: " \u00a0" * (len(m.group()) // 2)
                                    + " " * (len(m.group()) % 2), line) for line in lines)
+
+
+def brief(text: str, limit: int = BRIEF_CHARS) -> str:
+    """text where it refers to something printed in full elsewhere (a group's name in
+    the comparison, a region in a card's line): at most limit characters, the last an
+    ellipsis when it is cut. Real names are far shorter; a name of thousands of letters
+    would otherwise fill pages at every mention."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + ELLIPSIS
 
 
 def format_date(created: str) -> str:
@@ -86,16 +95,26 @@ def fit_text(
 
     The result never overflows the box: lines are at most width wide and the
     block (first line's size plus leading per further line) at most height tall.
+    The work is bounded by the box, not by the text: a text far longer than the box
+    can hold is cut before wrapping (and shown ellipsized at min_size).
     """
     words = one_line(text)
-    size = max_size
+    min_size = min(min_size, max_size)
+    if not words or not _usable(width) or not _usable(height) or height + 1e-6 < min_size:
+        return FittedText(min_size, min_size * leading_ratio, (), bool(words))
+    limit = _char_limit(words, font, width, height, min_size, leading_ratio)
+    clipped = len(words) > limit
+    if clipped:  # it cannot fit even at the smallest size: no need to try larger ones
+        words = words[:limit]
+    size = min_size if clipped else max_size
+    step = max(step, 0.01)
     while True:
         # Shrink before breaking a word; only at the smallest size may a word break.
         last = size - step < min_size - 1e-9
         leading = size * leading_ratio
         lines = wrap(words, font, size, width)
-        whole_words = last or len(lines) == 0 or all(
-            stringWidth(w, font, size) <= width for w in _words(words))
+        whole_words = not clipped and (last or len(lines) == 0 or all(
+            stringWidth(w, font, size) <= width for w in _words(words)))
         if whole_words and _block_height(len(lines), size, leading) <= height + 1e-6:
             if all(stringWidth(line, font, size) <= width for line in lines):
                 return FittedText(size, leading, tuple(lines), False)
@@ -104,12 +123,28 @@ def fit_text(
             break
         size = round(size - step, 4)
     room = _lines_that_fit(height, size, leading)
-    if room <= 0 or width <= 0:
-        return FittedText(size, leading, (), bool(words))
+    if room <= 0 or not lines:
+        return FittedText(size, leading, (), True)
     kept = [ellipsize(line, font, size, width) for line in lines[:room]]
     kept[-1] = ellipsize(" ".join(lines[room - 1:]), font, size, width,
-                         force=len(lines) > room or kept[-1] != lines[room - 1])
+                         force=clipped or len(lines) > room or kept[-1] != lines[room - 1])
     return FittedText(size, leading, tuple(line for line in kept if line), True)
+
+
+def _usable(length: float) -> bool:
+    return math.isfinite(length) and length > 0
+
+
+def _char_limit(words: str, font: str, width: float, height: float, size: float,
+                leading_ratio: float) -> int:
+    """More characters than could ever show in the box at size: each line holds at most
+    width / (narrowest character) characters plus the space it breaks at. Unbounded
+    when a character has no width (combining marks): then nothing is cut."""
+    narrowest = min(stringWidth(c, font, size) for c in set(words))
+    if narrowest <= 0:
+        return len(words)
+    lines = _lines_that_fit(height, size, size * leading_ratio)
+    return lines * (int(width / narrowest) + 2) + 1
 
 
 def _block_height(count: int, size: float, leading: float) -> float:
@@ -122,22 +157,40 @@ def _lines_that_fit(height: float, size: float, leading: float) -> int:
     return 1 + math.floor((height - size + 1e-6) / leading)
 
 
+def fitting_prefix(text: str, font: str, size: float, width: float) -> int:
+    """How many leading characters of text fit in width. Widths add up character by
+    character (no kerning), so this is one pass over the part that fits."""
+    total = 0.0
+    seen: dict[str, float] = {}
+    for i, char in enumerate(text):
+        advance = seen.get(char)
+        if advance is None:
+            advance = seen[char] = stringWidth(char, font, size)
+        total += advance
+        if total > width:
+            return i
+    return len(text)
+
+
 def wrap(text: str, font: str, size: float, width: float) -> list[str]:
-    """Greedy word wrap; a word wider than the line breaks after a hyphen or between letters."""
+    """Greedy word wrap; a word wider than the line breaks after a hyphen or between letters.
+
+    Linear in the text: widths are added up, not measured again for every word."""
     lines: list[str] = []
-    current = ""
+    current, current_width = "", 0.0
+    space = stringWidth(" ", font, size)
     for word in _words(text):
-        candidate = f"{current} {word}" if current else word
-        if stringWidth(candidate, font, size) <= width:
-            current = candidate
+        word_width = stringWidth(word, font, size)
+        if current and current_width + space + word_width <= width:
+            current, current_width = f"{current} {word}", current_width + space + word_width
             continue
         if current:
             lines.append(current)
-            current = ""
-        while stringWidth(word, font, size) > width:
+        while word and word_width > width:
             head, word = _split_word(word, font, size, width)
             lines.append(head)
-        current = word
+            word_width = max(0.0, word_width - stringWidth(head, font, size))
+        current, current_width = word, stringWidth(word, font, size)  # what is left fits a line
     if current:
         lines.append(current)
     return lines
@@ -145,9 +198,7 @@ def wrap(text: str, font: str, size: float, width: float) -> list[str]:
 
 def _split_word(word: str, font: str, size: float, width: float) -> tuple[str, str]:
     """The longest head of word that fits in width (at least one character)."""
-    cut = 1
-    while cut < len(word) and stringWidth(word[: cut + 1], font, size) <= width:
-        cut += 1
+    cut = max(1, fitting_prefix(word, font, size, width))
     hyphen = word.rfind("-", 0, cut)
     if 0 < hyphen < cut - 1:
         cut = hyphen + 1
@@ -155,11 +206,15 @@ def _split_word(word: str, font: str, size: float, width: float) -> tuple[str, s
 
 
 def ellipsize(text: str, font: str, size: float, width: float, force: bool = False) -> str:
-    """text cut to width with a trailing ellipsis (always added when force)."""
+    """text cut to width with a trailing ellipsis (always added when force).
+
+    One pass over the part that fits, however long the text."""
     text = one_line(text)
-    if not force and stringWidth(text, font, size) <= width:
+    if not force and fitting_prefix(text, font, size, width) == len(text) \
+            and stringWidth(text, font, size) <= width:
         return text
-    while text and stringWidth(text.rstrip() + ELLIPSIS, font, size) > width:
-        text = text[:-1]
-    text = text.rstrip()
-    return text + ELLIPSIS if stringWidth(text + ELLIPSIS, font, size) <= width else text
+    room = width - stringWidth(ELLIPSIS, font, size)
+    head = text[: max(0, fitting_prefix(text, font, size, room))].rstrip() if room > 0 else ""
+    while head and stringWidth(head + ELLIPSIS, font, size) > width:  # rounding, a step or two
+        head = head[:-1].rstrip()
+    return head + ELLIPSIS if stringWidth(head + ELLIPSIS, font, size) <= width else head
