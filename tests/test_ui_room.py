@@ -372,3 +372,90 @@ def test_tabbing_onto_the_board_selects_a_card_and_shows_focus(window, qtbot):
     window.tray.setFocus()
     qtbot.waitUntil(lambda: not view.hasFocus())
     assert "solid" in view.styleSheet()
+
+
+def test_tab_leaves_the_note_and_never_types_a_tab(window, qtbot):
+    card = deck_ids(window)[0]
+    window.document.place(card, "ladder-coercion")
+    window.scene.select_card(card)
+    note = window.details.note
+    note.setFocus()
+    qtbot.waitUntil(note.hasFocus)
+    QTest.keyClick(note, Qt.Key.Key_Tab)
+    assert window.document.current_group.placement(card).note == ""
+    assert not note.hasFocus()
+
+
+def test_move_menu_shows_the_highlighted_row(window):
+    card = deck_ids(window)[0]
+    menu = build_move_menu(window.document, card, window)
+    assert "QMenu::item:selected" in menu.styleSheet()
+
+
+def test_esc_backs_out_of_a_zoom_before_leaving_presentation(window, qtbot):
+    window.presentation.enter()
+    window.board_view.toggle_zoom("matrix-full-coproduction")
+    QTest.keyClick(window, Qt.Key.Key_Escape)
+    assert window.board_view.zoomed_region == "" and window.presentation.active
+    QTest.keyClick(window, Qt.Key.Key_Escape)
+    assert not window.presentation.active
+
+
+def test_writing_a_note_adds_to_the_end_of_it(window, qtbot):
+    card = deck_ids(window)[0]
+    window.document.place(card, "ladder-coercion")
+    window.scene.select_card(card)
+    window.details.note.setPlainText("First thought.")
+    window.board_view.setFocus()
+    window.focus_note()
+    qtbot.waitUntil(window.details.note.hasFocus)
+    QTest.keyClicks(window.details.note, " More")
+    assert window.document.current_group.placement(card).note == "First thought. More"
+
+
+def test_a_card_dragged_back_to_the_tray_is_the_one_selected_there(window):
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QDropEvent
+
+    from coprod_desktop.ui.items import card_mime
+
+    tapped, dragged = deck_ids(window)[:2]
+    window.document.place(dragged, "ladder-coercion")
+    window.tray.select_card(tapped)
+    mime = card_mime(dragged)  # the event does not own it: keep it alive
+    drop = QDropEvent(
+        QPointF(20, 20),
+        Qt.DropAction.MoveAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    window.tray.dropEvent(drop)
+    assert window.tray.selected_card_id() == dragged
+    assert window.details.card_id == dragged
+
+
+def test_a_card_moved_from_the_tray_by_menu_is_selected_on_the_board(window):
+    card = deck_ids(window)[0]
+    window.tray.select_card(card)
+    window.show_move_menu(card, window.mapToGlobal(window.rect().center()))
+    target = next(a for a in window.move_menu.actions() if a.data() == "ladder-informing")
+    target.trigger()
+    window.move_menu.close()
+    assert window.scene.selected_card_id() == card
+
+
+def test_list_view_headings_take_focus_and_name_the_band(window):
+    card = deck_ids(window)[0]
+    window.document.place(card, "ladder-co-production")
+    window.named_actions["list_view"].trigger()
+    tree = window.list_view
+    heading = next(
+        tree.topLevelItem(i)
+        for i in range(tree.topLevelItemCount())
+        if tree.topLevelItem(i).text(0).startswith("7 Co-production")
+    )
+    assert "doing with" in heading.text(0) and "1 card" in heading.text(0)
+    tree.setCurrentItem(heading)
+    assert tree.currentItem() is heading and heading.isSelected()
+    assert tree.selected_card_id() == ""  # a heading is not a card: M and Delete do nothing

@@ -8,12 +8,22 @@ from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QContextMenuEvent, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
 
-from ..model import KIND_LABELS
+from ..model import KIND_LABELS, Region
 from . import theme
 from .document import SessionDocument
 from .plain_text import plain_tooltip
 
 CARD_ROLE = Qt.ItemDataRole.UserRole + 1
+# Headings can take the keyboard focus, so a screen reader announces each region
+# before its cards.
+HEADING_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+BANDS = {"to": "doing to", "for": "doing for", "with": "doing with"}
+
+
+def region_heading(region: Region, count: int) -> str:
+    """'7 Co-production (doing with), 4 cards': the region, its ladder band, its count."""
+    band = f" ({BANDS[region.band]})" if region.band in BANDS else ""
+    return f"{region.label}{band}, {count} card{'s' if count != 1 else ''}"
 
 
 class ArrangementList(QTreeWidget):
@@ -46,14 +56,14 @@ class ArrangementList(QTreeWidget):
         self.clear()
         session, group = self.document.session, self.document.current_group
         for region, cards in session.iter_placed(group):
-            top = QTreeWidgetItem([f"{region.label} ({len(cards)})", ""])
-            top.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            top = QTreeWidgetItem([region_heading(region, len(cards)), ""])
+            top.setFlags(HEADING_FLAGS)
             self.addTopLevelItem(top)
             for card, placement in cards:
                 top.addChild(self._card_item(card, placement.note))
         unplaced = session.unplaced(group)
         tray = QTreeWidgetItem([f"In the tray, not placed ({len(unplaced)})", ""])
-        tray.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        tray.setFlags(HEADING_FLAGS)
         self.addTopLevelItem(tray)
         for card in unplaced:
             tray.addChild(self._card_item(card, ""))

@@ -4,13 +4,14 @@ double-tap, or Z); pinch to zoom and two fingers to pan on a touch screen."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QRectF, Qt
+from PySide6.QtCore import QEvent, QRect, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFocusEvent,
     QKeyEvent,
     QMouseEvent,
     QPainter,
+    QPen,
     QResizeEvent,
     QShowEvent,
 )
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import QFrame, QGesture, QGestureEvent, QGraphicsView, QP
 
 from .scene import BoardScene
 
+FOCUS_RING = "#1a1a1a"
 ZOOM_MARGIN = 12.0  # board units around a zoomed region
 MAX_PINCH_ZOOM = 4.0
 
@@ -58,9 +60,20 @@ class BoardView(QGraphicsView):
         style = "double" if self.hasFocus() else "solid"
         self.setStyleSheet(f"BoardView {{ border: 6px {style} {self._frame_colour}; }}")
 
+    def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:
+        super().drawForeground(painter, rect)
+        if self.hasFocus():  # a bold dashed ring inside the frame: keyboard focus is here
+            painter.save()
+            painter.resetTransform()
+            painter.setPen(QPen(QColor(FOCUS_RING), 4, Qt.PenStyle.DashLine))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(self.viewport().rect().adjusted(2, 2, -3, -3))
+            painter.restore()
+
     def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)
         self._update_frame()
+        self.viewport().update()
         tabbed_in = event.reason() in (
             Qt.FocusReason.TabFocusReason,
             Qt.FocusReason.BacktabFocusReason,
@@ -71,6 +84,7 @@ class BoardView(QGraphicsView):
     def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)
         self._update_frame()
+        self.viewport().update()
 
     # --- fitting and zooming -------------------------------------------------------
     def fit(self, *_args: object) -> None:

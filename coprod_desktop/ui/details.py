@@ -43,6 +43,7 @@ class DetailsPanel(QWidget):
         self.note.setAccessibleName("Note on why the group put this card here")
         self.note.setMinimumHeight(110)
         self.note.setUndoRedoEnabled(False)  # Ctrl+Z goes to the session's undo stack
+        self.note.setTabChangesFocus(True)  # Tab leaves the note; it never types a tab
         self.note.textChanged.connect(self._on_note_edited)
         self.note_label.setBuddy(self.note)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QAction, QActionEvent, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QActionEvent, QCloseEvent, QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -124,10 +124,11 @@ class MainWindow(QMainWindow):
         self.tray.card_selected.connect(self._on_tray_selection)
         self.tray.move_menu_requested.connect(self.show_move_menu)
         self.tray.background_tapped.connect(self.return_selected_to_tray)
-        self.list_view.card_selected.connect(self.details.show_card)
+        self.list_view.card_selected.connect(self._on_list_selection)
         self.list_view.move_menu_requested.connect(self.show_move_menu)
         document.undo_stack.cleanChanged.connect(self._update_title)
         self._title_disconnected = False
+        self._moving_card = ""  # the card whose Move to menu is open
         document.path_changed.connect(self._update_title)
         document.session_replaced.connect(self._update_title)
         document.session_details_changed.connect(self._update_title)
@@ -344,6 +345,12 @@ class MainWindow(QMainWindow):
                 f"“{title}” selected: tap a region on the board to put it there, or drag it."
             )
 
+    def _on_list_selection(self, card_id: str) -> None:
+        self.details.show_card(card_id)
+        if card_id:
+            title = self.document.session.card(self.document.current_group, card_id).title
+            self.hint.setText(f"“{title}” selected: M moves it, Delete returns it to the tray.")
+
     def selected_card_id(self) -> str:
         if (
             self.centre_stack.currentWidget() is self.list_view
@@ -355,7 +362,17 @@ class MainWindow(QMainWindow):
     def show_move_menu(self, card_id: str, where: QPoint) -> None:
         self.move_menu = build_move_menu(self.document, card_id, self)
         self.prepare_menus.extend_card_menu(self.move_menu, card_id)  # own cards: edit, delete
+        self._moving_card = card_id
+        self.move_menu.triggered.connect(self._after_menu_move)
         self.move_menu.popup(where)
+
+    def _after_menu_move(self, *_args: object) -> None:
+        """Show where the card went: selected on the board, or in the tray."""
+        card_id = self._moving_card
+        if self.document.current_group.placement(card_id) is not None:
+            self.scene.select_card(card_id)
+        else:
+            self.tray.select_card(card_id)
 
     def show_move_menu_for_selection(self) -> None:
         card_id = self.selected_card_id()
@@ -378,6 +395,7 @@ class MainWindow(QMainWindow):
             if not self.details.isVisible():
                 self.details.show()
             self.details.note.setFocus()
+            self.details.note.moveCursor(QTextCursor.MoveOperation.End)  # add to the note
 
     def toggle_list_view(self) -> None:
         showing_list = self.centre_stack.currentWidget() is self.list_view
@@ -398,10 +416,11 @@ class MainWindow(QMainWindow):
         self.presentation.toggle()
 
     def leave_presentation(self) -> None:
-        if self.presentation.active:
-            self.presentation.leave()
-        elif self.board_view.zoomed_region:
+        """Esc: first back out of a zoomed region, then out of presentation mode."""
+        if self.board_view.zoomed_region:
             self.board_view.show_whole_board()
+        elif self.presentation.active:
+            self.presentation.leave()
 
     def _on_presentation_changed(self, active: bool) -> None:
         self.named_actions["present"].setText("Stop &presenting" if active else "&Present")

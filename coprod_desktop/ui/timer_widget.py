@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from ..countdown import PRESET_MINUTES, Countdown, parse_duration
 from . import theme
+from .move_menu import MENU_STYLE
 
 TICK_MS = 200
 _LABEL_STYLE = (
@@ -62,6 +63,8 @@ class TimerWidget(QWidget):
         custom = QAction("Custom...", menu)
         custom.triggered.connect(self.choose_custom)
         menu.addAction(custom)
+        menu.setFont(theme.font(18))  # touch-sized rows
+        menu.setStyleSheet(MENU_STYLE)
         self.preset_button.setMenu(menu)
         layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -69,6 +69,7 @@ class DeckTray(QListWidget):
         scrolled = self.verticalScrollBar().value()  # the tray must not jump when a card leaves it
         self.blockSignals(True)
         self.clear()
+        self.setCurrentRow(-1)  # no leftover current row: only keep selects again
         session = self.document.session
         unplaced = session.unplaced(self.document.current_group)
         for kind in theme.KIND_ORDER:
@@ -180,6 +181,7 @@ class DeckTray(QListWidget):
     def dropEvent(self, event: QDropEvent) -> None:
         card_id = card_id_from_mime(event.mimeData())
         if card_id and self.return_card(card_id):
+            self.select_card(card_id)  # the card that came back is the one to show
             event.acceptProposedAction()
         else:
             event.ignore()
