@@ -25,7 +25,15 @@ from coprod_desktop.handout.extreme import FIELDS, LENGTH, extreme_session, long
 from coprod_desktop.handout.flowables import run_on
 from coprod_desktop.handout.fonts import REGULAR, register_fonts
 from coprod_desktop.handout.styles import make_styles
-from coprod_desktop.handout.text import BRIEF_CHARS, ELLIPSIS, brief, ellipsize, fit_text
+from coprod_desktop.handout.text import (
+    BRIEF_CHARS,
+    ELLIPSIS,
+    MAX_PRINTED,
+    brief,
+    ellipsize,
+    fit_text,
+    para,
+)
 from coprod_desktop.model import Session
 from coprod_desktop.storage import save_session
 
@@ -182,6 +190,18 @@ def test_references_to_long_names_are_brief() -> None:
     short = brief("x" * LENGTH)
     assert len(short) == BRIEF_CHARS and short.endswith(ELLIPSIS)
     assert short[:-1] == "x" * (BRIEF_CHARS - 1)
+
+
+def test_a_text_past_the_print_limit_prints_its_start_and_how_much_more() -> None:
+    """100,000 characters (10 times the limit) in the title and every region's label."""
+    assert para("&" * (MAX_PRINTED + 1234)) == (
+        "&amp;" * MAX_PRINTED + f" {ELLIPSIS} [1,234 more characters not printed]")
+    length = 10 * MAX_PRINTED
+    session = extreme_session(["title", "region_label"], length)
+    body = body_text(build(session, f"title and region labels of {length:,} characters"))
+    more = f"{ELLIPSIS}[{length - MAX_PRINTED:,}morecharactersnotprinted]"
+    assert session.title[:MAX_PRINTED] + more in body
+    assert session.board.regions[0].label[:MAX_PRINTED] + more in body
 
 
 def test_unreadable_date_and_markup_print_as_typed() -> None:

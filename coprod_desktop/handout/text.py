@@ -17,6 +17,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 ELLIPSIS = "…"
 BRIEF_CHARS = 200  # see brief()
+MAX_PRINTED = 10_000  # characters of one text in the handout (about three pages); see para()
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # Where a line may break: ordinary white space, but not a no-break space (U+00A0),
 # which binds a card's kind marker to the first word of its title.
@@ -45,11 +46,20 @@ def para(text: str) -> str:
     """User text as Paragraph markup that prints exactly as typed.
 
     Escapes &, < and >; keeps line breaks; keeps runs of spaces (Paragraph would
-    collapse them) by alternating spaces with no-break spaces.
+    collapse them) by alternating spaces with no-break spaces. A text of more than
+    MAX_PRINTED characters prints that many and says how many more it has: ReportLab
+    lays out the rest of a paragraph again on every page it goes on to, so its time
+    grows with the square of the paragraph's length.
     """
-    lines = escape(clean(text).replace("\t", "    ")).split("\n")
+    text = clean(text)
+    more = ""
+    if len(text) > MAX_PRINTED:
+        more = f" {ELLIPSIS} [{len(text) - MAX_PRINTED:,} more characters not printed]"
+        text = text[:MAX_PRINTED]
+    lines = escape(text.replace("\t", "    ")).split("\n")
     return "<br/>".join(re.sub(r"  +", lambda m: " \u00a0" * (len(m.group()) // 2)
-                                   + " " * (len(m.group()) % 2), line) for line in lines)
+                                   + " " * (len(m.group()) % 2), line)
+                        for line in lines) + more
 
 
 def brief(text: str, limit: int = BRIEF_CHARS) -> str:
