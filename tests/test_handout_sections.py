@@ -321,6 +321,24 @@ def test_a_booklet_of_odd_length_is_followed_by_a_blank_page() -> None:
     assert f"Page {starts[1]} of {starts[1]}" in blank  # the last page of the first booklet
 
 
+def test_outline_entries_open_their_pages(example: Session, example_pdf: bytes) -> None:
+    """Each entry points at the page its section starts on (all pointed at the cover
+    while the canvas held its pages back)."""
+    reader = PdfReader(io.BytesIO(example_pdf))
+    pages = {item.title: reader.get_destination_page_number(item) for item in reader.outline}
+    boards = [i for i, p in enumerate(reader.pages) if p.mediabox.width > p.mediabox.height]
+    assert pages["Cover"] == 0
+    assert [pages[g.name] for g in example.groups] == boards
+    assert "Across the groups" in reader.pages[pages["Across the groups"]].extract_text()
+    assert pages["Questions"] == len(reader.pages) - 1
+    data = handout_bytes(example, HandoutOptions(invariant=True, booklets=True))[0]
+    reader = PdfReader(io.BytesIO(data))
+    starts = [reader.get_destination_page_number(item) for item in reader.outline
+              if not isinstance(item, list)]
+    assert starts[0] == 0 and starts == sorted(starts) and len(set(starts)) == len(starts)
+    assert all("Booklet of " in reader.pages[s].extract_text() for s in starts)
+
+
 def test_outline_lists_the_sections(example: Session, example_pdf: bytes) -> None:
     outline = PdfReader(io.BytesIO(example_pdf)).outline
     titles = [item.title for item in outline]

@@ -23,7 +23,7 @@ from reportlab.platypus.doctemplate import FrameActionFlowable
 
 from ..model import Group, Session
 from .comparison import comparison
-from .flowables import BookletMarker, SectionMarker
+from .flowables import BookletMarker, SectionMarker, add_outline_entry
 from .fonts import REGULAR, register_fonts
 from .options import HandoutOptions
 from .questions import questions
@@ -165,9 +165,11 @@ def _canvas_class(title: str, pages: list[int], size: float = HEADER_SIZE) -> ty
             self._held: list[dict[str, Any]] = []
             self._coprod_section = ""
             self._coprod_booklet: tuple[int, str] | None = None
+            self._coprod_marks: list[tuple[str, int]] = []  # outline entries of this page
 
         def showPage(self) -> None:  # noqa: N802 (ReportLab's name)
             self._held.append(dict(self.__dict__))
+            self._coprod_marks = []
             self._startPage()
 
         def save(self) -> None:
@@ -182,6 +184,8 @@ def _canvas_class(title: str, pages: list[int], size: float = HEADER_SIZE) -> ty
                 seen[key] = seen.get(key, 0) + 1
                 self.__dict__.update(state)
                 self._decorate(seen[key], totals[key])
+                for title_, level in state["_coprod_marks"]:
+                    add_outline_entry(self, title_, level)
                 super().showPage()
             super().save()
 

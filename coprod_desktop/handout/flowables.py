@@ -77,7 +77,19 @@ def legend(styles: Styles, width: float) -> Table:
 
 
 def _outline(canv: Any, title: str, level: int) -> None:
-    """A bookmark in the PDF's outline (the viewer's side panel) for the current page."""
+    """A bookmark in the PDF's outline (the viewer's side panel) for the current page.
+
+    The handout's canvas holds its pages back until the end (for "page N of M"), so the
+    entry is noted with the page and made when the page is written (see
+    document._canvas_class); made now, every entry would point at the first page."""
+    marks = getattr(canv, "_coprod_marks", None)
+    if marks is None:  # a plain canvas writes its pages as they come
+        add_outline_entry(canv, title, level)
+    else:
+        marks.append((title, level))
+
+
+def add_outline_entry(canv: Any, title: str, level: int) -> None:
     count = getattr(canv, "_coprod_outlines", 0) + 1
     canv._coprod_outlines = count
     key = f"coprod-{count}"
