@@ -9,6 +9,7 @@ from typing import Any
 
 from reportlab.lib.pagesizes import A4, LETTER, landscape, portrait
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -195,8 +196,10 @@ def _canvas_class(title: str, pages: list[int], size: float = HEADER_SIZE) -> ty
             self.setFont(REGULAR, size)
             self.setFillColor(MUTED)
             footer = f"Page {number} of {total}"
-            if self._coprod_booklet is not None:
-                footer = f"Booklet: {one_line(self._coprod_booklet[1])} · {footer}"
+            if self._coprod_booklet is not None:  # a long name is cut, the page number kept
+                room = width - 2 * SIDE - stringWidth(f"Booklet:  · {footer}", REGULAR, size)
+                name = ellipsize(self._coprod_booklet[1], REGULAR, size, room)
+                footer = f"Booklet: {name} · {footer}"
             self.drawCentredString(width / 2, BOTTOM / 2,
                                    ellipsize(footer, REGULAR, size, width - 2 * SIDE))
             if number > 1:
