@@ -459,3 +459,17 @@ def test_list_view_headings_take_focus_and_name_the_band(window):
     tree.setCurrentItem(heading)
     assert tree.currentItem() is heading and heading.isSelected()
     assert tree.selected_card_id() == ""  # a heading is not a card: M and Delete do nothing
+
+
+def test_a_low_window_packs_the_room_controls_tighter(window, qtbot):
+    window.resize(1600, 1000)
+    qtbot.waitUntil(lambda: not window.compact)
+    tall = window.controls.sizeHint().height()
+    window.resize(1280, 700)
+    qtbot.waitUntil(lambda: window.compact)
+    short = window.controls.sizeHint().height()
+    assert short < tall - 40  # more room for the tray on a 720p screen
+    assert all(b.minimumHeight() >= 44 for b in window.room_buttons)  # still touch targets
+    window.resize(1600, 1000)
+    qtbot.waitUntil(lambda: not window.compact)
+    assert window.controls.sizeHint().height() == tall

@@ -5,7 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QAction, QActionEvent, QCloseEvent, QKeySequence, QShortcut, QTextCursor
+from PySide6.QtGui import (
+    QAction,
+    QActionEvent,
+    QCloseEvent,
+    QKeySequence,
+    QResizeEvent,
+    QShortcut,
+    QTextCursor,
+)
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -46,6 +54,8 @@ class _FixedLabelButton(QToolButton):
         self.setText(self._label)
 
 
+COMPACT_BELOW_HEIGHT = 820  # px of window height: below it the room controls take less room
+
 HINT = (
     "Drag a card from the tray onto the board, or tap a card and then tap a region. "
     "Drag it back to the tray, or press Delete, to take it off."
@@ -76,12 +86,13 @@ class MainWindow(QMainWindow):
         # The group's own controls sit under the tray, where the group stands:
         # the timer, then big Back to tray / Undo / Redo buttons.
         self.controls = QWidget()
-        controls = QGridLayout(self.controls)
-        controls.setContentsMargins(4, 4, 4, 4)
-        controls.addWidget(self.timer, 0, 0, 1, 2)
-        controls.addWidget(self._big_button("undo", fixed_label=True), 1, 0)
-        controls.addWidget(self._big_button("redo", fixed_label=True), 1, 1)
-        controls.addWidget(self._big_button("unplace", fixed_label=True), 2, 0, 1, 2)
+        self.controls_grid = QGridLayout(self.controls)
+        self.controls_grid.setContentsMargins(4, 4, 4, 4)
+        self.room_buttons = [
+            self._big_button(key, fixed_label=True) for key in ("undo", "redo", "unplace")
+        ]
+        self.compact = False
+        self._lay_out_controls()
         top_row = QWidget()
         top = QHBoxLayout(top_row)
         top.setContentsMargins(0, 0, 6, 0)
@@ -94,15 +105,20 @@ class MainWindow(QMainWindow):
         column.addWidget(top_row)
         column.addWidget(self.centre_stack, 1)
         # Tray above details in one column, so the 16:9 board gets the full width left.
-        self.side = QSplitter(Qt.Orientation.Vertical)
-        self.side.addWidget(self.tray)
-        self.side.addWidget(self.details)
-        self.side.addWidget(self.controls)
-        self.side.setStretchFactor(0, 3)
-        self.side.setStretchFactor(1, 3)
-        self.side.setStretchFactor(2, 0)
-        self.side.setSizes([440, 420, 130])
-        self.side.setChildrenCollapsible(False)
+        # Tray and details share what the room controls (at their natural height) leave.
+        self.tray_and_details = QSplitter(Qt.Orientation.Vertical)
+        self.tray_and_details.addWidget(self.tray)
+        self.tray_and_details.addWidget(self.details)
+        self.tray_and_details.setStretchFactor(0, 1)
+        self.tray_and_details.setStretchFactor(1, 1)
+        self.tray_and_details.setSizes([440, 420])
+        self.tray_and_details.setChildrenCollapsible(False)
+        self.side = QWidget()
+        side_column = QVBoxLayout(self.side)
+        side_column.setContentsMargins(0, 0, 0, 0)
+        side_column.setSpacing(0)
+        side_column.addWidget(self.tray_and_details, 1)
+        side_column.addWidget(self.controls, 0)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.side)
         self.splitter.addWidget(centre)
@@ -308,6 +324,32 @@ class MainWindow(QMainWindow):
         for button in toolbar.findChildren(QWidget):
             button.setMinimumHeight(44)
         self.addToolBar(toolbar)
+
+    def _lay_out_controls(self) -> None:
+        """Timer, then Undo | Redo, then Back to tray; on a low screen, one row of three."""
+        grid = self.controls_grid
+        for widget in (self.timer, *self.room_buttons):
+            grid.removeWidget(widget)
+        undo, redo, unplace = self.room_buttons
+        if self.compact:
+            grid.addWidget(self.timer, 0, 0, 1, 3)
+            for column, button in enumerate(self.room_buttons):
+                grid.addWidget(button, 1, column)
+        else:
+            grid.addWidget(self.timer, 0, 0, 1, 2)
+            grid.addWidget(undo, 1, 0)
+            grid.addWidget(redo, 1, 1)
+            grid.addWidget(unplace, 2, 0, 1, 2)
+        for button in self.room_buttons:
+            button.setMinimumHeight(44 if self.compact else 48)
+        self.timer.set_compact(self.compact)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        compact = self.height() < COMPACT_BELOW_HEIGHT
+        if compact != self.compact:
+            self.compact = compact
+            self._lay_out_controls()
 
     def _big_button(self, key: str, fixed_label: bool = False) -> QToolButton:
         """A 44 px touch target showing an action's text, for the room's screen.

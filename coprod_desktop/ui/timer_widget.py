@@ -42,6 +42,7 @@ class TimerWidget(QWidget):
         self.digits = QLabel()
         self.digits.setFont(theme.font(40, bold=True))
         self.digits.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.digits.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.digits.setAccessibleName("Time left")
         self.start_button = QPushButton("Start")
         self.start_button.setAccessibleName("Start or pause the timer")
@@ -70,14 +71,20 @@ class TimerWidget(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.digits, 0, 0, 1, 3)
         for column, button in enumerate((self.start_button, self.reset_button, self.preset_button)):
-            button.setMinimumSize(88, 48)
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             button.setFont(theme.font(16, bold=True))
             layout.addWidget(button, 1, column)
+        self.set_compact(False)
         self._ticker = QTimer(self)
         self._ticker.setInterval(TICK_MS)
         self._ticker.timeout.connect(self.tick)
         self.tick()
+
+    def set_compact(self, compact: bool) -> None:
+        """Smaller digits and 44 px buttons (still a touch target) on a low screen."""
+        self.digits.setFont(theme.font(26 if compact else 40, bold=True))
+        for button in (self.start_button, self.reset_button, self.preset_button):
+            button.setMinimumSize(72 if compact else 88, 44 if compact else 48)
 
     # --- dialogs (replaced in tests) ---------------------------------------------
     def ask_custom_duration(self) -> str | None:
