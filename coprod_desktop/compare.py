@@ -12,6 +12,10 @@ Definitions (the handout prints them in words):
   (groups that left it in the tray are not counted). A card is *disputed* when
   its disagreement is 2 or more. The most disputed come first; a tie goes to the
   card more groups placed, then to the deck's order.
+- *Most contested* (what the handout lists, see Comparison.contested): the disputed
+  cards put in three or more places, at most MOST_CONTESTED of them. Cards put in just
+  two places are listed only when no card has three or more and there are at most
+  MOST_CONTESTED of them; otherwise they are only counted.
 
 Only deck cards are compared: a card a group wrote itself exists for that group alone.
 """
@@ -20,7 +24,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model import Card, Region, Session
+from .model import Card, Placement, Region, Session
+
+MOST_CONTESTED = 10  # at most this many cards are listed as the most contested
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +42,7 @@ class CardComparison:
     card: Card
     deck_index: int
     regions: tuple[str | None, ...]  # region id per group, in session.groups order; None: unplaced
+    notes: tuple[str, ...] = ()  # each group's note on its placement ("" for none), same order
 
     @property
     def placed_by(self) -> int:
@@ -52,9 +59,23 @@ class CardComparison:
         """Every group placed it, all in the same region."""
         return self.placed_by == len(self.regions) and self.disagreement == 1
 
+    def note(self, group: int) -> str:
+        """The group's note on where it put the card, stripped; "" for none."""
+        return self.notes[group].strip() if group < len(self.notes) else ""
+
     @property
     def unplaced_by(self) -> tuple[int, ...]:
         return tuple(i for i, r in enumerate(self.regions) if r is None)
+
+
+@dataclass(frozen=True, slots=True)
+class Contested:
+    """The most contested cards (see the module doc) and how many contested cards
+    were left out of the list."""
+
+    listed: tuple[CardComparison, ...]
+    more: int  # cards in three or more places beyond the limit
+    two_places: int  # cards in exactly two places that are not listed
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,10 +110,21 @@ class Comparison:
         rows.sort(key=lambda r: (-r.disagreement, -r.placed_by, r.deck_index))
         return rows if limit is None else rows[:limit]
 
+    def contested(self, limit: int = MOST_CONTESTED) -> Contested:
+        """The cards worth listing as contested (see the module doc)."""
+        rows = self.disputed()
+        wide = [r for r in rows if r.disagreement >= 3]
+        pairs = [r for r in rows if r.disagreement == 2]
+        if wide:
+            return Contested(tuple(wide[:limit]), max(0, len(wide) - limit), len(pairs))
+        if len(pairs) <= limit:
+            return Contested(tuple(pairs), 0, 0)
+        return Contested((), 0, len(pairs))
+
 
 def compare(session: Session) -> Comparison:
     """Compare every group's arrangement of the session's deck."""
-    lookups = [{p.card: p.region for p in g.placements} for g in session.groups]
+    lookups = [{p.card: p for p in g.placements} for g in session.groups]
     known = {r.id for r in session.board.regions}
     rows = tuple(
         CardComparison(
@@ -100,6 +132,7 @@ def compare(session: Session) -> Comparison:
             deck_index=i,
             # A placement in a region the board does not have counts as unplaced.
             regions=tuple(_known(lookup.get(card.id), known) for lookup in lookups),
+            notes=tuple(_note(lookup.get(card.id), known) for lookup in lookups),
         )
         for i, card in enumerate(session.deck.cards)
     )
@@ -110,5 +143,9 @@ def compare(session: Session) -> Comparison:
     )
 
 
-def _known(region_id: str | None, known: set[str]) -> str | None:
-    return region_id if region_id in known else None
+def _known(placement: Placement | None, known: set[str]) -> str | None:
+    return placement.region if placement is not None and placement.region in known else None
+
+
+def _note(placement: Placement | None, known: set[str]) -> str:
+    return placement.note if placement is not None and placement.region in known else ""

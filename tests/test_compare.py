@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from coprod_desktop import content
@@ -96,3 +98,49 @@ def test_one_group_agrees_with_itself() -> None:
     result = compare(s)
     assert ids(result.agreed()) == ["principle-assets"]
     assert result.disputed() == []
+
+
+def test_contested_lists_three_place_cards_and_counts_two_place_ones(session: Session) -> None:
+    contested = compare(session).contested()
+    assert ids(contested.listed) == ["activity-gp-time-bank"]
+    assert contested.two_places == 2  # not-volunteering, activity-fast-sessions
+    assert contested.more == 0
+
+
+def test_contested_caps_the_list(session: Session) -> None:
+    a, b, c = (g.id for g in session.groups)
+    for card in ("principle-capabilities", "principle-reciprocity"):
+        session.place(a, card, "ladder-co-production")
+        session.place(b, card, "ladder-co-design")
+        session.place(c, card, "not-coproduction")
+    contested = compare(session).contested(limit=2)
+    three = {"activity-gp-time-bank", "principle-capabilities", "principle-reciprocity"}
+    in_deck_order = [c.id for c in session.deck.cards if c.id in three]  # all tie
+    assert ids(contested.listed) == in_deck_order[:2]
+    assert contested.more == 1
+
+
+def test_contested_lists_few_two_place_cards_when_none_has_three(session: Session) -> None:
+    session.groups[2].placements = [p for p in session.groups[2].placements
+                                    if p.card != "activity-gp-time-bank"]
+    contested = compare(session).contested()
+    # three groups placed not-volunteering, then two groups each, in deck order
+    two = {"activity-gp-time-bank", "activity-fast-sessions"}
+    assert ids(contested.listed) == [
+        "not-volunteering", *[c.id for c in session.deck.cards if c.id in two]]
+    assert contested.two_places == 0
+    # many two-place cards: only counted
+    crowd = compare(session).contested(limit=2)
+    assert crowd.listed == ()
+    assert crowd.two_places == 3
+
+
+def test_notes_follow_the_groups(session: Session) -> None:
+    a = session.groups[0].id
+    session.place(a, "activity-gp-time-bank", "ladder-co-production")
+    group = session.groups[0]
+    group.placements = [replace(p, note="  Patients run it  ")
+                        if p.card == "activity-gp-time-bank" else p for p in group.placements]
+    row = next(r for r in compare(session).cards if r.card.id == "activity-gp-time-bank")
+    assert row.note(0) == "Patients run it"
+    assert row.note(1) == ""

@@ -158,8 +158,15 @@ def test_comparison_agreed_disputed_and_every_card(edge: Session, edge_pdf: byte
 def test_comparison_of_example_matches_compare(example: Session, example_pdf: bytes) -> None:
     text = text_of(example_pdf)
     result = compare(example)
-    for row in result.disputed(10):
+    contested = result.contested()
+    assert contested.listed, "the example has cards in three places"
+    for row in contested.listed:
         assert f"{row.card.title} — {row.disagreement} different places" in text
+    assert f"{contested.two_places} cards put in two different places are not listed" in text
+    listed = {row.card.id for row in contested.listed}
+    for row in result.disputed():
+        if row.card.id not in listed:
+            assert f"{row.card.title} — " not in text
     for row in result.placed():
         assert row.card.title in text
 
@@ -349,3 +356,18 @@ def test_outline_lists_the_sections(example: Session, example_pdf: bytes) -> Non
     booklets = [item.title for item in outline if not isinstance(item, list)]
     assert booklets == [f"Booklet: {g.name}" for g in example.groups]
     assert [item.title for item in outline[1]][:2] == ["Cover", example.groups[0].name]
+
+
+def test_disagreed_most_prints_each_groups_note_beside_its_place(
+        example: Session, example_pdf: bytes) -> None:
+    text = text_of(example_pdf)
+    start = text.index("Where the groups disagreed most")
+    section = text[start:text.index("Every card, group by group", start)]
+    result = compare(example)
+    noted = 0
+    for row in result.contested().listed:
+        for g, name in enumerate(result.group_names):
+            if row.note(g):
+                noted += 1
+                assert f"{name}: “{words(row.note(g))[:40]}" in section
+    assert noted >= 3

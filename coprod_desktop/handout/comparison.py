@@ -13,7 +13,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from ..compare import CardComparison, Comparison, compare
+from ..compare import MOST_CONTESTED, CardComparison, Comparison, compare
 from ..model import Region, Session
 from .cells import rows_fit
 from .flowables import SectionMarker, run_on
@@ -21,14 +21,16 @@ from .sections import region_title
 from .styles import FAINT, INK, RULE, Styles, marker
 from .text import brief, para
 
-MOST_DISPUTED = 10  # at most this many cards under "disagreed most"
 NUMBER_WORDS = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight",
                 9: "nine", 10: "ten"}
 DISAGREEMENT_RULE = (
     "How we count disagreement: for each card, the number of different places the groups "
-    "put it in. A group that left the card in the tray is not counted. The card with the "
-    "most different places comes first; when two cards have as many, the one more groups "
-    "placed comes first."
+    "put it in. A group that left the card in the tray is not counted. Listed here are the "
+    f"cards put in three or more different places, at most {NUMBER_WORDS[MOST_CONTESTED]}, "
+    "the most different places first; when two cards have as many, the one more groups "
+    "placed comes first. Cards put in just two places are listed only when no card has "
+    "three and there are few of them; otherwise they are counted. Each group's note says "
+    "why it put the card there."
 )
 
 
@@ -88,25 +90,49 @@ def _place_style(styles: Styles) -> ParagraphStyle:
 
 
 def _disputed(result: Comparison, styles: Styles) -> list[Flowable]:
-    rows = result.disputed(MOST_DISPUTED)
+    contested = result.contested()
     story: list[Flowable] = [Paragraph("Where the groups disagreed most", styles.h2),
                              Paragraph(DISAGREEMENT_RULE, styles.small)]
-    if not rows:
+    if not contested.listed and not contested.two_places:
         story.append(Paragraph("No card was put in different places by different groups.",
                                styles.body))
         return story
     place_style = _place_style(styles)
-    for row in rows:
+    note_style = place_style.clone("place_note", leftIndent=place_style.leftIndent + styles.base)
+    for row in contested.listed:
         parts: list[Flowable] = [Paragraph(
             f"{_card_title(row)} <font color='#555555'>\u2014 {row.disagreement} different "
             "places</font>", styles.card)]
-        parts += [Paragraph(f"<b>{_place(p.region)}:</b> {_names(result, p.groups)}",
-                            place_style) for p in result.places(row)]
+        for p in result.places(row):
+            parts.append(Paragraph(f"<b>{_place(p.region)}:</b> {_names(result, p.groups)}",
+                                   place_style))
+            parts += [Paragraph(f"<i>{_names(result, (g,))}:</i> \u201c{para(brief(row.note(g)))}"
+                                "\u201d", note_style) for g in p.groups if row.note(g)]
         if row.unplaced_by:
             parts.append(Paragraph(f"<b>Left in the tray:</b> {_names(result, row.unplaced_by)}",
                                    place_style))
         story.append(KeepTogether(parts))
+    after = styles.body.clone("unlisted", spaceBefore=styles.base * 0.6)
+    story += [Paragraph(text, after) for text in _unlisted(contested.more, contested.two_places)]
     return story
+
+
+def _unlisted(more: int, two_places: int) -> list[str]:
+    """One sentence each for the contested cards the list leaves out."""
+    lines = []
+    if more:
+        lines.append(f"{_count(more)} more put in three or more different places "
+                     f"{'is' if more == 1 else 'are'} not listed here.")
+    if two_places:
+        lines.append(f"{_count(two_places)} put in two different places "
+                     f"{'is' if two_places == 1 else 'are'} not listed here; "
+                     "“Every card, group by group” below shows where each group put "
+                     f"{'it' if two_places == 1 else 'them'}.")
+    return lines
+
+
+def _count(n: int) -> str:
+    return "One card" if n == 1 else f"{NUMBER_WORDS.get(n, str(n)).capitalize()} cards"
 
 
 def _every_card(result: Comparison, styles: Styles, width: float) -> list[Flowable]:
