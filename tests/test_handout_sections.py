@@ -371,3 +371,22 @@ def test_disagreed_most_prints_each_groups_note_beside_its_place(
                 noted += 1
                 assert f"{name}: “{words(row.note(g))[:40]}" in section
     assert noted >= 3
+
+
+@pytest.mark.parametrize(("large_print", "booklets"),
+                         [(False, False), (True, False), (False, True), (True, True)])
+def test_card_kinds_key_never_stands_alone_on_a_page(
+        example: Session, large_print: bool, booklets: bool) -> None:
+    """The key stays on the cover when it fits, else it heads the first group's cards
+    (it used to spill alone onto page 2 in large print and in large print booklets)."""
+    options = HandoutOptions(invariant=True, large_print=large_print, booklets=booklets)
+    pages = pages_of(handout_bytes(example, options)[0])
+    keyed = [i for i, page in enumerate(pages) if "Card kinds" in page]
+    assert len(keyed) == (len(example.groups) if booklets else 1)
+    for i in keyed:
+        page = pages[i]
+        assert "Principle: one of the principles of co-production" in page
+        assert "About this handout" in page or "cards and notes" in page
+        assert len(page.split()) > 120, f"page {i + 1} is nearly empty: {page!r}"
+    if not large_print:
+        assert "About this handout" in pages[keyed[0]]  # on the cover when it fits

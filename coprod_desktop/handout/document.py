@@ -24,12 +24,13 @@ from reportlab.platypus.doctemplate import FrameActionFlowable
 
 from ..model import Group, Session
 from .comparison import comparison
+from .cover_key import CoverKey, DeferredKey
 from .flowables import BookletMarker, SectionMarker, add_outline_entry
 from .fonts import REGULAR, register_fonts
 from .options import HandoutOptions
 from .questions import questions
 from .reference import reference
-from .sections import cover, group_section
+from .sections import cover, group_section, key_parts
 from .styles import MUTED, RULE, Styles, make_styles
 from .text import ellipsize, one_line
 
@@ -97,9 +98,13 @@ def _handout(session: Session, groups: list[Group], styles: Styles, sizes: _Size
              booklet: Group | None = None) -> list[Any]:
     """Cover, the groups' sections, the comparison, the reference and the questions."""
     width = sizes.portrait_width
-    story: list[Any] = [SectionMarker(""), *cover(session, styles, width, booklet)]
-    for group in groups:
-        story += group_section(session, group, styles, sizes.board_box, width)
+    front = cover(session, styles, width, booklet)
+    story: list[Any] = [SectionMarker(""), *front]
+    cover_key = next((f for f in front if isinstance(f, CoverKey)), None)
+    for i, group in enumerate(groups):
+        key = (DeferredKey(cover_key, key_parts(styles, width))
+               if i == 0 and cover_key is not None else None)
+        story += group_section(session, group, styles, sizes.board_box, width, key)
     across = comparison(session, styles, width)
     if across:
         story += [NextPageTemplate("portrait"), PageBreak(), *across]

@@ -15,6 +15,7 @@ from reportlab.platypus import (
 
 from ..model import KIND_LABELS, Group, Region, Session
 from .board_drawing import board_drawing
+from .cover_key import CoverKey
 from .flowables import SectionMarker, group_heading, group_line, legend, run_on
 from .styles import KIND_MARKERS, Styles, marker
 from .text import brief, format_date, para
@@ -53,7 +54,12 @@ def cover(session: Session, styles: Styles, width: float,
         "through doing ‘for’ them, to doing ‘with’ them. Cards that are not "
         "co-production on their own go in the box below the matrix.", styles.body))
     story.append(Paragraph(_contents(session, booklet), styles.body))
-    story.append(Paragraph("Card kinds", styles.h2))
+    story.append(CoverKey(key_parts(styles, width)))
+    return story
+
+
+def key_parts(styles: Styles, width: float) -> list[Flowable]:
+    """The "Card kinds" heading and the key: each kind's marker and what it means."""
     rows = [[Paragraph(KIND_MARKERS[k], styles.body), Paragraph(
         f"<b>{para(KIND_LABELS[k])}</b>: {KIND_EXPLANATIONS[k]}", styles.body)]
         for k in KIND_MARKERS]
@@ -62,8 +68,7 @@ def cover(session: Session, styles: Styles, width: float,
                                ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                ("TOPPADDING", (0, 0), (-1, -1), 0),
                                ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
-    story.append(table)
-    return story
+    return [Paragraph("Card kinds", styles.h2), table]
 
 
 def _contents(session: Session, booklet: Group | None) -> str:
@@ -80,9 +85,10 @@ def _contents(session: Session, booklet: Group | None) -> str:
 
 def group_section(
     session: Session, group: Group, styles: Styles, landscape: tuple[float, float],
-    portrait_width: float,
+    portrait_width: float, kinds_key: Flowable | None = None,
 ) -> list[Flowable]:
-    """The board on a landscape page, then the cards region by region on portrait pages."""
+    """The board on a landscape page, then the cards region by region on portrait pages
+    (kinds_key, when given, below the heading of the cards: see cover_key)."""
     width, height = landscape
     heading = group_heading(group, styles, width, suffix=" · board", max_lines=2)
     key = legend(styles, width)
@@ -94,6 +100,8 @@ def group_section(
         NextPageTemplate("portrait"), PageBreak(),
         group_heading(group, styles, portrait_width, suffix=" · cards and notes"),
     ]
+    if kinds_key is not None:
+        story.append(kinds_key)
     story += _listing(session, group, styles)
     return story
 
