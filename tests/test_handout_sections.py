@@ -14,6 +14,7 @@ from coprod_desktop import content
 from coprod_desktop.compare import compare
 from coprod_desktop.handout import HandoutOptions, handout_bytes
 from coprod_desktop.handout.comparison import DISAGREEMENT_RULE
+from coprod_desktop.handout.reference import unique_sources
 from coprod_desktop.handout.reference_data import reference_text
 from coprod_desktop.model import Card, Session
 from coprod_desktop.storage import load_session
@@ -390,3 +391,30 @@ def test_card_kinds_key_never_stands_alone_on_a_page(
         assert len(page.split()) > 120, f"page {i + 1} is nearly empty: {page!r}"
     if not large_print:
         assert "About this handout" in pages[keyed[0]]  # on the cover when it fits
+
+
+def test_booklet_sources_name_only_its_own_groups_cards(example: Session) -> None:
+    own = "Table 2 – Harbour, this workshop"
+    assert [g.name for g in example.groups if any(c.source == own for c in g.cards)] == [
+        "Table 2 – Harbour"]
+    pages = pages_of(handout_bytes(example, HandoutOptions(invariant=True, booklets=True))[0])
+    source_pages = [p for p in pages if "Made with coprod-desktop. The texts" in p]
+    assert len(source_pages) == len(example.groups)
+    for page in source_pages:
+        assert (own in page) == ("Booklet: Table 2 – Harbour" in page), page[-300:]
+
+
+def test_sources_that_differ_only_in_form_are_listed_once(example_pdf: bytes) -> None:
+    text = text_of(example_pdf)
+    sources = text[text.index("Made with coprod-desktop. The texts"):]
+    nef_nesta = ("NEF, Co-production: theory and practice (2014); NEF and Nesta, "
+                 "Public Services Inside Out (2010)")
+    nesta_nef = ("NEF and Nesta, Public Services Inside Out (2010); NEF, Co-production: "
+                 "theory and practice (2014)")
+    assert (nef_nesta in sources) + (nesta_nef in sources) == 1
+
+
+def test_unique_sources_compares_works_not_their_order_or_case() -> None:
+    assert unique_sources(["A (2010); B (2014)", " b (2014);  a (2010). ", "", "A (2010)",
+                           "A (2010), as quoted in B (2014)"]) == [
+        "A (2010); B (2014)", "A (2010)", "A (2010), as quoted in B (2014)"]

@@ -108,7 +108,8 @@ def _handout(session: Session, groups: list[Group], styles: Styles, sizes: _Size
     across = comparison(session, styles, width)
     if across:
         story += [NextPageTemplate("portrait"), PageBreak(), *across]
-    story += [NextPageTemplate("portrait"), PageBreak(), *reference(session, styles, width)]
+    story += [NextPageTemplate("portrait"), PageBreak(),
+              *reference(session, styles, width, groups)]
     story += [PageBreak(), *questions(styles, width)]
     return story
 

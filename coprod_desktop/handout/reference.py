@@ -12,7 +12,7 @@ from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableStyle
 
-from ..model import Decoration, Region, Session
+from ..model import Decoration, Group, Region, Session
 from .cells import rows_fit
 from .flowables import SectionMarker
 from .reference_data import Item, Part, ReferenceText, reference_text
@@ -22,7 +22,10 @@ from .text import para
 SHADE = colors.HexColor("#f3f3f3")
 
 
-def reference(session: Session, styles: Styles, width: float) -> list[Flowable]:
+def reference(session: Session, styles: Styles, width: float,
+              groups: list[Group] | None = None) -> list[Flowable]:
+    """The reference; its sources name the own cards of groups (every group when None),
+    so a booklet lists only its own group's."""
     ref = reference_text()
     story: list[Flowable] = [SectionMarker("Reference"),
                              Paragraph("Co-production: a short reference", styles.h1)]
@@ -33,7 +36,7 @@ def reference(session: Session, styles: Styles, width: float) -> list[Flowable]:
     story += _listed(ref.degrees, styles)
     story += _listed(ref.non_examples, styles, marker=KIND_MARKERS["non_example"])
     story += _stories(ref.stories, styles)
-    story += _sources(session, ref, styles)
+    story += _sources(session, ref, styles, session.groups if groups is None else groups)
     return story
 
 
@@ -245,18 +248,16 @@ def _stories(part: Part, styles: Styles) -> list[Flowable]:
     return story
 
 
-def _sources(session: Session, ref: ReferenceText, styles: Styles) -> list[Flowable]:
-    """Every source named in the session's cards and board and in the reference, once."""
-    sources: list[str] = []
-    cards = [*session.deck.cards, *(c for g in session.groups for c in g.cards)]
+def _sources(session: Session, ref: ReferenceText, styles: Styles,
+             groups: list[Group]) -> list[Flowable]:
+    """Every source named in the session's deck and board, the groups' own cards and the
+    reference, once (see source_key)."""
+    cards = [*session.deck.cards, *(c for g in groups for c in g.cards)]
     parts = (ref.definitions, ref.principles, ref.ladder, ref.degrees, ref.non_examples,
              ref.stories)
     texts = [session.board.source, *(c.source for c in cards), ref.matrix.source,
              *(p.source for p in parts), *(i.source for p in parts for i in p.items)]
-    for text in texts:
-        text = " ".join(text.split())
-        if text and text not in sources:
-            sources.append(text)
+    sources = unique_sources(texts)
     story: list[Flowable] = [Paragraph("Sources", styles.h2), Paragraph(
         "Made with coprod-desktop. The texts of the cards, the board and this reference are "
         "written in the project's own words after these sources; the definitions are "
@@ -265,3 +266,25 @@ def _sources(session: Session, ref: ReferenceText, styles: Styles) -> list[Flowa
                               firstLineIndent=-styles.base)
     story += [Paragraph("•\u00a0\u00a0" + para(s), item) for s in sources]
     return story
+
+
+def source_key(text: str) -> frozenset[str]:
+    """What a source names, regardless of form: its works (split at '; '), each without
+    case, extra spaces or a closing full stop. 'A; B' and 'B; A.' are the same source;
+    a differently worded citation of the same work is not (that is not safe to guess)."""
+    return frozenset(" ".join(part.split()).rstrip(".").casefold()
+                     for part in text.split(";") if part.strip())
+
+
+def unique_sources(texts: list[str]) -> list[str]:
+    """texts without blanks and without a repeat of an earlier source (by source_key),
+    each with its spaces collapsed, in first-seen order."""
+    seen: set[frozenset[str]] = set()
+    result: list[str] = []
+    for text in texts:
+        text = " ".join(text.split())
+        key = source_key(text)
+        if text and key not in seen:
+            seen.add(key)
+            result.append(text)
+    return result
