@@ -20,20 +20,33 @@ def example_path() -> Path:
 
 
 @pytest.fixture
-def window(qtbot):
-    """The main window on a new two-group session (Red, Blue), shown at 1600x900."""
+def open_window(qtbot):
+    """Make main windows for tests: open_window(session, size=(w, h) or None, show=True).
+
+    Closing at teardown never blocks: the unsaved-changes question answers Discard.
+    """
     from PySide6.QtWidgets import QMessageBox
 
-    from coprod_desktop import content
     from coprod_desktop.ui.document import SessionDocument
     from coprod_desktop.ui.main_window import MainWindow
 
-    document = SessionDocument(content.new_session("Test workshop", ["Red", "Blue"]))
-    win = MainWindow(document)
-    # Closing at teardown must not block on the unsaved-changes question.
-    win.files.ask_unsaved = lambda: QMessageBox.StandardButton.Discard
-    qtbot.addWidget(win)
-    win.resize(1600, 900)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
+    def make(session, size=(1600, 900), show=True):  # noqa: ANN001, ANN202 - test helper
+        win = MainWindow(SessionDocument(session))
+        win.files.ask_unsaved = lambda: QMessageBox.StandardButton.Discard
+        qtbot.addWidget(win)
+        if size is not None:
+            win.resize(*size)
+        if show:
+            win.show()
+            qtbot.waitExposed(win)
+        return win
+
+    return make
+
+
+@pytest.fixture
+def window(open_window):
+    """The main window on a new two-group session (Red, Blue), shown at 1600x900."""
+    from coprod_desktop import content
+
+    return open_window(content.new_session("Test workshop", ["Red", "Blue"]))

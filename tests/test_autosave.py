@@ -22,7 +22,6 @@ from coprod_desktop.ui.autosave import (
     default_recovery_folder,
     install_autosave,
 )
-from coprod_desktop.ui.document import SessionDocument
 from coprod_desktop.ui.main_window import MainWindow
 from coprod_desktop.ui.setup_dialog import SetupResult
 
@@ -32,12 +31,8 @@ def test_the_defaults_meet_five_seconds() -> None:
 
 
 @pytest.fixture
-def window(qtbot):
-    document = SessionDocument(content.new_session("Autosaved workshop", ["Red", "Blue"]))
-    win = MainWindow(document)
-    win.files.ask_unsaved = lambda: QMessageBox.StandardButton.Discard
-    qtbot.addWidget(win)
-    return win
+def window(open_window):
+    return open_window(content.new_session("Autosaved workshop", ["Red", "Blue"]), None, False)
 
 
 @pytest.fixture

@@ -176,15 +176,8 @@ def test_a_session_with_a_lone_surrogate_cannot_be_saved_but_says_why(tmp_path: 
 
 
 @pytest.fixture
-def window(qtbot):
-    from coprod_desktop.ui.document import SessionDocument
-    from coprod_desktop.ui.main_window import MainWindow
-
-    document = SessionDocument(content.new_session("Open workshop", ["Red", "Blue"]))
-    win = MainWindow(document)
-    win.files.ask_unsaved = lambda: QMessageBox.StandardButton.Discard
-    qtbot.addWidget(win)
-    return win
+def window(open_window):
+    return open_window(content.new_session("Open workshop", ["Red", "Blue"]), None, False)
 
 
 def test_every_hostile_file_is_a_dialog_and_the_session_stays(window, tmp_path: Path) -> None:

@@ -15,8 +15,6 @@ from PySide6.QtWidgets import QLabel, QMessageBox
 
 from coprod_desktop import content
 from coprod_desktop.model import Card, Session
-from coprod_desktop.ui.document import SessionDocument
-from coprod_desktop.ui.main_window import MainWindow
 from coprod_desktop.ui.plain_text import plain_message_box
 
 IMG = '<img src="/etc/passwd">'
@@ -57,14 +55,8 @@ def shown_in_menu(text: str) -> str:
 
 
 @pytest.fixture
-def window(qtbot):
-    win = MainWindow(SessionDocument(hostile_session()))
-    win.files.ask_unsaved = lambda: QMessageBox.StandardButton.Discard
-    qtbot.addWidget(win)
-    win.resize(1400, 900)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
+def window(open_window):
+    return open_window(hostile_session(), size=(1400, 900))
 
 
 def test_every_label_with_user_text_is_plain(window) -> None:

@@ -16,11 +16,10 @@ import time
 import tracemalloc
 
 import pytest
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from coprod_desktop import content
 from coprod_desktop.model import Session
-from coprod_desktop.ui.document import SessionDocument
 from coprod_desktop.ui.main_window import MainWindow
 
 MODEL_MOVES = 200_000
@@ -75,14 +74,8 @@ def test_200k_moves_through_the_model() -> None:
 
 
 @pytest.fixture
-def window(qtbot):
-    win = MainWindow(SessionDocument(content.new_session("Soak", ["A", "B"])))
-    win.files.ask_unsaved = lambda: QMessageBox.StandardButton.Discard
-    qtbot.addWidget(win)
-    win.resize(1280, 720)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
+def window(open_window):
+    return open_window(content.new_session("Soak", ["A", "B"]), size=(1280, 720))
 
 
 def document_moves(window: MainWindow, rng: random.Random, n: int) -> None:

@@ -35,14 +35,8 @@ def refuse(name: str):
 
 
 @pytest.fixture
-def window(qtbot):
-    document = SessionDocument(content.new_session("Deck", ["Red", "Blue"]))
-    win = MainWindow(document)
-    win.files.ask_unsaved = lambda: QMessageBox.StandardButton.Discard
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
+def window(open_window):
+    return open_window(content.new_session("Deck", ["Red", "Blue"]), size=None)
 
 
 @pytest.fixture
