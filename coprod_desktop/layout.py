@@ -32,11 +32,6 @@ def label_insets(zone: str) -> tuple[float, float]:
     return _LABEL_INSETS.get(zone, _DEFAULT_INSETS)
 
 
-def label_height(region_rect: Rect, zone: str) -> float:
-    """Room reserved at the top of a region for its label."""
-    return label_insets(zone)[0]
-
-
 def label_rect(region: Region) -> Rect:
     """The box a region's label is drawn in."""
     x, y, w, h = region.rect
