@@ -1,5 +1,5 @@
 """python -m coprod_desktop"""
 
-from coprod_desktop.cli import main
+from coprod_desktop.cli.main import main
 
 raise SystemExit(main())

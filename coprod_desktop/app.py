@@ -9,13 +9,18 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
-from . import content
-from .storage import SessionFormatError, load_session
-from .ui.autosave import DEBOUNCE_MS, Autosaver, default_recovery_folder, install_autosave
-from .ui.document import SessionDocument
-from .ui.main_window import MainWindow
-from .ui.recovery_dialog import Ask, ask_recovery, offer_recovery
-from .ui.theme import FONT_FAMILY, font, load_fonts
+from coprod_desktop.files import builtin as content
+from coprod_desktop.files.session_file import SessionFormatError, load_session
+from coprod_desktop.ui.actions.autosave import (
+    DEBOUNCE_MS,
+    Autosaver,
+    default_recovery_folder,
+    install_autosave,
+)
+from coprod_desktop.ui.dialogs.recovery import Ask, ask_recovery, offer_recovery
+from coprod_desktop.ui.document.document import SessionDocument
+from coprod_desktop.ui.main_window import MainWindow
+from coprod_desktop.ui.style.theme import FONT_FAMILY, font, load_fonts
 
 
 def build_window(path: Path | None = None) -> tuple[MainWindow, str | None]:
@@ -55,7 +60,7 @@ def run_app(path: Path | None = None) -> int:
     window, error = build_window(path)
     if os.environ.get("COPROD_BENCH_EXIT_AFTER_SHOW"):
         # Start-up benchmark: print the time of the first paint, then quit (see bench/probe.py).
-        from .bench.probe import arm
+        from coprod_desktop.ui.startup_probe import arm
 
         arm(app)
     bench = bool(os.environ.get("COPROD_BENCH_EXIT_AFTER_SHOW"))

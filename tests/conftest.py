@@ -27,7 +27,7 @@ def open_window(qtbot):
     """
     from PySide6.QtWidgets import QMessageBox
 
-    from coprod_desktop.ui.document import SessionDocument
+    from coprod_desktop.ui.document.document import SessionDocument
     from coprod_desktop.ui.main_window import MainWindow
 
     def make(session, size=(1600, 900), show=True):  # noqa: ANN001, ANN202 - test helper
@@ -47,6 +47,6 @@ def open_window(qtbot):
 @pytest.fixture
 def window(open_window):
     """The main window on a new two-group session (Red, Blue), shown at 1600x900."""
-    from coprod_desktop import content
+    from coprod_desktop.files import builtin as content
 
     return open_window(content.new_session("Test workshop", ["Red", "Blue"]))

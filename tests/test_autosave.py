@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from coprod_desktop import content
-from coprod_desktop.recovery import RecoveryStore
-from coprod_desktop.storage import load_session, session_from_dict, session_to_json
-from coprod_desktop.ui import autosave as autosave_module
-from coprod_desktop.ui.autosave import (
+from coprod_desktop.files import builtin as content
+from coprod_desktop.files.recovery import RecoveryStore
+from coprod_desktop.files.session_file import load_session, session_from_dict, session_to_json
+from coprod_desktop.ui.actions import autosave as autosave_module
+from coprod_desktop.ui.actions.autosave import (
     DEBOUNCE_MS,
     MAX_DELAY_MS,
     RECOVERY_DIR_ENV,
@@ -22,8 +22,8 @@ from coprod_desktop.ui.autosave import (
     default_recovery_folder,
     install_autosave,
 )
+from coprod_desktop.ui.dialogs.setup import SetupResult
 from coprod_desktop.ui.main_window import MainWindow
-from coprod_desktop.ui.setup_dialog import SetupResult
 
 
 def test_the_defaults_meet_five_seconds() -> None:
@@ -61,7 +61,8 @@ def test_a_change_is_autosaved_and_loads_back(window, saver, qtbot) -> None:
     data = recovered(saver)
     assert data["original_path"] is None  # never saved
     assert session_to_json(session_from_dict(data["session"])) == session_to_json(
-        window.document.session)
+        window.document.session
+    )
     assert window.document.is_modified()  # autosave is not a save
 
 
@@ -108,11 +109,13 @@ def test_every_kind_of_change_is_autosaved(window, saver, qtbot) -> None:
         change()
         qtbot.waitUntil(lambda: not saver.pending, timeout=5000)
         assert session_to_json(session_from_dict(recovered(saver)["session"])) == session_to_json(
-            doc.session)
+            doc.session
+        )
 
 
 def test_a_clean_save_removes_the_file_and_the_next_change_records_the_path(
-        window, saver, qtbot, tmp_path: Path) -> None:
+    window, saver, qtbot, tmp_path: Path
+) -> None:
     place_one(window)
     qtbot.waitUntil(saver.store.path.exists, timeout=5000)
     target = tmp_path / "work.json"

@@ -8,11 +8,11 @@ import sys
 
 import pytest
 
-from coprod_desktop.bench import __main__ as bench_main
-from coprod_desktop.bench.config import quick
-from coprod_desktop.bench.probe import peak_rss_kb
-from coprod_desktop.bench.startup import self_times
-from coprod_desktop.bench.table import COLUMNS, Result, Row, render
+from coprod_desktop.ui.startup_probe import peak_rss_kb
+from tests.bench import __main__ as bench_main
+from tests.bench.config import quick
+from tests.bench.startup import self_times
+from tests.bench.table import COLUMNS, Result, Row, render
 
 
 @pytest.fixture
@@ -28,7 +28,7 @@ def check_result(result: Result) -> None:
         assert len(row.cells()) == len(COLUMNS)
         assert row.cells()[-1] in ("pass", "FAIL", "info")
     lines = render(result.rows).splitlines()
-    assert lines[0].split() [:2] == ["figure", "value"]
+    assert lines[0].split()[:2] == ["figure", "value"]
     assert len(lines) == 2 + len(result.rows)
 
 
@@ -54,8 +54,10 @@ def test_handout_baseline_has_the_same_pages(config):
 
 def test_command_prints_the_table_and_exits_0():
     done = subprocess.run(
-        [sys.executable, "-m", "coprod_desktop.bench", "--quick", "--only", "storage"],
-        capture_output=True, text=True, timeout=300,
+        [sys.executable, "-m", "tests.bench", "--quick", "--only", "storage"],
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
@@ -66,8 +68,10 @@ def test_command_prints_the_table_and_exits_0():
 
 def test_command_refuses_an_unknown_figure():
     done = subprocess.run(
-        [sys.executable, "-m", "coprod_desktop.bench", "--only", "warp-drive"],
-        capture_output=True, text=True, timeout=120,
+        [sys.executable, "-m", "tests.bench", "--only", "warp-drive"],
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert done.returncode == 2
     assert "unknown figure" in done.stderr
@@ -106,17 +110,21 @@ def test_markdown_table_has_a_row_per_figure():
 
 
 def test_import_time_lines_are_summed_by_package():
-    stderr = "\n".join([
-        "import time: self [us] | cumulative | imported package",
-        "import time:      1000 |       1000 |   PySide6.QtCore",
-        "import time:      2000 |       3000 | shiboken6",
-        "import time:       500 |        500 |     coprod_desktop.model",
-        "import time:       250 |        250 |   json.decoder",
-        "import time:       250 |        500 | json",
-        "something else on stderr",
-    ])
+    stderr = "\n".join(
+        [
+            "import time: self [us] | cumulative | imported package",
+            "import time:      1000 |       1000 |   PySide6.QtCore",
+            "import time:      2000 |       3000 | shiboken6",
+            "import time:       500 |        500 |     coprod_desktop.domain.model",
+            "import time:       250 |        250 |   json.decoder",
+            "import time:       250 |        500 | json",
+            "something else on stderr",
+        ]
+    )
     assert self_times(stderr) == {
-        "PySide6 + shiboken6": 3.0, "coprod_desktop.model": 0.5, "json": 0.5,
+        "PySide6 + shiboken6": 3.0,
+        "coprod_desktop.domain.model": 0.5,
+        "json": 0.5,
     }
 
 

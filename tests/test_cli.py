@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 
 from coprod_desktop import __version__
-from coprod_desktop.cli import EXIT_BAD_INPUT, EXIT_OK, main
-from coprod_desktop.storage import MAX_FILE_BYTES
+from coprod_desktop.cli.main import EXIT_BAD_INPUT, EXIT_OK, main
+from coprod_desktop.files.session_file import MAX_FILE_BYTES
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "sessions" / "community-health-workshop.json"
@@ -202,7 +202,7 @@ def test_version() -> None:
 def test_version_does_not_open_a_window(tmp_path: Path) -> None:
     code = (
         "import sys\n"
-        "from coprod_desktop.cli import main\n"
+        "from coprod_desktop.cli.main import main\n"
         "try:\n"
         "    main(['--version'])\n"
         "except SystemExit as exc:\n"
@@ -302,7 +302,7 @@ def test_an_unexpected_error_is_one_line_not_a_traceback(
     tmp_path: Path, monkeypatch, capsys
 ) -> None:
     """Even a bug in a subcommand ends with one line and a non-zero status."""
-    from coprod_desktop import storage
+    from coprod_desktop.files import session_file as storage
 
     def broken(path: Any) -> Any:
         raise RuntimeError("something\nunforeseen")

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from coprod_desktop import content
-from coprod_desktop.cli import EXIT_BAD_INPUT, EXIT_OK, main
-from coprod_desktop.storage import load_session
+from coprod_desktop.cli.main import EXIT_BAD_INPUT, EXIT_OK, main
+from coprod_desktop.files import builtin as content
+from coprod_desktop.files.session_file import load_session
 
 ROOT = Path(__file__).resolve().parent.parent
 GOOD_CSV = (
@@ -25,9 +25,16 @@ GOOD_CSV = (
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if k != "DISPLAY"}
     env["PYTHONPATH"] = str(ROOT)
-    return subprocess.run([sys.executable, "-m", "coprod_desktop", *args], capture_output=True,
-                          text=True, encoding="utf-8", cwd=cwd, env=env, timeout=120,
-                          stdin=subprocess.DEVNULL)
+    return subprocess.run(
+        [sys.executable, "-m", "coprod_desktop", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=cwd,
+        env=env,
+        timeout=120,
+        stdin=subprocess.DEVNULL,
+    )
 
 
 def one_error_line(err: str) -> str:
@@ -60,9 +67,27 @@ def test_new_with_every_option(tmp_path: Path, capsys) -> None:
     cards = tmp_path / "cards.csv"
     cards.write_text(GOOD_CSV, encoding="utf-8-sig")
     out = tmp_path / "s.json"
-    assert new("-o", str(out), "--title", "Health, Cardiff", "--groups", "Red, Blue,Green",
-               "--cards", str(cards), "--board", content.DEFAULT_BOARD_ID, "--date", "2026-05-01",
-               "--venue", "Library", "--facilitator", "Ana") == EXIT_OK
+    assert (
+        new(
+            "-o",
+            str(out),
+            "--title",
+            "Health, Cardiff",
+            "--groups",
+            "Red, Blue,Green",
+            "--cards",
+            str(cards),
+            "--board",
+            content.DEFAULT_BOARD_ID,
+            "--date",
+            "2026-05-01",
+            "--venue",
+            "Library",
+            "--facilitator",
+            "Ana",
+        )
+        == EXIT_OK
+    )
     assert capsys.readouterr().err == ""
     s = load_session(out)
     assert s.title == "Health, Cardiff"
@@ -84,8 +109,8 @@ def test_an_exported_deck_with_builtin_adds_only_the_new_cards(tmp_path: Path, c
     """A deck export (with its id column) of the built-in deck plus a card of one's own:
     the built-in rows are already in the deck (no error, nothing skipped), the own card
     comes in."""
-    from coprod_desktop.csv_cards import write_cards_csv
-    from coprod_desktop.model import CardDraft
+    from coprod_desktop.domain.model import CardDraft
+    from coprod_desktop.files.csv_cards import write_cards_csv
 
     session = content.new_session("Source", ["Red"])
     session.add_deck_cards([CardDraft("activity", "Street party", "Fun")])
@@ -99,7 +124,8 @@ def test_an_exported_deck_with_builtin_adds_only_the_new_cards(tmp_path: Path, c
     write_cards_csv(content.deck().cards, cards)
     assert new("-o", str(tmp_path / "t.json"), "--cards", str(cards), "--with-builtin") == 2
     assert "every card in the file is already in the built-in deck" in one_error_line(
-        capsys.readouterr().err)
+        capsys.readouterr().err
+    )
     assert new("-o", str(tmp_path / "u.json"), "--cards", str(cards)) == EXIT_OK
 
 
@@ -123,18 +149,23 @@ def test_skip_bad_rows_lists_each_skipped_row(tmp_path: Path, capsys) -> None:
 # --- bad CSVs: one line naming the file, the row and the problem; no file written -------
 
 
-@pytest.mark.parametrize(("data", "expected"), [
-    (b"", "the file is empty"),
-    (b"kind,title\nactivity,A\n", "row 1: the header row needs the column(s) text"),
-    (b"kind,title,text\nbanana,A,x\nactivity,B,y\nfoo,C,z\n",
-     'row 2: unknown kind "banana" (expected principle, activity, non_example, custom) '
-     "(and 1 more row(s) with problems); fix the file or add --skip-bad-rows"),
-    (b'kind,title,text\nactivity,"A"oops,x\n', "row 2 (line 2): malformed CSV"),
-    (b'kind,title,text\nactivity,"never closed,x\n', "row 2 (line 2): malformed CSV"),
-    (b"kind,title,text\nactivity,Caf\xe9,x\n", "row 2: not UTF-8"),
-    (b"kind,title,text\n", "no cards"),
-    (b"kind,title,text\n,Only,x\n,Two,y\n", "row 2: missing kind"),
-])
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (b"", "the file is empty"),
+        (b"kind,title\nactivity,A\n", "row 1: the header row needs the column(s) text"),
+        (
+            b"kind,title,text\nbanana,A,x\nactivity,B,y\nfoo,C,z\n",
+            'row 2: unknown kind "banana" (expected principle, activity, non_example, custom) '
+            "(and 1 more row(s) with problems); fix the file or add --skip-bad-rows",
+        ),
+        (b'kind,title,text\nactivity,"A"oops,x\n', "row 2 (line 2): malformed CSV"),
+        (b'kind,title,text\nactivity,"never closed,x\n', "row 2 (line 2): malformed CSV"),
+        (b"kind,title,text\nactivity,Caf\xe9,x\n", "row 2: not UTF-8"),
+        (b"kind,title,text\n", "no cards"),
+        (b"kind,title,text\n,Only,x\n,Two,y\n", "row 2: missing kind"),
+    ],
+)
 def test_bad_csv(tmp_path: Path, capsys, data: bytes, expected: str) -> None:
     cards = tmp_path / "cards.csv"
     cards.write_bytes(data)
@@ -176,16 +207,19 @@ def test_all_rows_skipped_is_an_error_even_with_skip(tmp_path: Path, capsys) -> 
 # --- bad arguments ---------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("args", "expected"), [
-    (["--groups", "0"], "groups: 0 groups; choose 1 to 12"),
-    (["--groups", "13"], "choose 1 to 12"),
-    (["--groups", ",".join(f"T{i}" for i in range(13))], "at most 12 groups"),
-    (["--groups", "Red,red"], 'two groups are called "red"'),
-    (["--groups", " , ,"], "--groups: no group names"),
-    (["--board", "nope"], 'board: no built-in board "nope"'),
-    (["--date", "tomorrow"], 'date: "tomorrow" is not a date'),
-    (["--with-builtin"], "--with-builtin needs --cards"),
-])
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["--groups", "0"], "groups: 0 groups; choose 1 to 12"),
+        (["--groups", "13"], "choose 1 to 12"),
+        (["--groups", ",".join(f"T{i}" for i in range(13))], "at most 12 groups"),
+        (["--groups", "Red,red"], 'two groups are called "red"'),
+        (["--groups", " , ,"], "--groups: no group names"),
+        (["--board", "nope"], 'board: no built-in board "nope"'),
+        (["--date", "tomorrow"], 'date: "tomorrow" is not a date'),
+        (["--with-builtin"], "--with-builtin needs --cards"),
+    ],
+)
 def test_bad_arguments(tmp_path: Path, capsys, args: list[str], expected: str) -> None:
     out = tmp_path / "s.json"
     assert new("-o", str(out), *args) == EXIT_BAD_INPUT
@@ -193,11 +227,14 @@ def test_bad_arguments(tmp_path: Path, capsys, args: list[str], expected: str) -
     assert not out.exists()
 
 
-@pytest.mark.parametrize(("args", "expected"), [
-    ([], "the following arguments are required: -o/--output"),
-    (["-o"], "argument -o/--output: expected one argument"),
-    (["-o", "x.json", "--bogus"], "unrecognized arguments: --bogus"),
-])
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        ([], "the following arguments are required: -o/--output"),
+        (["-o"], "argument -o/--output: expected one argument"),
+        (["-o", "x.json", "--bogus"], "unrecognized arguments: --bogus"),
+    ],
+)
 def test_argparse_errors_are_one_line_exit_2(args: list[str], expected: str) -> None:
     result = run("new", *args)
     assert result.returncode == EXIT_BAD_INPUT
@@ -239,11 +276,14 @@ def test_a_folder_that_does_not_exist(tmp_path: Path, capsys) -> None:
 
 
 def test_new_loads_no_qt(tmp_path: Path) -> None:
-    code = ("import sys\nfrom coprod_desktop.cli import main\n"
-            f"assert main(['new', '-o', {str(tmp_path / 's.json')!r}]) == 0\n"
-            "assert not [m for m in sys.modules if m.startswith('PySide6')], 'Qt was imported'\n")
+    code = (
+        "import sys\nfrom coprod_desktop.cli.main import main\n"
+        f"assert main(['new', '-o', {str(tmp_path / 's.json')!r}]) == 0\n"
+        "assert not [m for m in sys.modules if m.startswith('PySide6')], 'Qt was imported'\n"
+    )
     env = {k: v for k, v in os.environ.items() if k != "DISPLAY"}
     env["PYTHONPATH"] = str(ROOT)
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,
-                            timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120
+    )
     assert result.returncode == 0, result.stderr

@@ -6,9 +6,9 @@ from dataclasses import replace
 
 import pytest
 
-from coprod_desktop import content
-from coprod_desktop.compare import compare
-from coprod_desktop.model import Card, Session
+from coprod_desktop.domain.compare import compare
+from coprod_desktop.domain.model import Card, Session
+from coprod_desktop.files import builtin as content
 
 
 @pytest.fixture
@@ -63,7 +63,10 @@ def test_disagreement_is_the_number_of_distinct_regions(session: Session) -> Non
 def test_most_disputed_first_then_more_groups_then_deck_order(session: Session) -> None:
     result = compare(session)
     assert ids(result.disputed()) == [
-        "activity-gp-time-bank", "not-volunteering", "activity-fast-sessions"]
+        "activity-gp-time-bank",
+        "not-volunteering",
+        "activity-fast-sessions",
+    ]
     assert ids(result.disputed(limit=1)) == ["activity-gp-time-bank"]
 
 
@@ -73,9 +76,12 @@ def test_places_follow_board_order_with_their_groups(session: Session) -> None:
     places = result.places(row)
     order = [r.id for r in session.board.regions]
     assert [p.region.id for p in places] == sorted(
-        ["not-coproduction", "ladder-engagement"], key=order.index)
+        ["not-coproduction", "ladder-engagement"], key=order.index
+    )
     assert {p.region.id: p.groups for p in places} == {
-        "not-coproduction": (0, 1), "ladder-engagement": (2,)}
+        "not-coproduction": (0, 1),
+        "ladder-engagement": (2,),
+    }
 
 
 def test_never_placed_and_placed(session: Session) -> None:
@@ -121,13 +127,16 @@ def test_contested_caps_the_list(session: Session) -> None:
 
 
 def test_contested_lists_few_two_place_cards_when_none_has_three(session: Session) -> None:
-    session.groups[2].placements = [p for p in session.groups[2].placements
-                                    if p.card != "activity-gp-time-bank"]
+    session.groups[2].placements = [
+        p for p in session.groups[2].placements if p.card != "activity-gp-time-bank"
+    ]
     contested = compare(session).contested()
     # three groups placed not-volunteering, then two groups each, in deck order
     two = {"activity-gp-time-bank", "activity-fast-sessions"}
     assert ids(contested.listed) == [
-        "not-volunteering", *[c.id for c in session.deck.cards if c.id in two]]
+        "not-volunteering",
+        *[c.id for c in session.deck.cards if c.id in two],
+    ]
     assert contested.two_places == 0
     # many two-place cards: only counted
     crowd = compare(session).contested(limit=2)
@@ -139,8 +148,10 @@ def test_notes_follow_the_groups(session: Session) -> None:
     a = session.groups[0].id
     session.place(a, "activity-gp-time-bank", "ladder-co-production")
     group = session.groups[0]
-    group.placements = [replace(p, note="  Patients run it  ")
-                        if p.card == "activity-gp-time-bank" else p for p in group.placements]
+    group.placements = [
+        replace(p, note="  Patients run it  ") if p.card == "activity-gp-time-bank" else p
+        for p in group.placements
+    ]
     row = next(r for r in compare(session).cards if r.card.id == "activity-gp-time-bank")
     assert row.note(0) == "Patients run it"
     assert row.note(1) == ""

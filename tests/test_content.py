@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from coprod_desktop import content
-from coprod_desktop.model import CARD_KINDS, GROUP_COLOURS, Rect
-from coprod_desktop.storage import session_from_json, session_to_json
+from coprod_desktop.domain.model import CARD_KINDS, GROUP_COLOURS, Rect
+from coprod_desktop.files import builtin as content
+from coprod_desktop.files.session_file import session_from_json, session_to_json
 
 ROOT = Path(__file__).resolve().parent.parent
 MAX_TITLE = 32
@@ -227,7 +227,7 @@ def test_resources_dir_has_decks_boards_and_fonts() -> None:
 
 def test_resources_are_found_from_another_working_directory(tmp_path: Path) -> None:
     code = (
-        "import coprod_desktop.content as c\n"
+        "import coprod_desktop.files.builtin as c\n"
         "s = c.new_session()\n"
         "print(c.resources_dir())\n"
         "print(len(s.deck.cards), len(s.board.regions))\n"

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from coprod_desktop.countdown import Countdown, parse_duration
+from coprod_desktop.domain.countdown import Countdown, parse_duration
 
 
 class FakeClock:

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from coprod_desktop import content
-from coprod_desktop.model import Session
-from coprod_desktop.recovery import RecoveryStore
-from coprod_desktop.storage import load_session, save_session
+from coprod_desktop.domain.model import Session
+from coprod_desktop.files import builtin as content
+from coprod_desktop.files.recovery import RecoveryStore
+from coprod_desktop.files.session_file import load_session, save_session
 
 ROOT = Path(__file__).resolve().parent.parent
 KILLS = 30
@@ -54,8 +54,8 @@ import os, sys
 sys.path.insert(0, sys.argv[1])
 from pathlib import Path
 from tests.test_crash_kill import base, make_version
-from coprod_desktop.recovery import RecoveryStore
-from coprod_desktop.storage import save_session
+from coprod_desktop.files.recovery import RecoveryStore
+from coprod_desktop.files.session_file import save_session
 
 session = base()
 for line in sys.stdin:
@@ -79,9 +79,14 @@ for line in sys.stdin:
 
 @pytest.fixture(scope="module")
 def zygote():
-    child = subprocess.Popen([sys.executable, "-c", ZYGOTE, str(ROOT)], stdin=subprocess.PIPE,
-                             stdout=subprocess.PIPE, text=True, cwd=ROOT,
-                             env={**os.environ, "PYTHONPATH": str(ROOT)})
+    child = subprocess.Popen(
+        [sys.executable, "-c", ZYGOTE, str(ROOT)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
     yield child
     assert child.stdin is not None
     child.stdin.close()
@@ -127,8 +132,10 @@ def test_a_session_file_survives_sigkill_at_random_moments(zygote, tmp_path: Pat
     names = {p.name for p in tmp_path.iterdir()} - {"workshop.json", "workshop.json.bak"}
     # A kill between creating and renaming the temporary file leaves it behind: hidden, harmless.
     assert all(name.startswith(".workshop.json.") and name.endswith(".tmp") for name in names)
-    print(f"\n{KILLS} kills, {writes} completed saves, {len(names)} temp files left, "
-          f"{time.perf_counter() - started:.1f} s")
+    print(
+        f"\n{KILLS} kills, {writes} completed saves, {len(names)} temp files left, "
+        f"{time.perf_counter() - started:.1f} s"
+    )
     assert writes > 0  # the kills did land while it was saving
 
 

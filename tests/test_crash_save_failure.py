@@ -12,9 +12,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from coprod_desktop import content, storage
-from coprod_desktop.storage import load_session, save_session, session_to_json
-from coprod_desktop.ui.document import SessionDocument
+from coprod_desktop.files import builtin as content
+from coprod_desktop.files import session_file as storage
+from coprod_desktop.files.session_file import load_session, save_session, session_to_json
+from coprod_desktop.ui.document.document import SessionDocument
 from coprod_desktop.ui.main_window import MainWindow
 
 

@@ -15,9 +15,9 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from coprod_desktop import content
-from coprod_desktop.cli import main
-from coprod_desktop.storage import (
+from coprod_desktop.cli.main import main
+from coprod_desktop.files import builtin as content
+from coprod_desktop.files.session_file import (
     SessionFormatError,
     load_session,
     session_from_json,
@@ -51,8 +51,27 @@ def _parent(doc: Any, path: tuple[Any, ...]) -> Any:
 
 def _other_value(rng: random.Random, old: Any) -> Any:
     choices: list[Any] = [
-        None, True, False, 0, -1, 1.5, 10**30, -(10**40), 1e308, "", "x", "<b>bold</b>",
-        "\u202eevil", "\x00", [], {}, [old], {"v": old}, [None] * 3, "#12345g", "😀" * 50,
+        None,
+        True,
+        False,
+        0,
+        -1,
+        1.5,
+        10**30,
+        -(10**40),
+        1e308,
+        "",
+        "x",
+        "<b>bold</b>",
+        "\u202eevil",
+        "\x00",
+        [],
+        {},
+        [old],
+        {"v": old},
+        [None] * 3,
+        "#12345g",
+        "😀" * 50,
     ]
     return rng.choice([c for c in choices if type(c) is not type(old)] or choices)
 
@@ -90,9 +109,22 @@ def _mutate_bytes(rng: random.Random, raw: bytes) -> bytes:
     if action == "insert":
         return raw[:at] + bytes(rng.randrange(256) for _ in range(rng.randint(1, 16))) + raw[at:]
     if action == "delete":
-        return raw[:at] + raw[at + rng.randint(1, 64):]
-    token = rng.choice([b"NaN", b"-Infinity", b"[" * 200, b"9" * 5000, b'"\\ud800"', b"\xff\xfe",
-                        b"\x00", b'"a": 1, "a": 2', b"1e999", b"{}", b"]]]"])
+        return raw[:at] + raw[at + rng.randint(1, 64) :]
+    token = rng.choice(
+        [
+            b"NaN",
+            b"-Infinity",
+            b"[" * 200,
+            b"9" * 5000,
+            b'"\\ud800"',
+            b"\xff\xfe",
+            b"\x00",
+            b'"a": 1, "a": 2',
+            b"1e999",
+            b"{}",
+            b"]]]",
+        ]
+    )
     return raw[:at] + token + raw[at:]
 
 
@@ -106,8 +138,12 @@ def mutated_files() -> Iterator[tuple[int, bytes]]:
             yield case, _mutate_bytes(rng, sources[which])
         else:
             indent = rng.choice([None, 1])
-            yield case, json.dumps(_mutate_tree(rng, trees[which]), ensure_ascii=rng.random() < 0.5,
-                                   indent=indent).encode("utf-8")
+            yield (
+                case,
+                json.dumps(
+                    _mutate_tree(rng, trees[which]), ensure_ascii=rng.random() < 0.5, indent=indent
+                ).encode("utf-8"),
+            )
 
 
 @pytest.fixture(scope="module")
@@ -146,7 +182,7 @@ def test_check_is_exit_0_or_2_with_one_line(outcomes, capsys) -> None:
 
 
 def test_mutated_files_that_still_load_open_in_the_window(outcomes, qtbot) -> None:
-    from coprod_desktop.ui.document import SessionDocument
+    from coprod_desktop.ui.document.document import SessionDocument
     from coprod_desktop.ui.main_window import MainWindow
 
     window = MainWindow(SessionDocument(content.new_session()))

@@ -9,7 +9,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from coprod_desktop.model import (
+from coprod_desktop.domain.model import (
     CARD_KINDS,
     Board,
     Card,
@@ -20,8 +20,13 @@ from coprod_desktop.model import (
     Region,
     Session,
 )
-from coprod_desktop.recovery import RecoveryStore, read_entry
-from coprod_desktop.storage import load_session, save_session, session_from_json, session_to_json
+from coprod_desktop.files.recovery import RecoveryStore, read_entry
+from coprod_desktop.files.session_file import (
+    load_session,
+    save_session,
+    session_from_json,
+    session_to_json,
+)
 
 text = st.text(max_size=30)  # any code point Python can encode: no lone surrogates
 titles = st.text(min_size=1, max_size=30).filter(lambda t: t.strip() != "")
@@ -37,8 +42,9 @@ bands = st.sampled_from(["to", "for", "with", ""]) | text
 
 @st.composite
 def cards(draw: st.DrawFn, card_id: str) -> Card:
-    return Card(card_id, draw(st.sampled_from(CARD_KINDS)), draw(titles), draw(text),
-                draw(text), draw(text))
+    return Card(
+        card_id, draw(st.sampled_from(CARD_KINDS)), draw(titles), draw(text), draw(text), draw(text)
+    )
 
 
 @st.composite
@@ -93,7 +99,8 @@ def test_every_valid_session_round_trips_in_memory(session: Session) -> None:
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(session=sessions())
 def test_every_valid_session_round_trips_through_a_file_and_a_recovery_file(
-        session: Session) -> None:
+    session: Session,
+) -> None:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "s.json"
         save_session(session, path)

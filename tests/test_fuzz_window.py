@@ -16,9 +16,9 @@ from test_fuzz_roundtrip import (  # tests/ is on sys.path (no package)
     zones,
 )
 
-from coprod_desktop import content
-from coprod_desktop.model import Board, Decoration, Region, Session
-from coprod_desktop.ui.document import SessionDocument
+from coprod_desktop.domain.model import Board, Decoration, Region, Session
+from coprod_desktop.files import builtin as content
+from coprod_desktop.ui.document.document import SessionDocument
 from coprod_desktop.ui.main_window import MainWindow
 
 # Some text that is empty, blank, huge or markup, where the app expects a word or two.
@@ -36,10 +36,13 @@ def visible_boards(draw: st.DrawFn) -> Board:
         return (x, y, width, draw(st.floats(1e-3, max(h - y, 1e-3))))
 
     ids = draw(st.lists(st.text(min_size=1, max_size=6), min_size=1, max_size=8, unique=True))
-    regions = tuple(Region(i, draw(odd_text), rect(), draw(zones), draw(odd_text), draw(bands))
-                    for i in ids)
-    decorations = tuple(Decoration(draw(decoration_kinds), draw(odd_text), rect())
-                        for _ in range(draw(st.integers(0, 6))))
+    regions = tuple(
+        Region(i, draw(odd_text), rect(), draw(zones), draw(odd_text), draw(bands)) for i in ids
+    )
+    decorations = tuple(
+        Decoration(draw(decoration_kinds), draw(odd_text), rect())
+        for _ in range(draw(st.integers(0, 6)))
+    )
     return Board("b", draw(odd_text), (w, h), regions, decorations)
 
 

@@ -14,8 +14,8 @@ from typing import Any
 
 import pytest
 
-from coprod_desktop import storage
-from coprod_desktop.storage import (
+from coprod_desktop.files import session_file as storage
+from coprod_desktop.files.session_file import (
     MIGRATIONS,
     SCHEMA_VERSION,
     SessionFormatError,
@@ -57,26 +57,40 @@ def test_version_1_reads_as_written() -> None:
     """Every field of the version 1 file, checked by value (not by the code that wrote it)."""
     s = load_session(golden_files()[1])
     assert (s.title, s.created, s.venue, s.facilitator) == (
-        "Golden workshop: version 1", "2026-03-14T10:30:00+00:00", "Cardiff", "Siân")
+        "Golden workshop: version 1",
+        "2026-03-14T10:30:00+00:00",
+        "Cardiff",
+        "Siân",
+    )
     assert (s.deck.id, s.deck.title) == ("golden-deck", "Golden deck")
     assert [(c.id, c.kind) for c in s.deck.cards] == [
-        ("p-assets", "principle"), ("a-timebank", "activity"), ("n-consult", "non_example")]
+        ("p-assets", "principle"),
+        ("a-timebank", "activity"),
+        ("n-consult", "non_example"),
+    ]
     assets = s.deck.cards[0]
     assert (assets.more, assets.source) == ("More about assets.", "NEF (2014)")
     assert (s.deck.cards[1].more, s.deck.cards[1].source) == ("", "")
     assert (s.board.id, s.board.size) == ("golden-board", (960, 540))
     assert s.board.source == "Bovaird (2007)"
     assert [(r.id, r.zone, r.band) for r in s.board.regions] == [
-        ("matrix-full", "matrix", ""), ("ladder-7", "ladder", "with"), ("not", "not", "")]
+        ("matrix-full", "matrix", ""),
+        ("ladder-7", "ladder", "with"),
+        ("not", "not", ""),
+    ]
     assert s.board.regions[1].rect == (320, 60, 300, 200.5)
     assert [d.kind for d in s.board.decorations] == ["title", "band"]
     g1, g2, g3 = s.groups
     assert (g1.name, g1.colour) == ("Table 1 – Tŷ Ffynnon", "#0072b2")
     assert g2.colour == "#D55E00"  # upper-case hex is valid and kept as written
     assert [(c.id, c.kind, c.title, c.source) for c in g1.cards] == [
-        ("own-walk", "custom", "Walking group <3", "Table 1")]
+        ("own-walk", "custom", "Walking group <3", "Table 1")
+    ]
     assert [(p.card, p.region) for p in g1.placements] == [
-        ("own-walk", "matrix-full"), ("p-assets", "matrix-full"), ("n-consult", "not")]
+        ("own-walk", "matrix-full"),
+        ("p-assets", "matrix-full"),
+        ("n-consult", "not"),
+    ]
     assert g1.placements[0].note == 'Ours: <b>not</b> bold & "quoted"\nsecond line'
     assert g1.placements[2].note == "Привет, שלום, 你好 ✊🏽"
     assert [(p.card, p.region) for p in g2.placements] == [("a-timebank", "ladder-7")]
@@ -91,6 +105,7 @@ def test_the_current_version_round_trips_byte_for_byte() -> None:
 
 def test_migrate_runs_each_step_in_order_without_touching_the_input(monkeypatch) -> None:
     """How a version 2 will plug in: one step per version, chained, on a copy."""
+
     def v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
         data["steps"] = [*data.get("steps", []), "1->2"]
         return data

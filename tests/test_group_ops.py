@@ -10,8 +10,7 @@ import copy
 
 import pytest
 
-from coprod_desktop import content
-from coprod_desktop.model import (
+from coprod_desktop.domain.model import (
     GROUP_COLOURS,
     Board,
     Card,
@@ -25,20 +24,32 @@ from coprod_desktop.model import (
     Region,
     Session,
 )
-from coprod_desktop.storage import session_from_dict, session_to_dict
+from coprod_desktop.files import builtin as content
+from coprod_desktop.files.session_file import session_from_dict, session_to_dict
 
 A, B, C = "card-a", "card-b", "card-c"
 R1, R2 = "r1", "r2"
 
 
 def make_session(groups: int = 3) -> Session:
-    deck = Deck("deck", "Deck", tuple(
-        Card(cid, "activity", f"Title {cid}", f"Text {cid}") for cid in (A, B, C)))
-    board = Board("board", "Board", (400.0, 200.0),
-                  (Region(R1, "One", (0, 0, 200, 200)), Region(R2, "Two", (200, 0, 200, 200))))
-    return Session(title="T", created="2026-03-18", deck=deck, board=board,
-                   groups=[Group(f"g{i + 1}", f"Group {i + 1}", GROUP_COLOURS[i])
-                           for i in range(groups)])
+    deck = Deck(
+        "deck",
+        "Deck",
+        tuple(Card(cid, "activity", f"Title {cid}", f"Text {cid}") for cid in (A, B, C)),
+    )
+    board = Board(
+        "board",
+        "Board",
+        (400.0, 200.0),
+        (Region(R1, "One", (0, 0, 200, 200)), Region(R2, "Two", (200, 0, 200, 200))),
+    )
+    return Session(
+        title="T",
+        created="2026-03-18",
+        deck=deck,
+        board=board,
+        groups=[Group(f"g{i + 1}", f"Group {i + 1}", GROUP_COLOURS[i]) for i in range(groups)],
+    )
 
 
 def state(session: Session) -> dict:
@@ -222,8 +233,13 @@ def test_copy_arrangement_onto_itself_is_refused() -> None:
 def test_add_deck_cards_all_get_fresh_ids_in_order_and_undo_restores() -> None:
     s = make_session()
     before = s.deck_state()
-    added = s.add_deck_cards([CardDraft("principle", "Same"), CardDraft("principle", "Same"),
-                              CardDraft("non_example", "Not this")])
+    added = s.add_deck_cards(
+        [
+            CardDraft("principle", "Same"),
+            CardDraft("principle", "Same"),
+            CardDraft("non_example", "Not this"),
+        ]
+    )
     assert [c.id for c in added] == ["principle-same", "principle-same-2", "not-not-this"]
     assert [c.id for c in s.deck.cards] == [A, B, C, *[c.id for c in added]]
     s.set_deck_state(before)
@@ -338,7 +354,7 @@ def test_the_built_in_deck_stays_untouched_by_session_edits() -> None:
 
 
 def test_a_deck_holds_at_most_500_cards_and_adding_many_is_quick() -> None:
-    from coprod_desktop.model import MAX_DECK_CARDS
+    from coprod_desktop.domain.model import MAX_DECK_CARDS
 
     s = make_session()
     room = MAX_DECK_CARDS - len(s.deck.cards)
@@ -354,11 +370,16 @@ def test_a_deck_holds_at_most_500_cards_and_adding_many_is_quick() -> None:
 
 
 def test_in_kind_order_sorts_by_kind_and_keeps_the_order_within_a_kind() -> None:
-    from coprod_desktop.model import KIND_ORDER, in_kind_order
+    from coprod_desktop.domain.model import KIND_ORDER, in_kind_order
 
-    cards = [Card("n1", "non_example", "N1", ""), Card("c1", "custom", "C1", ""),
-             Card("a1", "activity", "A1", ""), Card("n2", "non_example", "N2", ""),
-             Card("p1", "principle", "P1", ""), Card("a2", "activity", "A2", "")]
+    cards = [
+        Card("n1", "non_example", "N1", ""),
+        Card("c1", "custom", "C1", ""),
+        Card("a1", "activity", "A1", ""),
+        Card("n2", "non_example", "N2", ""),
+        Card("p1", "principle", "P1", ""),
+        Card("a2", "activity", "A2", ""),
+    ]
     assert [c.id for c in in_kind_order(cards)] == ["p1", "a1", "a2", "n1", "n2", "c1"]
     assert KIND_ORDER == ("principle", "activity", "non_example", "custom")
 
@@ -372,8 +393,9 @@ def test_unplaced_cards_come_by_kind_as_the_tray_lists_them() -> None:
     s.add_group_card("g1", CardDraft("activity", "Our activity"))
     kinds = [c.kind for c in s.unplaced(s.group("g1"))]
     assert list(dict.fromkeys(kinds)) == ["principle", "activity", "non_example", "custom"]
-    assert [c.title for c in s.unplaced(s.group("g1")) if c.kind == "activity"][-1] == \
-        "Our activity"
+    assert [c.title for c in s.unplaced(s.group("g1")) if c.kind == "activity"][
+        -1
+    ] == "Our activity"
 
 
 # --- a new or edited card's title is short enough to read from the back of the room ----
@@ -383,7 +405,7 @@ LONG = ("Our service does lots of things together with the people who use it, " 
 
 
 def test_a_new_card_with_an_overlong_title_is_refused_with_the_reason() -> None:
-    from coprod_desktop.model import MAX_CARD_TITLE
+    from coprod_desktop.domain.model import MAX_CARD_TITLE
 
     s = make_session()
     before = session_to_dict(s)

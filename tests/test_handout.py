@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from coprod_desktop import content
+from coprod_desktop.domain.layout import layout_for
+from coprod_desktop.domain.model import Card, Session
+from coprod_desktop.files import builtin as content
 from coprod_desktop.handout import HandoutOptions, handout_bytes, write_handout
-from coprod_desktop.layout import layout_for
-from coprod_desktop.model import Card, Session
 
 STABLE = HandoutOptions(invariant=True)
 MARKUP_NOTE = 'We said <b and <img src="/etc/passwd"> &amp; <b>not bold</b>'
@@ -60,19 +60,33 @@ def pdf(session: Session) -> bytes:
 
 def test_cover_names_the_session_and_groups(pdf: bytes) -> None:
     cover = page_texts(pdf)[0]
-    for expected in ("Spring workshop", "14 March 2026", "Aberystwyth",
-                     "Facilitated by Siân Jones", "Red table", "Tŷ Ŵyn", "Ελληνικά и Русский"):
+    for expected in (
+        "Spring workshop",
+        "14 March 2026",
+        "Aberystwyth",
+        "Facilitated by Siân Jones",
+        "Red table",
+        "Tŷ Ŵyn",
+        "Ελληνικά и Русский",
+    ):
         assert expected in cover
 
 
 def test_groups_cards_notes_and_regions_are_printed(pdf: bytes) -> None:
     text = pdf_text(pdf)
     for expected in (
-        "Red table · board", "Red table · cards and notes", "Tŷ Ŵyn · cards and notes",
-        "Matrix: Full co-production", "Co-production is not ...",
-        "Ladder: 1 Coercion (doing to)", "Ladder: 7 Co-production (doing with)",
-        "Recognising people as assets", "FAST family sessions", "Volunteering",
-        "School attendance order", "GP surgery time bank",
+        "Red table · board",
+        "Red table · cards and notes",
+        "Tŷ Ŵyn · cards and notes",
+        "Matrix: Full co-production",
+        "Co-production is not ...",
+        "Ladder: 1 Coercion (doing to)",
+        "Ladder: 7 Co-production (doing with)",
+        "Recognising people as assets",
+        "FAST family sessions",
+        "Volunteering",
+        "School attendance order",
+        "GP surgery time bank",
         "Our note: Parents run it with staff. Second line.",
         "This group did not place any cards on the board.",
         "Deck cards left in the tray",
@@ -82,8 +96,12 @@ def test_groups_cards_notes_and_regions_are_printed(pdf: bytes) -> None:
 
 def test_kinds_are_marked_and_explained(pdf: bytes) -> None:
     text = pdf_text(pdf)
-    for marker, label in (("●", "Principle"), ("■", "Activity"),
-                          ("✖", "Co-production is not ..."), ("★", "Our own card")):
+    for marker, label in (
+        ("●", "Principle"),
+        ("■", "Activity"),
+        ("✖", "Co-production is not ..."),
+        ("★", "Our own card"),
+    ):
         assert f"{marker} {label}" in text
     assert "● Recognising people as assets" in text
     assert "✖ Volunteering" in text
@@ -91,8 +109,13 @@ def test_kinds_are_marked_and_explained(pdf: bytes) -> None:
 
 def test_reference_pages(session: Session, pdf: bytes) -> None:
     text = pdf_text(pdf)
-    for heading in ("The six principles of co-production", "The ladder of co-production",
-                    "The public service matrix", "What co-production is not", "Sources"):
+    for heading in (
+        "The six principles of co-production",
+        "The ladder of co-production",
+        "The public service matrix",
+        "What co-production is not",
+        "Sources",
+    ):
         assert heading in text
     for card in session.deck.cards:
         if card.kind in ("principle", "non_example"):
@@ -123,15 +146,19 @@ def test_welsh_greek_cyrillic_are_text(pdf: bytes) -> None:
 
 def test_paper_sizes(session: Session) -> None:
     a4 = PdfReader(io.BytesIO(handout_bytes(session, STABLE)[0])).pages
-    letter = PdfReader(io.BytesIO(handout_bytes(
-        session, HandoutOptions(paper="letter", invariant=True))[0])).pages
+    letter = PdfReader(
+        io.BytesIO(handout_bytes(session, HandoutOptions(paper="letter", invariant=True))[0])
+    ).pages
     assert (float(a4[0].mediabox.width), float(a4[0].mediabox.height)) == pytest.approx(
-        (595.28, 841.89), abs=0.1)
+        (595.28, 841.89), abs=0.1
+    )
     assert (float(letter[0].mediabox.width), float(letter[0].mediabox.height)) == pytest.approx(
-        (612, 792), abs=0.1)
+        (612, 792), abs=0.1
+    )
     # Each board is on a landscape page of the same paper.
     assert (float(a4[1].mediabox.width), float(a4[1].mediabox.height)) == pytest.approx(
-        (841.89, 595.28), abs=0.1)
+        (841.89, 595.28), abs=0.1
+    )
     with pytest.raises(ValueError):
         HandoutOptions(paper="a3")
 
@@ -169,8 +196,9 @@ def test_write_handout_writes_the_same_pdf(session: Session, tmp_path: Path) -> 
     assert not [p for p in tmp_path.iterdir() if p.name != "handout.pdf"]  # no temp left
 
 
-def test_failed_write_keeps_the_old_file(session: Session, tmp_path: Path,
-                                         monkeypatch: pytest.MonkeyPatch) -> None:
+def test_failed_write_keeps_the_old_file(
+    session: Session, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     target = tmp_path / "handout.pdf"
     target.write_bytes(b"old")
 
@@ -209,8 +237,9 @@ def test_long_titles_and_odd_dates_do_not_break_the_build(session: Session) -> N
     session.created = "sometime in spring"
     group = session.groups[2]
     group.name = "Group with a name that goes on and on " * 5
-    group.cards = [Card("long", "custom", "Supercalifragilistic" * 8 + " and more words " * 10,
-                        "text")]
+    group.cards = [
+        Card("long", "custom", "Supercalifragilistic" * 8 + " and more words " * 10, "text")
+    ]
     session.place(group.id, "long", "matrix-traditional")
     data, pages = handout_bytes(session, STABLE)
     text = pdf_text(data)

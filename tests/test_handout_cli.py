@@ -6,7 +6,7 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-from coprod_desktop.cli import main
+from coprod_desktop.cli.main import main
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "sessions" / "community-health-workshop.json"
 
@@ -19,8 +19,9 @@ def test_large_print_and_booklets_flags(tmp_path: Path, capsys) -> None:
     plain, large, booklets = (tmp_path / f"{n}.pdf" for n in ("plain", "large", "booklets"))
     assert main(["handout", str(EXAMPLE), "-o", str(plain)]) == 0
     assert main(["handout", str(EXAMPLE), "-o", str(large), "--large-print"]) == 0
-    assert main(["handout", str(EXAMPLE), "-o", str(booklets), "--booklets",
-                 "--paper", "letter"]) == 0
+    assert (
+        main(["handout", str(EXAMPLE), "-o", str(booklets), "--booklets", "--paper", "letter"]) == 0
+    )
     assert len(PdfReader(large).pages) > len(PdfReader(plain).pages)
     assert "Booklet of " not in text(plain)
     assert text(booklets).count("Booklet of ") == 3

@@ -18,10 +18,11 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from coprod_desktop.cli import main
+from coprod_desktop.cli.main import main
+from coprod_desktop.domain.model import Session
+from coprod_desktop.files.session_file import save_session
 from coprod_desktop.handout import HandoutOptions, handout_bytes
 from coprod_desktop.handout import text as text_module
-from coprod_desktop.handout.extreme import FIELDS, LENGTH, extreme_session, long_text
 from coprod_desktop.handout.flowables import run_on
 from coprod_desktop.handout.fonts import REGULAR, register_fonts
 from coprod_desktop.handout.styles import make_styles
@@ -34,8 +35,7 @@ from coprod_desktop.handout.text import (
     fit_text,
     para,
 )
-from coprod_desktop.model import Session
-from coprod_desktop.storage import save_session
+from tests.bench.handout_extreme import FIELDS, LENGTH, extreme_session, long_text
 
 STABLE = HandoutOptions(invariant=True)
 WATCHDOG_S = 120  # far above any test's time even on a busy machine; a loop never ends
@@ -85,24 +85,27 @@ def printed_in_full(session: Session, field: str) -> list[str]:
     cards = [*session.deck.cards, *(c for g in session.groups for c in g.cards)]
     board = session.board
     found: dict[str, list[str]] = {
-        "title": [session.title], "venue": [session.venue],
-        "facilitator": [session.facilitator], "created": [session.created],
+        "title": [session.title],
+        "venue": [session.venue],
+        "facilitator": [session.facilitator],
+        "created": [session.created],
         "group_name": [g.name for g in session.groups],
-        "card_title": [c.title for c in cards], "card_text": [c.text for c in cards],
+        "card_title": [c.title for c in cards],
+        "card_text": [c.text for c in cards],
         "card_source": [c.source for c in cards],
         "note": [p.note for g in session.groups for p in g.placements],
         "region_label": [r.label for r in board.regions],
         # The reference describes the matrix's cells and the ladder's rungs.
-        "region_description": [r.description for r in board.regions
-                               if r.zone in ("matrix", "ladder")],
+        "region_description": [
+            r.description for r in board.regions if r.zone in ("matrix", "ladder")
+        ],
         "board_source": [board.source],
     }
     return [t for t in found.get(field, []) if len(t) == LENGTH]
 
 
 def landscape_pages(data: bytes) -> int:
-    return sum(1 for p in PdfReader(io.BytesIO(data)).pages
-               if p.mediabox.width > p.mediabox.height)
+    return sum(1 for p in PdfReader(io.BytesIO(data)).pages if p.mediabox.width > p.mediabox.height)
 
 
 @pytest.mark.parametrize("field", FIELDS)
@@ -133,8 +136,9 @@ def test_long_text_in_large_print_booklets() -> None:
     """Also: a booklet's footer cuts a long group name, not its page number."""
     session = extreme_session(["title", "group_name", "card_title", "region_label"])
     start = time.perf_counter()
-    data, pages = handout_bytes(session, HandoutOptions(invariant=True, large_print=True,
-                                                        booklets=True, paper="letter"))
+    data, pages = handout_bytes(
+        session, HandoutOptions(invariant=True, large_print=True, booklets=True, paper="letter")
+    )
     print(f"large print booklets: {time.perf_counter() - start:.2f} s, {pages} pages")
     assert data.startswith(b"%PDF") and pages > len(session.groups)
     assert f"{session.groups[2].name}·cardsandnotes" in body_text(data)
@@ -165,8 +169,9 @@ def test_a_long_group_name_is_cut_on_the_board_page_and_whole_on_its_cards_page(
     session = extreme_session(["group_name"])
     data = build(session, "group_name")
     name = session.groups[0].name
-    board = next(p for p in PdfReader(io.BytesIO(data)).pages
-                 if p.mediabox.width > p.mediabox.height)
+    board = next(
+        p for p in PdfReader(io.BytesIO(data)).pages if p.mediabox.width > p.mediabox.height
+    )
     board_text = "".join(board.extract_text().split())
     assert f"{ELLIPSIS}·board" in board_text and name not in board_text
     assert f"{name}·cardsandnotes" in body_text(data)
@@ -201,7 +206,8 @@ def test_references_to_long_names_are_brief() -> None:
 def test_a_text_past_the_print_limit_prints_its_start_and_how_much_more() -> None:
     """100,000 characters (10 times the limit) in the title and every region's label."""
     assert para("&" * (MAX_PRINTED + 1234)) == (
-        "&amp;" * MAX_PRINTED + f" {ELLIPSIS} [1,234 more characters not printed]")
+        "&amp;" * MAX_PRINTED + f" {ELLIPSIS} [1,234 more characters not printed]"
+    )
     length = 10 * MAX_PRINTED
     session = extreme_session(["title", "region_label"], length)
     body = body_text(build(session, f"title and region labels of {length:,} characters"))
@@ -217,9 +223,18 @@ def test_unreadable_date_and_markup_print_as_typed() -> None:
     assert "".join(session.created.split()) in body
 
 
-@pytest.mark.parametrize(("width", "height"), [
-    (0, 20), (-5, 20), (math.nan, 20), (60, 0), (60, -3), (60, math.nan), (0.01, 0.01),
-])
+@pytest.mark.parametrize(
+    ("width", "height"),
+    [
+        (0, 20),
+        (-5, 20),
+        (math.nan, 20),
+        (60, 0),
+        (60, -3),
+        (60, math.nan),
+        (0.01, 0.01),
+    ],
+)
 def test_fit_text_gives_up_on_boxes_without_room(width: float, height: float) -> None:
     register_fonts()
     fitted = fit_text("x" * LENGTH, REGULAR, width, height, 8, 5)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from coprod_desktop.content import ContentError
+from coprod_desktop.files.builtin import ContentError
 from coprod_desktop.handout.reference_data import load_reference, reference_path, reference_text
 
 
@@ -36,7 +36,7 @@ def test_every_item_has_a_source() -> None:
 
 
 def test_deck_principles_match_the_reference_titles() -> None:
-    from coprod_desktop import content
+    from coprod_desktop.files import builtin as content
 
     deck = [c.title for c in content.deck().cards if c.kind == "principle"]
     assert deck == [i.title for i in reference_text().principles.items]
@@ -56,7 +56,7 @@ def test_broken_file_is_named(tmp_path: Path) -> None:
 def test_reference_data_and_compare_load_no_qt_and_no_reportlab() -> None:
     code = (
         "import sys\n"
-        "import coprod_desktop.compare, coprod_desktop.handout.reference_data\n"
+        "import coprod_desktop.domain.compare, coprod_desktop.handout.reference_data\n"
         "bad = [m for m in sys.modules if m.startswith(('PySide6', 'reportlab'))]\n"
         "assert not bad, bad\n"
     )

@@ -10,20 +10,22 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from coprod_desktop import content
-from coprod_desktop.compare import compare
+from coprod_desktop.domain.compare import compare
+from coprod_desktop.domain.model import Card, Session
+from coprod_desktop.files import builtin as content
+from coprod_desktop.files.session_file import load_session
 from coprod_desktop.handout import HandoutOptions, handout_bytes
 from coprod_desktop.handout.comparison import DISAGREEMENT_RULE
 from coprod_desktop.handout.reference import unique_sources
 from coprod_desktop.handout.reference_data import reference_text
-from coprod_desktop.model import Card, Session
-from coprod_desktop.storage import load_session
 
 STABLE = HandoutOptions(invariant=True)
-LONG_TITLE = ("Co-production in practice: what the Grangetown health hub, its patients, "
-              "their families and the neighbourhood learned about sharing power, "
-              "and what they will try next, year after year, street by street, "
-              "in every clinic and hall")[:199] + "!"
+LONG_TITLE = (
+    "Co-production in practice: what the Grangetown health hub, its patients, "
+    "their families and the neighbourhood learned about sharing power, "
+    "and what they will try next, year after year, street by street, "
+    "in every clinic and hall"
+)[:199] + "!"
 HOSTILE = 'Note <b>bold?</b> & <img src="x.png"/> <font size=40>big</font> &lt; <br/> ]]>'
 SCRIPTS = "Ŵyn a ŷd — Ελληνικά γράμματα — Кириллица"
 
@@ -47,8 +49,9 @@ def long_note() -> str:
 
 @pytest.fixture(scope="module")
 def example() -> Session:
-    return load_session(content.resources_dir().parent / "sessions" /
-                        "community-health-workshop.json")
+    return load_session(
+        content.resources_dir().parent / "sessions" / "community-health-workshop.json"
+    )
 
 
 @pytest.fixture(scope="module")
@@ -85,12 +88,19 @@ def edge_pdf(edge: Session) -> bytes:
 
 # --- the cover and the groups ------------------------------------------------------------
 
-def test_cover_has_title_date_venue_facilitator_and_groups(example: Session,
-                                                           example_pdf: bytes) -> None:
+
+def test_cover_has_title_date_venue_facilitator_and_groups(
+    example: Session, example_pdf: bytes
+) -> None:
     cover = pages_of(example_pdf)[0]
-    for expected in (words(example.title), "18 March 2026", example.venue,
-                     f"Facilitated by {example.facilitator}",
-                     *(g.name for g in example.groups), "Card kinds"):
+    for expected in (
+        words(example.title),
+        "18 March 2026",
+        example.venue,
+        f"Facilitated by {example.facilitator}",
+        *(g.name for g in example.groups),
+        "Card kinds",
+    ):
         assert expected in cover
 
 
@@ -141,6 +151,7 @@ def test_welsh_greek_cyrillic_are_text(edge_pdf: bytes) -> None:
 
 # --- across the groups --------------------------------------------------------------
 
+
 def test_comparison_agreed_disputed_and_every_card(edge: Session, edge_pdf: bytes) -> None:
     text = text_of(edge_pdf)
     assert "Across the groups" in text
@@ -182,6 +193,7 @@ def test_one_group_has_no_comparison(example: Session) -> None:
 
 # --- reference and questions ---------------------------------------------------------
 
+
 def test_reference_has_every_part_with_sources(example_pdf: bytes) -> None:
     text = text_of(example_pdf)
     ref = reference_text()
@@ -198,13 +210,29 @@ def test_reference_has_every_part_with_sources(example_pdf: bytes) -> None:
     for band in ref.bands.values():
         assert words(band.title) in text and words(band.text) in text
     assert words(ref.matrix.text) in text
-    for source in (ref.principles.source, ref.ladder.source, ref.matrix.source,
-                   ref.non_examples.source, ref.stories.source, ref.degrees.source):
+    for source in (
+        ref.principles.source,
+        ref.ladder.source,
+        ref.matrix.source,
+        ref.non_examples.source,
+        ref.stories.source,
+        ref.degrees.source,
+    ):
         assert words(f"Source: {source}") in text
-    for name in ("nef and Nesta (2010)", "National co-production critical friends group (2013)",
-                 "Elinor Ostrom", "FAST (Families and Schools Together)", "Learning to Lead",
-                 "Time Dollar Youth Court", "Why is this co-production?", "Doing to",
-                 "Doing for", "Doing with", "The public service matrix", "Sources"):
+    for name in (
+        "nef and Nesta (2010)",
+        "National co-production critical friends group (2013)",
+        "Elinor Ostrom",
+        "FAST (Families and Schools Together)",
+        "Learning to Lead",
+        "Time Dollar Youth Court",
+        "Why is this co-production?",
+        "Doing to",
+        "Doing for",
+        "Doing with",
+        "The public service matrix",
+        "Sources",
+    ):
         assert name in text
 
 
@@ -226,6 +254,7 @@ def test_pdf_language_and_metadata(example: Session, example_pdf: bytes) -> None
 
 
 # --- form: paper, large print, booklets --------------------------------------------------
+
 
 def font_sizes(page) -> list[tuple[str, float]]:
     """(text, size in points) of every piece of text drawn on page."""
@@ -255,7 +284,11 @@ def test_large_print_reading_text_is_at_least_16_points(edge: Session) -> None:
     for page in portrait:
         for text, size in font_sizes(page):
             is_header = text.startswith(("Page ", "Co-production in practice")) or text in (
-                "Across the groups", "Reference", "Questions", *(g.name for g in edge.groups))
+                "Across the groups",
+                "Reference",
+                "Questions",
+                *(g.name for g in edge.groups),
+            )
             if not is_header and size < 16 - 0.01:
                 small.append((text[:40], size))
     assert not small, small[:10]
@@ -291,8 +324,11 @@ def test_booklets_one_per_group_each_complete(example: Session) -> None:
         assert f"{group.name} · cards and notes" in text
         others = [g for g in example.groups if g is not group]
         assert all(f"{g.name} · cards and notes" not in text for g in others)
-        for part in ("Across the groups", "Co-production: a short reference",
-                     "Questions to take away"):
+        for part in (
+            "Across the groups",
+            "Co-production: a short reference",
+            "Questions to take away",
+        ):
             assert part in text
         # pages are numbered within the booklet
         real = [p for p in booklet if p.strip()]
@@ -301,14 +337,15 @@ def test_booklets_one_per_group_each_complete(example: Session) -> None:
         assert len(real) == len(booklet)
 
 
-def test_booklet_option_changes_nothing_for_the_ordinary_handout(example: Session,
-                                                                 example_pdf: bytes) -> None:
+def test_booklet_option_changes_nothing_for_the_ordinary_handout(
+    example: Session, example_pdf: bytes
+) -> None:
     assert "Booklet" not in text_of(example_pdf)
 
 
 def test_benchmark_runs_and_reports() -> None:
     """Not timed: only that the benchmark still works (its figure is printed by hand)."""
-    from coprod_desktop.handout.bench import bench_handout
+    from tests.bench.handout_timing import bench_handout
 
     result = bench_handout(groups=2, repeats=1)
     assert result["pages"] > 5 and result["best_s"] > 0
@@ -341,8 +378,11 @@ def test_outline_entries_open_their_pages(example: Session, example_pdf: bytes) 
     assert pages["Questions"] == len(reader.pages) - 1
     data = handout_bytes(example, HandoutOptions(invariant=True, booklets=True))[0]
     reader = PdfReader(io.BytesIO(data))
-    starts = [reader.get_destination_page_number(item) for item in reader.outline
-              if not isinstance(item, list)]
+    starts = [
+        reader.get_destination_page_number(item)
+        for item in reader.outline
+        if not isinstance(item, list)
+    ]
     assert starts[0] == 0 and starts == sorted(starts) and len(set(starts)) == len(starts)
     assert all("Booklet of " in reader.pages[s].extract_text() for s in starts)
 
@@ -350,8 +390,13 @@ def test_outline_entries_open_their_pages(example: Session, example_pdf: bytes) 
 def test_outline_lists_the_sections(example: Session, example_pdf: bytes) -> None:
     outline = PdfReader(io.BytesIO(example_pdf)).outline
     titles = [item.title for item in outline]
-    assert titles == ["Cover", *(g.name for g in example.groups), "Across the groups",
-                      "Reference", "Questions"]
+    assert titles == [
+        "Cover",
+        *(g.name for g in example.groups),
+        "Across the groups",
+        "Reference",
+        "Questions",
+    ]
     data = handout_bytes(example, HandoutOptions(invariant=True, booklets=True))[0]
     outline = PdfReader(io.BytesIO(data)).outline
     booklets = [item.title for item in outline if not isinstance(item, list)]
@@ -360,10 +405,11 @@ def test_outline_lists_the_sections(example: Session, example_pdf: bytes) -> Non
 
 
 def test_disagreed_most_prints_each_groups_note_beside_its_place(
-        example: Session, example_pdf: bytes) -> None:
+    example: Session, example_pdf: bytes
+) -> None:
     text = text_of(example_pdf)
     start = text.index("Where the groups disagreed most")
-    section = text[start:text.index("Every card, group by group", start)]
+    section = text[start : text.index("Every card, group by group", start)]
     result = compare(example)
     noted = 0
     for row in result.contested().listed:
@@ -374,10 +420,12 @@ def test_disagreed_most_prints_each_groups_note_beside_its_place(
     assert noted >= 3
 
 
-@pytest.mark.parametrize(("large_print", "booklets"),
-                         [(False, False), (True, False), (False, True), (True, True)])
+@pytest.mark.parametrize(
+    ("large_print", "booklets"), [(False, False), (True, False), (False, True), (True, True)]
+)
 def test_card_kinds_key_never_stands_alone_on_a_page(
-        example: Session, large_print: bool, booklets: bool) -> None:
+    example: Session, large_print: bool, booklets: bool
+) -> None:
     """The key stays on the cover when it fits, else it heads the first group's cards
     (it used to spill alone onto page 2 in large print and in large print booklets)."""
     options = HandoutOptions(invariant=True, large_print=large_print, booklets=booklets)
@@ -396,7 +444,8 @@ def test_card_kinds_key_never_stands_alone_on_a_page(
 def test_booklet_sources_name_only_its_own_groups_cards(example: Session) -> None:
     own = "Table 2 – Harbour, this workshop"
     assert [g.name for g in example.groups if any(c.source == own for c in g.cards)] == [
-        "Table 2 – Harbour"]
+        "Table 2 – Harbour"
+    ]
     pages = pages_of(handout_bytes(example, HandoutOptions(invariant=True, booklets=True))[0])
     source_pages = [p for p in pages if "Made with coprod-desktop. The texts" in p]
     assert len(source_pages) == len(example.groups)
@@ -406,15 +455,25 @@ def test_booklet_sources_name_only_its_own_groups_cards(example: Session) -> Non
 
 def test_sources_that_differ_only_in_form_are_listed_once(example_pdf: bytes) -> None:
     text = text_of(example_pdf)
-    sources = text[text.index("Made with coprod-desktop. The texts"):]
-    nef_nesta = ("NEF, Co-production: theory and practice (2014); NEF and Nesta, "
-                 "Public Services Inside Out (2010)")
-    nesta_nef = ("NEF and Nesta, Public Services Inside Out (2010); NEF, Co-production: "
-                 "theory and practice (2014)")
+    sources = text[text.index("Made with coprod-desktop. The texts") :]
+    nef_nesta = (
+        "NEF, Co-production: theory and practice (2014); NEF and Nesta, "
+        "Public Services Inside Out (2010)"
+    )
+    nesta_nef = (
+        "NEF and Nesta, Public Services Inside Out (2010); NEF, Co-production: "
+        "theory and practice (2014)"
+    )
     assert (nef_nesta in sources) + (nesta_nef in sources) == 1
 
 
 def test_unique_sources_compares_works_not_their_order_or_case() -> None:
-    assert unique_sources(["A (2010); B (2014)", " b (2014);  a (2010). ", "", "A (2010)",
-                           "A (2010), as quoted in B (2014)"]) == [
-        "A (2010); B (2014)", "A (2010)", "A (2010), as quoted in B (2014)"]
+    assert unique_sources(
+        [
+            "A (2010); B (2014)",
+            " b (2014);  a (2010). ",
+            "",
+            "A (2010)",
+            "A (2010), as quoted in B (2014)",
+        ]
+    ) == ["A (2010); B (2014)", "A (2010)", "A (2010), as quoted in B (2014)"]

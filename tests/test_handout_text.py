@@ -18,17 +18,21 @@ def fonts() -> None:
 
 def test_para_escapes_markup_and_keeps_lines() -> None:
     assert para('<b>x</b> & <img src="/etc/passwd"> &amp;') == (
-        '&lt;b&gt;x&lt;/b&gt; &amp; &lt;img src="/etc/passwd"&gt; &amp;amp;')
+        '&lt;b&gt;x&lt;/b&gt; &amp; &lt;img src="/etc/passwd"&gt; &amp;amp;'
+    )
     assert para("one\ntwo\r\nthree") == "one<br/>two<br/>three"
     assert para("a\x00b\x07c") == "abc"
     assert "\u00a0" in para("two  spaces")
 
 
-@pytest.mark.parametrize(("raw", "shown"), [
-    ("2026-03-14T10:30:00+00:00", "14 March 2026"),
-    ("2024-12-01", "1 December 2024"),
-    ("not a date", "not a date"),
-])
+@pytest.mark.parametrize(
+    ("raw", "shown"),
+    [
+        ("2026-03-14T10:30:00+00:00", "14 March 2026"),
+        ("2024-12-01", "1 December 2024"),
+        ("not a date", "not a date"),
+    ],
+)
 def test_format_date(raw: str, shown: str) -> None:
     assert format_date(raw) == shown
 

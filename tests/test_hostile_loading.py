@@ -16,9 +16,9 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from coprod_desktop import content
-from coprod_desktop.cli import main
-from coprod_desktop.storage import (
+from coprod_desktop.cli.main import main
+from coprod_desktop.files import builtin as content
+from coprod_desktop.files.session_file import (
     MAX_FILE_BYTES,
     SessionFormatError,
     load_session,
@@ -66,34 +66,70 @@ HOSTILE: list[tuple[str, Any, str]] = [
     ("syntax", EXAMPLE_TEXT.replace('"created":', '"created"', 1), "line 5, column 13"),
     ("truncated", EXAMPLE_TEXT[: len(EXAMPLE_TEXT) // 2], "not valid JSON"),
     ("wrong-type", _changed(lambda d: d.update(title=["a list"])), "title: expected text"),
-    ("missing-key", _changed(lambda d: d["groups"][0].pop("colour")),
-     "groups[0].colour: this required field is missing"),
-    ("unknown-kind", _changed(lambda d: d["deck"]["cards"][2].update(kind="story")),
-     "deck.cards[2].kind: unknown kind 'story'"),
+    (
+        "missing-key",
+        _changed(lambda d: d["groups"][0].pop("colour")),
+        "groups[0].colour: this required field is missing",
+    ),
+    (
+        "unknown-kind",
+        _changed(lambda d: d["deck"]["cards"][2].update(kind="story")),
+        "deck.cards[2].kind: unknown kind 'story'",
+    ),
     ("duplicate-id", _changed(_dup_card), "deck.cards[3].id: duplicate id"),
-    ("unknown-card", _changed(lambda d: d["groups"][1]["placements"][0].update(card="ghost")),
-     "groups[1].placements[0].card: unknown card 'ghost'"),
-    ("unknown-region", _changed(lambda d: d["groups"][2]["placements"][1].update(region="moon")),
-     "groups[2].placements[1].region: unknown region 'moon'"),
+    (
+        "unknown-card",
+        _changed(lambda d: d["groups"][1]["placements"][0].update(card="ghost")),
+        "groups[1].placements[0].card: unknown card 'ghost'",
+    ),
+    (
+        "unknown-region",
+        _changed(lambda d: d["groups"][2]["placements"][1].update(region="moon")),
+        "groups[2].placements[1].region: unknown region 'moon'",
+    ),
     ("placed-twice", _changed(_place_twice), "placed twice"),
-    ("bad-colour", _changed(lambda d: d["groups"][0].update(colour="red")),
-     "groups[0].colour: colour 'red' is not of the form #rrggbb"),
-    ("newer", _changed(lambda d: d.update(schema_version=2)),
-     "schema_version: version 2 was made by a newer version of coprod-desktop"),
-    ("far-newer", _changed(lambda d: d.update(schema_version=10**50)),
-     "from the future was made by a newer version of coprod-desktop"),
-    ("nan", EXAMPLE_TEXT.replace('"schema_version": 1', '"schema_version": NaN', 1),
-     "NaN is not allowed"),
-    ("infinity", EXAMPLE_TEXT.replace('"schema_version": 1', '"schema_version": -Infinity', 1),
-     "Infinity is not allowed"),
+    (
+        "bad-colour",
+        _changed(lambda d: d["groups"][0].update(colour="red")),
+        "groups[0].colour: colour 'red' is not of the form #rrggbb",
+    ),
+    (
+        "newer",
+        _changed(lambda d: d.update(schema_version=2)),
+        "schema_version: version 2 was made by a newer version of coprod-desktop",
+    ),
+    (
+        "far-newer",
+        _changed(lambda d: d.update(schema_version=10**50)),
+        "from the future was made by a newer version of coprod-desktop",
+    ),
+    (
+        "nan",
+        EXAMPLE_TEXT.replace('"schema_version": 1', '"schema_version": NaN', 1),
+        "NaN is not allowed",
+    ),
+    (
+        "infinity",
+        EXAMPLE_TEXT.replace('"schema_version": 1', '"schema_version": -Infinity', 1),
+        "Infinity is not allowed",
+    ),
     ("deep", '{"format": ' + "[" * 100_000 + "]" * 100_000 + "}", "nested more than 64"),
-    ("huge-int", EXAMPLE_TEXT.replace('"schema_version": 1', '"schema_version": 1' + "0" * 5000, 1),
-     "a number has more than 100 digits"),
+    (
+        "huge-int",
+        EXAMPLE_TEXT.replace('"schema_version": 1', '"schema_version": 1' + "0" * 5000, 1),
+        "a number has more than 100 digits",
+    ),
     ("huge-negative-int", '{"x": -' + "9" * 200 + "}", "more than 100 digits"),
-    ("duplicate-key", EXAMPLE_TEXT.replace('"title":', '"title": "x", "title":', 1),
-     "'title' appears twice"),
-    ("lone-surrogate", EXAMPLE_TEXT.replace('"title": "', '"title": "\\ud800', 1),
-     "title: the text contains an invalid character"),
+    (
+        "duplicate-key",
+        EXAMPLE_TEXT.replace('"title":', '"title": "x", "title":', 1),
+        "'title' appears twice",
+    ),
+    (
+        "lone-surrogate",
+        EXAMPLE_TEXT.replace('"title": "', '"title": "\\ud800', 1),
+        "title: the text contains an invalid character",
+    ),
     ("not-utf8", EXAMPLE_TEXT.encode("utf-16"), "not UTF-8"),
     ("empty", b"", "empty"),
     ("not-an-object", "[1, 2, 3]", "expected a JSON object, found a list"),
@@ -116,8 +152,9 @@ def make_file(folder: Path, name: str, contents: Any) -> Path:
 
 
 @pytest.mark.parametrize(("name", "contents", "words"), HOSTILE, ids=IDS)
-def test_the_loader_refuses_with_a_message(tmp_path: Path, name: str, contents: Any,
-                                           words: str) -> None:
+def test_the_loader_refuses_with_a_message(
+    tmp_path: Path, name: str, contents: Any, words: str
+) -> None:
     path = make_file(tmp_path, name, contents)
     with pytest.raises(SessionFormatError) as info:
         load_session(path)
@@ -126,8 +163,9 @@ def test_the_loader_refuses_with_a_message(tmp_path: Path, name: str, contents: 
 
 
 @pytest.mark.parametrize(("name", "contents", "words"), HOSTILE, ids=IDS)
-def test_check_is_one_line_and_status_2(tmp_path: Path, capsys, name: str, contents: Any,
-                                        words: str) -> None:
+def test_check_is_one_line_and_status_2(
+    tmp_path: Path, capsys, name: str, contents: Any, words: str
+) -> None:
     path = make_file(tmp_path, name, contents)
     assert main(["check", str(path)]) == 2
     out, err = capsys.readouterr()
@@ -155,15 +193,20 @@ def test_huge_integer_refused_even_without_the_interpreter_limit(tmp_path: Path)
     path.write_text('{"format": "coprod-session", "schema_version": ' + "7" * 2_000_000 + "}")
     env = {**os.environ, "PYTHONINTMAXSTRDIGITS": "0", "PYTHONPATH": str(ROOT)}
     env.pop("DISPLAY", None)
-    result = subprocess.run([sys.executable, "-m", "coprod_desktop", "check", str(path)],
-                            capture_output=True, text=True, env=env, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-m", "coprod_desktop", "check", str(path)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
     assert result.returncode == 2
     assert "more than 100 digits" in result.stderr
     assert len(result.stderr.splitlines()) == 1
 
 
 def test_a_session_with_a_lone_surrogate_cannot_be_saved_but_says_why(tmp_path: Path) -> None:
-    from coprod_desktop.storage import save_session
+    from coprod_desktop.files.session_file import save_session
 
     session = content.new_session("ok")
     session.title = "bad \ud800 text"

@@ -13,9 +13,9 @@ import pytest
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QLabel, QMessageBox
 
-from coprod_desktop import content
-from coprod_desktop.model import Card, Session
-from coprod_desktop.ui.plain_text import plain_message_box
+from coprod_desktop.domain.model import Card, Session
+from coprod_desktop.files import builtin as content
+from coprod_desktop.ui.style.plain_text import plain_message_box
 
 IMG = '<img src="/etc/passwd">'
 TITLE = "<b>Our</b> [*] workshop &amp; R&D " + IMG
@@ -35,8 +35,10 @@ def hostile_session() -> Session:
     regions[0] = dataclasses.replace(regions[0], label=REGION, description="<b>desc</b> & " + IMG)
     s.board = dataclasses.replace(s.board, regions=tuple(regions))
     group = s.groups[0]
-    group.cards += [Card("own", "custom", OWN_TITLE, OWN_TEXT, "<b>more</b>", "<a href=x>src</a>"),
-                    Card("tea", "custom", UNPLACED_TITLE, "&amp;")]
+    group.cards += [
+        Card("own", "custom", OWN_TITLE, OWN_TEXT, "<b>more</b>", "<a href=x>src</a>"),
+        Card("tea", "custom", UNPLACED_TITLE, "&amp;"),
+    ]
     s.place(group.id, "own", regions[0].id)
     s.set_note(group.id, "own", NOTE)
     return s
@@ -120,7 +122,7 @@ def test_list_view_is_literal(window) -> None:
 
 
 def test_menus_show_labels_and_names_literally(window) -> None:
-    from coprod_desktop.ui.move_menu import build_move_menu
+    from coprod_desktop.ui.panels.move_menu import build_move_menu
 
     menu = build_move_menu(window.document, "own", window)
     labels = [shown_in_menu(a.text()) for a in menu.actions() if a.data()]
@@ -169,9 +171,14 @@ def test_the_handout_prints_user_text_literally_and_reads_no_file(tmp_path, monk
     path.write_bytes(data)
     text = " ".join(page.extract_text() for page in pypdf.PdfReader(path).pages)
     flat = " ".join(text.split())
-    for literal in ("<b>Our</b> [*] workshop &amp; R&D", "<font size=60>Table</font> &",
-                    "<i>Walk</i> & talk", "Because <b>we</b> said so &amp;", IMG,
-                    "<b>Hall</b> & co"):
+    for literal in (
+        "<b>Our</b> [*] workshop &amp; R&D",
+        "<font size=60>Table</font> &",
+        "<i>Walk</i> & talk",
+        "Because <b>we</b> said so &amp;",
+        IMG,
+        "<b>Hall</b> & co",
+    ):
         assert literal in flat, literal
     assert not [name for name in opened if "passwd" in name]
 
@@ -179,8 +186,8 @@ def test_the_handout_prints_user_text_literally_and_reads_no_file(tmp_path, monk
 def test_recent_files_menu_shows_file_names_literally(qtbot, tmp_path: Path) -> None:
     from PySide6.QtCore import QSettings
 
-    from coprod_desktop.storage import save_session
-    from coprod_desktop.ui.recent_files import RecentFiles, RecentMenu
+    from coprod_desktop.files.session_file import save_session
+    from coprod_desktop.ui.actions.recent_files import RecentFiles, RecentMenu
 
     path = tmp_path / "R&D <b>plan & more.json"
     save_session(content.new_session(), path)

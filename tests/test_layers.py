@@ -20,11 +20,11 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "sessions" / "community-health-workshop.json"
 NO_QT = [
     "coprod_desktop",
-    "coprod_desktop.model",
-    "coprod_desktop.storage",
-    "coprod_desktop.content",
-    "coprod_desktop.layout",
-    "coprod_desktop.cli",
+    "coprod_desktop.domain.model",
+    "coprod_desktop.files.session_file",
+    "coprod_desktop.files.builtin",
+    "coprod_desktop.domain.layout",
+    "coprod_desktop.cli.main",
 ]
 HAS_HANDOUT = importlib.util.find_spec("coprod_desktop.handout") is not None
 
@@ -63,7 +63,7 @@ def test_model_storage_content_layout_cli_load_no_qt() -> None:
 def test_handout_loads_no_qt_even_when_it_prints(tmp_path: Path) -> None:
     code = (
         "import coprod_desktop.handout as h\n"
-        "from coprod_desktop.storage import load_session\n"
+        "from coprod_desktop.files.session_file import load_session\n"
         f"data, pages = h.handout_bytes(load_session({str(EXAMPLE)!r}))\n"
         "assert data.startswith(b'%PDF') and pages > 0\n"
     )
@@ -73,14 +73,16 @@ def test_handout_loads_no_qt_even_when_it_prints(tmp_path: Path) -> None:
 
 
 def test_cli_check_runs_without_qt_or_reportlab() -> None:
-    code = f"from coprod_desktop.cli import main\nassert main(['check', {str(EXAMPLE)!r}]) == 0\n"
+    code = (
+        f"from coprod_desktop.cli.main import main\nassert main(['check', {str(EXAMPLE)!r}]) == 0\n"
+    )
     loaded = loaded_after(code)
     assert "PySide6" not in loaded
     assert "reportlab" not in loaded
 
 
 def test_cli_and_storage_do_not_import_reportlab() -> None:
-    loaded = loaded_after("import coprod_desktop.cli, coprod_desktop.storage")
+    loaded = loaded_after("import coprod_desktop.cli.main, coprod_desktop.files.session_file")
     assert "reportlab" not in loaded
 
 
@@ -106,9 +108,9 @@ def imported_modules(path: Path) -> set[str]:
 
 
 def test_imported_modules_resolves_relative_imports() -> None:
-    names = imported_modules(ROOT / "coprod_desktop" / "cli.py")
+    names = imported_modules(ROOT / "coprod_desktop" / "cli" / "main.py")
     assert "coprod_desktop.app" in names  # the lazy import that opens the window
-    assert "coprod_desktop.storage" in names
+    assert "coprod_desktop.files.session_file" in names
 
 
 def test_no_module_below_the_ui_imports_qt_or_the_ui() -> None:
@@ -126,4 +128,4 @@ def test_no_module_below_the_ui_imports_qt_or_the_ui() -> None:
         for name in imported_modules(path):
             assert not name.startswith(("PySide6", "shiboken6", "coprod_desktop.ui")), (path, name)
             if name.startswith("coprod_desktop.app"):
-                assert path.name == "cli.py", path  # only the cli opens the GUI
+                assert path.parent.name == "cli", path  # only the cli opens the GUI

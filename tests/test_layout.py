@@ -8,8 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from coprod_desktop import content
-from coprod_desktop.layout import (
+from coprod_desktop.domain.layout import (
     CARD_HEIGHT,
     CARD_WIDTH,
     MIN_SCALE,
@@ -19,7 +18,8 @@ from coprod_desktop.layout import (
     layout_for,
     layout_region,
 )
-from coprod_desktop.model import Rect
+from coprod_desktop.domain.model import Rect
+from coprod_desktop.files import builtin as content
 
 EPS = 1e-6
 

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from coprod_desktop import content
-from coprod_desktop.model import (
+from coprod_desktop.domain.model import (
     GROUP_COLOURS,
     Board,
     Card,
@@ -17,6 +16,7 @@ from coprod_desktop.model import (
     Session,
     check_colour,
 )
+from coprod_desktop.files import builtin as content
 
 A, B, C, D = "card-a", "card-b", "card-c", "card-d"
 R1, R2 = "r1", "r2"

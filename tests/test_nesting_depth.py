@@ -7,7 +7,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from coprod_desktop.storage import MAX_NESTING, SessionFormatError, _nesting_depth, parse_json
+from coprod_desktop.files.session_file import (
+    MAX_NESTING,
+    SessionFormatError,
+    _nesting_depth,
+    parse_json,
+)
 
 
 def reference_depth(text: str) -> int:

@@ -7,10 +7,10 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
-from coprod_desktop import content
-from coprod_desktop.ui.items import CardItem
-from coprod_desktop.ui.text_fit import _fit_cached, fit_text
-from coprod_desktop.ui.theme import load_fonts
+from coprod_desktop.files import builtin as content
+from coprod_desktop.ui.board.items import CardItem
+from coprod_desktop.ui.style.text_fit import _fit_cached, fit_text
+from coprod_desktop.ui.style.theme import load_fonts
 
 
 def test_fit_text_is_remembered_and_callers_cannot_spoil_it(qapp):

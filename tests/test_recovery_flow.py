@@ -14,14 +14,14 @@ import pytest
 import shiboken6
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
-from coprod_desktop import content
 from coprod_desktop.app import build_window, start_autosave
-from coprod_desktop.recovery import RecoveryEntry
-from coprod_desktop.storage import load_session, save_session, session_to_json
-from coprod_desktop.ui.autosave import Autosaver
-from coprod_desktop.ui.file_actions import FileActions
+from coprod_desktop.files import builtin as content
+from coprod_desktop.files.recovery import RecoveryEntry
+from coprod_desktop.files.session_file import load_session, save_session, session_to_json
+from coprod_desktop.ui.actions.autosave import Autosaver
+from coprod_desktop.ui.actions.file_actions import FileActions
+from coprod_desktop.ui.dialogs.recovery import RecoveryChoice, RecoveryDialog
 from coprod_desktop.ui.main_window import MainWindow
-from coprod_desktop.ui.recovery_dialog import RecoveryChoice, RecoveryDialog
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -51,8 +51,9 @@ def errors(monkeypatch) -> list[tuple[str, str]]:
     return shown
 
 
-def start(qtbot, folder: Path, ask=never, path: Path | None = None,
-          track: bool = True) -> tuple[MainWindow, Autosaver]:
+def start(
+    qtbot, folder: Path, ask=never, path: Path | None = None, track: bool = True
+) -> tuple[MainWindow, Autosaver]:
     """What run_app does, with the dialog answered and a short debounce."""
     window, error = build_window(path)
     assert error is None
@@ -111,7 +112,8 @@ def test_crash_then_restore_gives_back_the_unsaved_session(qtbot, tmp_path: Path
     assert not doc.undo_stack.canUndo()  # the restored state is the start of this run's history
     # It is this run's recovery file now; the dead run's files are gone.
     assert sorted(p.name for p in folder.iterdir()) == sorted(
-        [saver2.store.path.name, saver2.store.lock_path.name])
+        [saver2.store.path.name, saver2.store.lock_path.name]
+    )
     assert session_to_json(load_session_from_recovery(saver2)) == expected
     # Saving it is a normal Save As (never saved before); the recovery file goes.
     target = tmp_path / "saved.json"
@@ -125,7 +127,7 @@ def test_crash_then_restore_gives_back_the_unsaved_session(qtbot, tmp_path: Path
 
 
 def load_session_from_recovery(autosaver: Autosaver):  # noqa: ANN201
-    from coprod_desktop.recovery import read_entry
+    from coprod_desktop.files.recovery import read_entry
 
     entry = read_entry(autosaver.store.name, autosaver.store.path)
     assert entry.ok, entry.problem
@@ -133,7 +135,8 @@ def load_session_from_recovery(autosaver: Autosaver):  # noqa: ANN201
 
 
 def test_a_saved_session_is_restored_with_its_path_and_saves_there(
-        qtbot, tmp_path: Path, errors) -> None:
+    qtbot, tmp_path: Path, errors
+) -> None:
     folder, path = tmp_path / "recovery", tmp_path / "workshop.json"
     save_session(content.new_session("Saved workshop", ["A", "B"]), path)
     first, saver = start(qtbot, folder, path=path, track=False)
@@ -206,14 +209,17 @@ def test_running_instances_never_see_each_others_files(qtbot, tmp_path: Path, er
     wait_for_autosave(qtbot, saver2)
     assert saver1.store.path != saver2.store.path
     assert session_to_json(load_session_from_recovery(saver1)) == session_to_json(
-        one.document.session)
+        one.document.session
+    )
     assert session_to_json(load_session_from_recovery(saver2)) == session_to_json(
-        two.document.session)
+        two.document.session
+    )
     start(qtbot, folder, ask=never)  # both alive: nothing offered to a third
 
 
-def test_a_damaged_recovery_file_is_set_aside_and_never_crashes(qtbot, tmp_path: Path,
-                                                                 errors) -> None:
+def test_a_damaged_recovery_file_is_set_aside_and_never_crashes(
+    qtbot, tmp_path: Path, errors
+) -> None:
     folder = tmp_path / "recovery"
     folder.mkdir()
     (folder / "999-dead.json").write_text('{"format": "coprod-recovery", "recovery_version": 1}')
@@ -236,7 +242,7 @@ def test_the_dialog_shows_entries_as_plain_text_and_answers(qtbot, tmp_path: Pat
     work(first)
     wait_for_autosave(qtbot, saver)
     crash(first, saver)
-    from coprod_desktop.recovery import RecoveryStore
+    from coprod_desktop.files.recovery import RecoveryStore
 
     store = RecoveryStore(folder)
     entries = store.orphans()
@@ -266,7 +272,7 @@ CHILD = textwrap.dedent("""
     from pathlib import Path
     from PySide6.QtWidgets import QApplication
     from coprod_desktop.app import build_window, start_autosave
-    from coprod_desktop.storage import session_to_json
+    from coprod_desktop.files.session_file import session_to_json
 
     app = QApplication([])
     folder, expected = Path(sys.argv[1]), Path(sys.argv[2])
@@ -289,8 +295,12 @@ CHILD = textwrap.dedent("""
 def test_a_killed_process_is_recovered(qtbot, tmp_path: Path, errors) -> None:
     folder, expected = tmp_path / "recovery", tmp_path / "expected.json"
     env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"}
-    child = subprocess.Popen([sys.executable, "-c", CHILD, str(folder), str(expected)],
-                             stdout=subprocess.PIPE, text=True, env=env)
+    child = subprocess.Popen(
+        [sys.executable, "-c", CHILD, str(folder), str(expected)],
+        stdout=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
     try:
         assert child.stdout is not None
         assert child.stdout.readline().strip() == "autosaved"

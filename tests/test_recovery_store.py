@@ -12,16 +12,16 @@ from pathlib import Path
 
 import pytest
 
-from coprod_desktop import content
-from coprod_desktop.model import Session
-from coprod_desktop.recovery import (
+from coprod_desktop.domain.model import Session
+from coprod_desktop.files import builtin as content
+from coprod_desktop.files.recovery import (
     RecoveryError,
     RecoveryStore,
     describe,
     format_saved_at,
     read_entry,
 )
-from coprod_desktop.storage import session_to_json
+from coprod_desktop.files.session_file import session_to_json
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -146,16 +146,22 @@ def test_clean_close_leaves_nothing(tmp_path: Path) -> None:
     assert os.listdir(tmp_path) == []
 
 
-@pytest.mark.parametrize(("contents", "problem"), [
-    ("{", "not valid JSON"),
-    ('{"format": "other"}', "not a coprod-desktop recovery file"),
-    ('{"format": "coprod-recovery", "recovery_version": 9}', "another version"),
-    ('{"format": "coprod-recovery", "recovery_version": 1, "session": {"format": "x"}}',
-     "session.format"),
-    (b"\xff\xfe", "not UTF-8"),
-])
+@pytest.mark.parametrize(
+    ("contents", "problem"),
+    [
+        ("{", "not valid JSON"),
+        ('{"format": "other"}', "not a coprod-desktop recovery file"),
+        ('{"format": "coprod-recovery", "recovery_version": 9}', "another version"),
+        (
+            '{"format": "coprod-recovery", "recovery_version": 1, "session": {"format": "x"}}',
+            "session.format",
+        ),
+        (b"\xff\xfe", "not UTF-8"),
+    ],
+)
 def test_a_damaged_file_is_listed_with_its_problem_and_can_be_set_aside(
-        tmp_path: Path, contents: str | bytes, problem: str) -> None:
+    tmp_path: Path, contents: str | bytes, problem: str
+) -> None:
     path = tmp_path / "123-dead.json"
     if isinstance(contents, bytes):
         path.write_bytes(contents)
@@ -205,8 +211,8 @@ def test_a_killed_process_leaves_a_file_that_is_offered(tmp_path: Path) -> None:
     script = (
         "import sys, time\n"
         "from pathlib import Path\n"
-        "from coprod_desktop import content\n"
-        "from coprod_desktop.recovery import RecoveryStore\n"
+        "from coprod_desktop.files import builtin as content\n"
+        "from coprod_desktop.files.recovery import RecoveryStore\n"
         "s = content.new_session('Killed run', ['A'])\n"
         "store = RecoveryStore(Path(sys.argv[1]))\n"
         "store.write(s, None)\n"
@@ -214,8 +220,9 @@ def test_a_killed_process_leaves_a_file_that_is_offered(tmp_path: Path) -> None:
         "time.sleep(60)\n"
     )
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    child = subprocess.Popen([sys.executable, "-c", script, str(tmp_path)],
-                             stdout=subprocess.PIPE, text=True, env=env)
+    child = subprocess.Popen(
+        [sys.executable, "-c", script, str(tmp_path)], stdout=subprocess.PIPE, text=True, env=env
+    )
     try:
         assert child.stdout is not None and child.stdout.readline().strip() == "written"
         assert RecoveryStore(tmp_path).orphans() == []  # alive: not offered
@@ -229,8 +236,9 @@ def test_a_killed_process_leaves_a_file_that_is_offered(tmp_path: Path) -> None:
 
 
 def test_the_recovery_module_loads_no_qt() -> None:
-    code = "import coprod_desktop.recovery, sys; print('PySide6' in sys.modules)"
+    code = "import coprod_desktop.files.recovery, sys; print('PySide6' in sys.modules)"
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,
-                            timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60
+    )
     assert result.stdout.strip() == "False", result.stderr

@@ -9,7 +9,8 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QKeySequence
 
-from coprod_desktop.session_setup import (
+from coprod_desktop.files.session_file import load_session, save_session
+from coprod_desktop.files.session_setup import (
     SessionDetails,
     SetupError,
     apply_details,
@@ -17,8 +18,7 @@ from coprod_desktop.session_setup import (
     day_of,
     details_of,
 )
-from coprod_desktop.storage import load_session, save_session
-from coprod_desktop.ui.session_details import SessionDetailsDialog
+from coprod_desktop.ui.dialogs.session_details import SessionDetailsDialog
 
 OLD = SessionDetails("Health workshop", "2026-03-18T19:30:00+00:00", "Town hall", "Sam")
 
@@ -33,12 +33,15 @@ def test_the_same_day_keeps_the_time_of_set_up_and_another_day_is_a_date() -> No
     assert moved == SessionDetails("Health workshop", "2026-04-02", "", "")
 
 
-@pytest.mark.parametrize(("title", "day", "venue", "message"), [
-    ("   ", "2026-03-18", "", "title: the session needs a title"),
-    ("T" * 201, "2026-03-18", "", "title: longer than 200 characters"),
-    ("T", "2026-03-18", "P" * 201, "place: longer than 200 characters"),
-    ("T", "18/03/2026", "", 'date: "18/03/2026" is not a date of the form YYYY-MM-DD'),
-])
+@pytest.mark.parametrize(
+    ("title", "day", "venue", "message"),
+    [
+        ("   ", "2026-03-18", "", "title: the session needs a title"),
+        ("T" * 201, "2026-03-18", "", "title: longer than 200 characters"),
+        ("T", "2026-03-18", "P" * 201, "place: longer than 200 characters"),
+        ("T", "18/03/2026", "", 'date: "18/03/2026" is not a date of the form YYYY-MM-DD'),
+    ],
+)
 def test_a_bad_edit_names_the_field(title: str, day: str, venue: str, message: str) -> None:
     with pytest.raises(SetupError, match=message):
         checked_details(OLD, title, day, venue)
@@ -55,7 +58,11 @@ def test_apply_returns_the_old_details(window) -> None:
     before = details_of(session)
     assert apply_details(session, OLD) == before
     assert (session.title, session.created, session.venue, session.facilitator) == (
-        "Health workshop", "2026-03-18T19:30:00+00:00", "Town hall", "Sam")
+        "Health workshop",
+        "2026-03-18T19:30:00+00:00",
+        "Town hall",
+        "Sam",
+    )
 
 
 # --- in the window -------------------------------------------------------------------------
@@ -103,7 +110,11 @@ def test_a_change_is_one_undo_step_and_the_window_title_follows(window, tmp_path
     save_session(document.session, path)
     loaded = load_session(path)
     assert (loaded.title, loaded.created, loaded.venue, loaded.facilitator) == (
-        new.title, new.created, new.venue, new.facilitator)
+        new.title,
+        new.created,
+        new.venue,
+        new.facilitator,
+    )
 
 
 def test_only_the_title_changed_says_so_and_no_change_pushes_nothing(window) -> None:
@@ -143,8 +154,9 @@ def test_the_dialog_shows_the_details_and_enter_saves(qtbot, dialog) -> None:
     dialog.facilitator.setText("Sam and Alex")
     qtbot.keyClick(dialog.title, Qt.Key.Key_Return)
     assert not dialog.isVisible()
-    assert dialog.details == SessionDetails("Evening workshop", OLD.created, "Town hall",
-                                            "Sam and Alex")
+    assert dialog.details == SessionDetails(
+        "Evening workshop", OLD.created, "Town hall", "Sam and Alex"
+    )
 
 
 def test_the_dialog_refuses_an_empty_title_with_a_message(qtbot, dialog) -> None:

@@ -7,9 +7,10 @@ from datetime import UTC, datetime
 
 import pytest
 
-from coprod_desktop import content
-from coprod_desktop.model import GROUP_COLOURS, CardDraft
-from coprod_desktop.session_setup import (
+from coprod_desktop.domain.model import GROUP_COLOURS, CardDraft
+from coprod_desktop.files import builtin as content
+from coprod_desktop.files.session_file import session_from_dict, session_to_dict
+from coprod_desktop.files.session_setup import (
     DEFAULT_GROUP_COUNT,
     DEFAULT_TITLE,
     SetupChoices,
@@ -20,7 +21,6 @@ from coprod_desktop.session_setup import (
     default_group_names,
     parse_group_names,
 )
-from coprod_desktop.storage import session_from_dict, session_to_dict
 
 NOW = datetime(2026, 3, 18, 19, 30, tzinfo=UTC)
 
@@ -41,12 +41,19 @@ def test_the_defaults_alone_give_a_usable_session() -> None:
 
 def test_every_choice_reaches_the_session() -> None:
     choices = SetupChoices(
-        title="  Health   workshop ", date="2026-04-02", venue=" Cardiff ", facilitator="Ana",
+        title="  Health   workshop ",
+        date="2026-04-02",
+        venue=" Cardiff ",
+        facilitator="Ana",
         group_names=("Red", "Blue"),
     )
     s = build_session(choices, NOW)
     assert (s.title, s.created, s.venue, s.facilitator) == (
-        "Health workshop", "2026-04-02", "Cardiff", "Ana")
+        "Health workshop",
+        "2026-04-02",
+        "Cardiff",
+        "Ana",
+    )
     assert [g.name for g in s.groups] == ["Red", "Blue"]
 
 
@@ -65,19 +72,25 @@ def test_one_to_twelve_groups(count: int) -> None:
     assert len({g.colour for g in s.groups}) == count
 
 
-@pytest.mark.parametrize(("choices", "message"), [
-    (SetupChoices(group_count=0), "groups: 0 groups; choose 1 to 12"),
-    (SetupChoices(group_count=13), "choose 1 to 12"),
-    (SetupChoices(group_names=tuple(f"T{i}" for i in range(13))), "at most 12 groups"),
-    (SetupChoices(group_names=("Red", "red")), 'two groups are called "red"'),
-    (SetupChoices(group_names=("  ", "")), "at least one group name"),
-    (SetupChoices(group_names=("x" * 41,)), "longer than 40"),
-    (SetupChoices(date="18/03/2026"), 'date: "18/03/2026" is not a date'),
-    (SetupChoices(board_id="nope"), 'board: no built-in board "nope" (known: matrix-and-ladder)'),
-    (SetupChoices(deck_id="nope"), 'deck: no built-in deck "nope"'),
-    (SetupChoices(deck_id=""), "deck: no cards"),
-    (SetupChoices(title="t" * 201), "title: longer than 200"),
-])
+@pytest.mark.parametrize(
+    ("choices", "message"),
+    [
+        (SetupChoices(group_count=0), "groups: 0 groups; choose 1 to 12"),
+        (SetupChoices(group_count=13), "choose 1 to 12"),
+        (SetupChoices(group_names=tuple(f"T{i}" for i in range(13))), "at most 12 groups"),
+        (SetupChoices(group_names=("Red", "red")), 'two groups are called "red"'),
+        (SetupChoices(group_names=("  ", "")), "at least one group name"),
+        (SetupChoices(group_names=("x" * 41,)), "longer than 40"),
+        (SetupChoices(date="18/03/2026"), 'date: "18/03/2026" is not a date'),
+        (
+            SetupChoices(board_id="nope"),
+            'board: no built-in board "nope" (known: matrix-and-ladder)',
+        ),
+        (SetupChoices(deck_id="nope"), 'deck: no built-in deck "nope"'),
+        (SetupChoices(deck_id=""), "deck: no cards"),
+        (SetupChoices(title="t" * 201), "title: longer than 200"),
+    ],
+)
 def test_bad_choices_name_the_field(choices: SetupChoices, message: str) -> None:
     with pytest.raises(SetupError) as info:
         build_session(choices, NOW)
@@ -86,7 +99,11 @@ def test_bad_choices_name_the_field(choices: SetupChoices, message: str) -> None
 
 def test_parse_group_names() -> None:
     assert parse_group_names("Red, Blue\nGreen;  Table   4 ,,\n") == [
-        "Red", "Blue", "Green", "Table 4"]
+        "Red",
+        "Blue",
+        "Green",
+        "Table 4",
+    ]
     assert parse_group_names(" \n, ") == []
 
 
@@ -94,8 +111,10 @@ def test_imported_cards_only() -> None:
     drafts = (CardDraft("activity", "Walk"), CardDraft("principle", "Assets", "text"))
     s = build_session(SetupChoices(deck_id="", imported=drafts, imported_from="local.csv"), NOW)
     assert s.deck.title == "Cards from local.csv"
-    assert [(c.kind, c.title) for c in s.deck.cards] == [("activity", "Walk"),
-                                                          ("principle", "Assets")]
+    assert [(c.kind, c.title) for c in s.deck.cards] == [
+        ("activity", "Walk"),
+        ("principle", "Assets"),
+    ]
     assert s.deck != content.deck()
 
 
@@ -110,20 +129,35 @@ def test_built_in_plus_imported_cards_get_unique_ids() -> None:
 
 
 def test_choices_are_remembered_without_the_imported_cards_or_the_date() -> None:
-    choices = SetupChoices(title="T", date="2026-01-01", venue="V", facilitator="F",
-                           group_names=("A", "B"), group_count=2,
-                           imported=(CardDraft("activity", "X"),))
+    choices = SetupChoices(
+        title="T",
+        date="2026-01-01",
+        venue="V",
+        facilitator="F",
+        group_names=("A", "B"),
+        group_count=2,
+        imported=(CardDraft("activity", "X"),),
+    )
     data = choices_to_dict(choices)
     assert "imported" not in data and "date" not in data
     back = choices_from_dict(data)
-    assert back == SetupChoices(title="T", venue="V", facilitator="F", group_names=("A", "B"),
-                                group_count=2)
+    assert back == SetupChoices(
+        title="T", venue="V", facilitator="F", group_names=("A", "B"), group_count=2
+    )
 
 
-@pytest.mark.parametrize("stored", [
-    None, "text", [], {"title": 5, "group_count": 99, "group_names": [1, 2]},
-    {"board_id": "gone", "deck_id": "gone"}, {"group_count": True}, {"deck_id": ""},
-])
+@pytest.mark.parametrize(
+    "stored",
+    [
+        None,
+        "text",
+        [],
+        {"title": 5, "group_count": 99, "group_names": [1, 2]},
+        {"board_id": "gone", "deck_id": "gone"},
+        {"group_count": True},
+        {"deck_id": ""},
+    ],
+)
 def test_remembered_choices_that_are_broken_fall_back_to_defaults(stored) -> None:
     choices = choices_from_dict(stored)
     build_session(choices, NOW)  # always usable

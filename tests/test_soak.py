@@ -18,8 +18,8 @@ import tracemalloc
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from coprod_desktop import content
-from coprod_desktop.model import Session
+from coprod_desktop.domain.model import Session
+from coprod_desktop.files import builtin as content
 from coprod_desktop.ui.main_window import MainWindow
 
 MODEL_MOVES = 200_000
@@ -64,8 +64,10 @@ def test_200k_moves_through_the_model() -> None:
     move_randomly(session, rng, MODEL_MOVES)
     seconds = time.perf_counter() - started
     gc.collect()
-    print(f"\n{MODEL_MOVES} model moves in {seconds:.2f} s; Python memory +{python_growth} bytes "
-          f"over 10,000 moves; RSS {rss:.0f} -> {rss_mb():.0f} MB")
+    print(
+        f"\n{MODEL_MOVES} model moves in {seconds:.2f} s; Python memory +{python_growth} bytes "
+        f"over 10,000 moves; RSS {rss:.0f} -> {rss_mb():.0f} MB"
+    )
     assert python_growth < 64_000
     assert rss_mb() - rss < 20
     group = session.groups[0]
@@ -117,8 +119,10 @@ def scene_soak(window: MainWindow, moves: int) -> None:
     gc.collect()
     QApplication.processEvents()
     end = rss_mb()
-    print(f"\n{moves} document+scene moves in {seconds:.1f} s ({history} commands in the first "
-          f"half); RSS {rss:.0f} -> {middle:.0f} -> {end:.0f} MB")
+    print(
+        f"\n{moves} document+scene moves in {seconds:.1f} s ({history} commands in the first "
+        f"half); RSS {rss:.0f} -> {middle:.0f} -> {end:.0f} MB"
+    )
     # Nothing piles up in the scene: its items are the board and the cards on it.
     placed = doc.current_group.placements
     assert set(scene.card_items) == {p.card for p in placed}

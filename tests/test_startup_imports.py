@@ -11,8 +11,8 @@ import subprocess
 import sys
 
 import coprod_desktop
-from coprod_desktop.bench.child import run_child
-from coprod_desktop.bench.config import quick
+from tests.bench.child import run_child
+from tests.bench.config import quick
 
 
 def test_the_version_is_written_once_and_installed_as_such():
@@ -20,11 +20,12 @@ def test_the_version_is_written_once_and_installed_as_such():
 
 
 def test_importing_the_package_does_not_read_package_metadata():
-    code = ("import json, sys, coprod_desktop.cli\n"
-            "print(json.dumps(sorted(m for m in sys.modules"
-            " if m.startswith('importlib.metadata'))))")
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          timeout=60)
+    code = (
+        "import json, sys, coprod_desktop.cli.main\n"
+        "print(json.dumps(sorted(m for m in sys.modules"
+        " if m.startswith('importlib.metadata'))))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout) == []
 

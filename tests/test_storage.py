@@ -14,9 +14,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from coprod_desktop import content, storage
-from coprod_desktop.model import Card, Session
-from coprod_desktop.storage import (
+from coprod_desktop.domain.model import Card, Session
+from coprod_desktop.files import builtin as content
+from coprod_desktop.files import session_file as storage
+from coprod_desktop.files.session_file import (
     FORMAT_NAME,
     MAX_FILE_BYTES,
     SCHEMA_VERSION,
@@ -577,8 +578,8 @@ def test_a_save_removes_temp_files_left_by_a_killed_save(tmp_path):
     import os
     import time
 
-    from coprod_desktop import content
-    from coprod_desktop.storage import STALE_TEMP_SECONDS, save_session
+    from coprod_desktop.files import builtin as content
+    from coprod_desktop.files.session_file import STALE_TEMP_SECONDS, save_session
 
     target = tmp_path / "s.json"
     old = tmp_path / ".s.json.abc123.tmp"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QMimeData, QPointF, Qt
 from PySide6.QtGui import QDropEvent
 
-from coprod_desktop.ui.items import card_mime
+from coprod_desktop.ui.board.items import card_mime
 from coprod_desktop.ui.main_window import MainWindow
 
 
@@ -98,7 +98,7 @@ def test_tray_refuses_cards_that_are_not_placed_and_other_mime(window):
     assert not window.tray.accepts(first_card(window))
     other = QMimeData()
     other.setText("hello")
-    from coprod_desktop.ui.items import card_id_from_mime
+    from coprod_desktop.ui.board.items import card_id_from_mime
 
     assert card_id_from_mime(other) is None
 
@@ -230,7 +230,7 @@ def test_tray_keeps_its_scroll_position_when_a_card_leaves(window, qtbot):
 
 
 def test_undo_history_is_bounded(window):
-    from coprod_desktop.ui.document import UNDO_LIMIT
+    from coprod_desktop.ui.document.document import UNDO_LIMIT
 
     assert window.document.undo_stack.undoLimit() == UNDO_LIMIT > 0
 

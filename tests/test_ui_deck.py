@@ -8,29 +8,30 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from coprod_desktop import content
-from coprod_desktop.csv_cards import parse_cards_csv, read_cards_csv
-from coprod_desktop.model import KIND_ORDER, CardDraft, in_kind_order
-from coprod_desktop.storage import session_to_dict
-from coprod_desktop.ui.document import SessionDocument
-from coprod_desktop.ui.import_preview import ImportPreview
+from coprod_desktop.domain.model import KIND_ORDER, CardDraft, in_kind_order
+from coprod_desktop.files import builtin as content
+from coprod_desktop.files.csv_cards import parse_cards_csv, read_cards_csv
+from coprod_desktop.files.session_file import session_to_dict
+from coprod_desktop.ui.dialogs.import_preview import ImportPreview
+from coprod_desktop.ui.document.document import SessionDocument
 from coprod_desktop.ui.main_window import MainWindow
 
 CSV = (
     "kind,title,text,more,source\n"
     'activity,"Walk, talk and plan","Neighbours\nwalk together",,Local\n'  # row 2
-    "banana,Fruit,unknown kind\n"                                           # row 3
-    "activity,,no title\n"                                                   # row 4
-    'activity,"walk,  TALK and plan",duplicate of row 2\n'                  # row 5
-    "principle,Recognising people as assets,already in the deck\n"          # row 6
-    "non_example,Token panels,Nothing changes\n"                            # row 7
-    "activity,Extra,a,b,c,d\n"                                               # row 8
+    "banana,Fruit,unknown kind\n"  # row 3
+    "activity,,no title\n"  # row 4
+    'activity,"walk,  TALK and plan",duplicate of row 2\n'  # row 5
+    "principle,Recognising people as assets,already in the deck\n"  # row 6
+    "non_example,Token panels,Nothing changes\n"  # row 7
+    "activity,Extra,a,b,c,d\n"  # row 8
 )
 
 
 def refuse(name: str):
     def ask(*args, **kwargs):
         raise AssertionError(f"{name} was asked")
+
     return ask
 
 
@@ -42,8 +43,14 @@ def window(open_window):
 @pytest.fixture
 def editor(window, qtbot):
     ed = window.prepare_menus.editor()
-    for name in ("ask_draft", "confirm_remove", "ask_import_path", "ask_export_path",
-                 "confirm_import", "show_error"):
+    for name in (
+        "ask_draft",
+        "confirm_remove",
+        "ask_import_path",
+        "ask_export_path",
+        "confirm_import",
+        "show_error",
+    ):
         setattr(ed, name, refuse(name))
     return ed
 
@@ -61,7 +68,7 @@ def test_the_deck_menu_opens_the_editor(window, editor):
 
 
 def kind_headings(editor) -> list[str]:
-    from coprod_desktop.ui.deck_editor import KIND_HEADING_ROLE
+    from coprod_desktop.ui.dialogs.deck_editor import KIND_HEADING_ROLE
 
     items = (editor.list.item(r) for r in range(editor.list.count()))
     return [item.text() for item in items if item.data(KIND_HEADING_ROLE)]
@@ -75,15 +82,20 @@ def test_the_editor_lists_kinds_in_the_trays_order(window, editor):
     assert kinds.index("non_example") < kinds.index("activity")  # the deck's own order
     assert editor.card_ids() == window.tray.card_ids()
     assert [h.split(" (")[0] for h in kind_headings(editor)] == [
-        "Principles", "Activities", "Co-production is not ..."]
-    assert tuple(dict.fromkeys(window.document.session.deck.card(i).kind
-                               for i in editor.card_ids())) == KIND_ORDER[:3]
+        "Principles",
+        "Activities",
+        "Co-production is not ...",
+    ]
+    assert (
+        tuple(dict.fromkeys(window.document.session.deck.card(i).kind for i in editor.card_ids()))
+        == KIND_ORDER[:3]
+    )
     assert kind_headings(editor)[0] == "Principles (6)"
 
 
 def test_the_kind_order_is_one_constant():
-    from coprod_desktop.model import CARD_KINDS
-    from coprod_desktop.ui import theme
+    from coprod_desktop.domain.model import CARD_KINDS
+    from coprod_desktop.ui.style import theme
 
     assert theme.KIND_ORDER is KIND_ORDER
     assert sorted(KIND_ORDER) == sorted(CARD_KINDS)
@@ -188,9 +200,10 @@ def test_the_confirmation_text_names_groups_and_regions(window, editor, monkeypa
     card_id = deck_ids(window)[0]
     document.place(card_id, "ladder-coercion")
     shown = []
-    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text())
-                        or QMessageBox.StandardButton.No)
-    from coprod_desktop.ui.deck_editor import DeckEditor
+    monkeypatch.setattr(
+        QMessageBox, "exec", lambda box: shown.append(box.text()) or QMessageBox.StandardButton.No
+    )
+    from coprod_desktop.ui.dialogs.deck_editor import DeckEditor
 
     card = document.session.deck.card(card_id)
     assert not DeckEditor.confirm_remove(editor, card, document.session.where_placed(card_id))
@@ -223,13 +236,18 @@ def test_a_card_moves_among_the_cards_of_its_kind(window, editor):
     assert not editor.buttons["up"].isEnabled()
     editor.select(activities[1])
     editor.move_up()
-    assert [c.id for c in session.deck.cards if c.kind == "activity"][:2] == \
-        [activities[1], activities[0]]
+    assert [c.id for c in session.deck.cards if c.kind == "activity"][:2] == [
+        activities[1],
+        activities[0],
+    ]
     assert editor.card_ids() == window.tray.card_ids()
     editor.move_down()
     editor.move_down()
-    assert [c.id for c in session.deck.cards if c.kind == "activity"][:3] == \
-        [activities[0], activities[2], activities[1]]
+    assert [c.id for c in session.deck.cards if c.kind == "activity"][:3] == [
+        activities[0],
+        activities[2],
+        activities[1],
+    ]
     assert editor.selected_id() == activities[1]
 
 
@@ -266,10 +284,12 @@ def test_preview_titles_and_reasons_are_never_cut_off(qtbot):
     """Long titles and reasons wrap inside the dialog: no horizontal scrolling, every
     row tall enough for its whole title and reason, and the tool tip has the whole text."""
     long_title = "Neighbours, the council and the health centre plan the park"  # 59
-    csv_text = ("kind,title,text\n"
-                f"activity,{long_title},x\n"
-                f"activity,{'Too long a title for the back of the room ' * 4},x\n"
-                "banana,Fruit,x\n")
+    csv_text = (
+        "kind,title,text\n"
+        f"activity,{long_title},x\n"
+        f"activity,{'Too long a title for the back of the room ' * 4},x\n"
+        "banana,Fruit,x\n"
+    )
     report = parse_cards_csv(csv_text.encode(), content.deck().cards)
     preview = ImportPreview(report, "cards.csv")
     qtbot.addWidget(preview)
@@ -308,7 +328,7 @@ def test_import_adds_the_previewed_cards_in_one_undo_step(window, editor, tmp_pa
     report, source = previews[0]
     assert source == "cards.csv"
     assert [s.row for s in report.skipped] == [3, 4, 5, 6, 8]
-    added = window.document.session.deck.cards[len(before):]
+    added = window.document.session.deck.cards[len(before) :]
     assert [c.title for c in added] == ["Walk, talk and plan", "Token panels"]
     assert added[0].text == "Neighbours\nwalk together"
     assert {c.id for c in added}.isdisjoint(before)
@@ -325,14 +345,18 @@ def test_import_cancelled_at_the_preview_changes_nothing(window, editor, tmp_pat
     assert not window.document.undo_stack.canUndo()
 
 
-@pytest.mark.parametrize(("data", "message"), [
-    (b"", "the file is empty"),
-    (b"kind,title\nactivity,A\n", "row 1: the header row needs the column(s) text"),
-    (b'kind,title,text\nactivity,"A"x,y\n', "row 2 (line 2): malformed CSV"),
-    (b"kind,title,text\nactivity,A,x\nactivity,B\xff,y\n", "row 3: not UTF-8"),
-])
-def test_a_bad_csv_is_a_clear_message_and_nothing_changes(window, editor, tmp_path: Path,
-                                                          data: bytes, message: str):
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"", "the file is empty"),
+        (b"kind,title\nactivity,A\n", "row 1: the header row needs the column(s) text"),
+        (b'kind,title,text\nactivity,"A"x,y\n', "row 2 (line 2): malformed CSV"),
+        (b"kind,title,text\nactivity,A,x\nactivity,B\xff,y\n", "row 3: not UTF-8"),
+    ],
+)
+def test_a_bad_csv_is_a_clear_message_and_nothing_changes(
+    window, editor, tmp_path: Path, data: bytes, message: str
+):
     path = tmp_path / "bad.csv"
     path.write_bytes(data)
     errors = []
@@ -369,8 +393,9 @@ def test_export_writes_the_same_format(window, editor, tmp_path: Path):
     assert [c.id for c in cards] == editor.card_ids()
 
 
-def test_reimporting_an_export_into_the_same_deck_finds_every_card_there(window, editor,
-                                                                          tmp_path: Path):
+def test_reimporting_an_export_into_the_same_deck_finds_every_card_there(
+    window, editor, tmp_path: Path
+):
     """A round trip is not an error: the preview calls each row a card already in the deck,
     nothing is shaded as skipped, and there is nothing to import."""
     editor.ask_export_path = lambda suggestion: tmp_path / "deck.csv"
@@ -397,14 +422,14 @@ def test_reimporting_an_export_into_the_same_deck_finds_every_card_there(window,
     preview.deleteLater()
 
 
-def test_round_trip_into_a_fresh_session_adds_the_cards_it_lacks(window, editor, qtbot,
-                                                                tmp_path: Path):
+def test_round_trip_into_a_fresh_session_adds_the_cards_it_lacks(
+    window, editor, qtbot, tmp_path: Path
+):
     editor.ask_draft = lambda heading, card: CardDraft("activity", "Street party", "Fun", "", "Us")
     added = editor.add()
     editor.ask_export_path = lambda suggestion: tmp_path / "deck.csv"
     path = editor.export_csv()
-    assert path.read_text(encoding="utf-8-sig").splitlines()[0] == \
-        "kind,title,text,more,source,id"
+    assert path.read_text(encoding="utf-8-sig").splitlines()[0] == "kind,title,text,more,source,id"
 
     fresh = SessionDocument(content.new_session("Fresh", ["Green"]))
     other = MainWindow(fresh)
@@ -426,11 +451,15 @@ def test_round_trip_into_a_fresh_session_adds_the_cards_it_lacks(window, editor,
 
 
 def test_the_import_entry_says_the_format_before_the_file_picker(window, editor):
-    from coprod_desktop.ui.import_preview import IMPORT_CAPTION, IMPORT_FILTER
+    from coprod_desktop.ui.dialogs.import_preview import IMPORT_CAPTION, IMPORT_FILTER
 
     note = editor.format_note.text()
-    for words in ("kind, title, text", "optional: more, source, id",
-                  "principle, activity, non_example, custom", "60 characters"):
+    for words in (
+        "kind, title, text",
+        "optional: more, source, id",
+        "principle, activity, non_example, custom",
+        "60 characters",
+    ):
         assert words in note
         assert words in window.named_actions["import_cards"].statusTip()
         assert words in window.named_actions["import_cards"].toolTip()

@@ -10,12 +10,12 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QSettings
 
-from coprod_desktop import content
+from coprod_desktop.files import builtin as content
 from coprod_desktop.handout import HandoutOptions
-from coprod_desktop.ui import handout_export
-from coprod_desktop.ui.document import SessionDocument
-from coprod_desktop.ui.export_dialog import ExportChoices, ExportDialog, ExportSettings, pdf_path
-from coprod_desktop.ui.handout_export import HandoutExport
+from coprod_desktop.ui.actions import handout_export
+from coprod_desktop.ui.actions.handout_export import HandoutExport
+from coprod_desktop.ui.dialogs.export import ExportChoices, ExportDialog, ExportSettings, pdf_path
+from coprod_desktop.ui.document.document import SessionDocument
 
 
 @pytest.fixture
@@ -55,6 +55,7 @@ def exporter(qtbot, document: SessionDocument, settings: QSettings):
 
 # --- the dialog -----------------------------------------------------------------------------
 
+
 def test_dialog_remembers_its_choices(qtbot, settings: QSettings, tmp_path: Path) -> None:
     first = ExportDialog(None, tmp_path / "a.pdf", ExportSettings(settings), groups=3)
     qtbot.addWidget(first)
@@ -72,7 +73,8 @@ def test_dialog_remembers_its_choices(qtbot, settings: QSettings, tmp_path: Path
     assert again.large_print.isChecked() and again.booklets.isChecked()
     assert ExportSettings(settings).folder() == tmp_path
     assert again.choices() == ExportChoices(
-        tmp_path / "b.pdf", HandoutOptions(paper="letter", large_print=True, booklets=True))
+        tmp_path / "b.pdf", HandoutOptions(paper="letter", large_print=True, booklets=True)
+    )
 
 
 def test_dialog_refuses_a_missing_folder_and_says_why(qtbot, settings, tmp_path) -> None:
@@ -98,8 +100,9 @@ def test_dialog_browse_and_pdf_suffix(qtbot, settings, tmp_path) -> None:
 
 
 def test_booklets_need_two_groups(qtbot, settings, tmp_path) -> None:
-    ExportSettings(settings).remember(ExportChoices(tmp_path / "x.pdf",
-                                                    HandoutOptions(booklets=True)))
+    ExportSettings(settings).remember(
+        ExportChoices(tmp_path / "x.pdf", HandoutOptions(booklets=True))
+    )
     dialog = ExportDialog(None, tmp_path / "x.pdf", ExportSettings(settings), groups=1)
     qtbot.addWidget(dialog)
     assert not dialog.booklets.isEnabled()
@@ -108,11 +111,13 @@ def test_booklets_need_two_groups(qtbot, settings, tmp_path) -> None:
 
 # --- the export -----------------------------------------------------------------------------
 
+
 def test_export_writes_the_pdf_and_offers_to_open_it(qtbot, exporter, tmp_path) -> None:
     seen = Recorder(exporter)
     target = tmp_path / "handout.pdf"
     exporter.ask_choices = lambda suggestion: ExportChoices(
-        target, HandoutOptions(paper="letter", invariant=True))
+        target, HandoutOptions(paper="letter", invariant=True)
+    )
     with qtbot.waitSignal(exporter.finished, timeout=30000) as done:
         assert exporter.export()
         assert exporter.busy
@@ -160,8 +165,9 @@ def test_worker_uses_a_snapshot_of_the_session(qtbot, exporter, document, tmp_pa
     assert "Renamed afterwards" not in text and "Red" in text
 
 
-def test_pdf_is_built_off_the_gui_thread_while_events_run(qtbot, exporter, tmp_path,
-                                                          monkeypatch) -> None:
+def test_pdf_is_built_off_the_gui_thread_while_events_run(
+    qtbot, exporter, tmp_path, monkeypatch
+) -> None:
     Recorder(exporter)
     release = threading.Event()
     threads: list[threading.Thread] = []
@@ -188,8 +194,9 @@ def test_pdf_is_built_off_the_gui_thread_while_events_run(qtbot, exporter, tmp_p
     assert done.args == [str(tmp_path / "slow.pdf"), 7]
 
 
-def test_write_failure_is_reported_and_nothing_is_left(qtbot, exporter, tmp_path,
-                                                       monkeypatch) -> None:
+def test_write_failure_is_reported_and_nothing_is_left(
+    qtbot, exporter, tmp_path, monkeypatch
+) -> None:
     seen = Recorder(exporter)
     target = tmp_path / "gone" / "handout.pdf"  # the folder vanished after the dialog
     with qtbot.waitSignal(exporter.failed, timeout=30000) as failed:
@@ -200,8 +207,7 @@ def test_write_failure_is_reported_and_nothing_is_left(qtbot, exporter, tmp_path
     assert seen.asked == [] and not target.exists() and not exporter.busy
 
 
-def test_unexpected_error_in_the_worker_is_reported(qtbot, exporter, tmp_path,
-                                                    monkeypatch) -> None:
+def test_unexpected_error_in_the_worker_is_reported(qtbot, exporter, tmp_path, monkeypatch) -> None:
     seen = Recorder(exporter)
 
     def broken(session, path, options) -> int:

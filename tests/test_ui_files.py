@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox
 
-from coprod_desktop.storage import load_session
+from coprod_desktop.files.session_file import load_session
 
 
 def test_title_shows_the_file_name_and_the_unsaved_marker(window, tmp_path: Path):

@@ -10,13 +10,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QMessageBox
 
-from coprod_desktop import content
-from coprod_desktop.model import CardDraft
-from coprod_desktop.storage import load_session
-from coprod_desktop.ui.document import SessionDocument
-from coprod_desktop.ui.group_bar import text_colour_on
-from coprod_desktop.ui.group_manager import GroupManagerDialog
+from coprod_desktop.domain.model import CardDraft
+from coprod_desktop.files import builtin as content
+from coprod_desktop.files.session_file import load_session
+from coprod_desktop.ui.dialogs.group_manager import GroupManagerDialog
+from coprod_desktop.ui.document.document import SessionDocument
 from coprod_desktop.ui.main_window import MainWindow
+from coprod_desktop.ui.panels.group_bar import text_colour_on
 
 
 class Refuse:
@@ -35,8 +35,14 @@ def window(qtbot):
     win = MainWindow(document)
     win.files.ask_unsaved = lambda: QMessageBox.StandardButton.Discard
     actions = win.group_bar.group_actions
-    for name in ("ask_name", "ask_colour", "confirm_remove", "confirm_replace", "ask_source",
-                 "show_error"):
+    for name in (
+        "ask_name",
+        "ask_colour",
+        "confirm_remove",
+        "confirm_replace",
+        "ask_source",
+        "show_error",
+    ):
         setattr(actions, name, Refuse(name))
     win.group_bar.own_cards.ask_draft = Refuse("ask_draft")
     win.group_bar.own_cards.show_error = Refuse("own card show_error")
@@ -72,8 +78,9 @@ def test_tabs_show_each_group_in_its_colour(window):
     assert tabs.tabSizeHint(0).height() >= 44  # a touch target
 
 
-@pytest.mark.parametrize(("key", "index"), [(Qt.Key.Key_2, 1), (Qt.Key.Key_3, 2),
-                                            (Qt.Key.Key_1, 0)])
+@pytest.mark.parametrize(
+    ("key", "index"), [(Qt.Key.Key_2, 1), (Qt.Key.Key_3, 2), (Qt.Key.Key_1, 0)]
+)
 def test_number_keys_switch_group_and_the_frame_follows(window, qtbot, key, index):
     document = window.document
     document.place(deck_card(window), "ladder-coercion")  # on Red's board
@@ -238,7 +245,9 @@ def test_copy_arrangement_from_another_group(window):
     actions.ask_source = lambda target: red
     assert actions.copy_from()  # blue's board is empty: nothing to confirm
     assert [(p.card, p.region, p.note) for p in document.current_group.placements] == [
-        (a, "ladder-coercion", "why"), (b, "matrix-traditional", "")]
+        (a, "ladder-coercion", "why"),
+        (b, "matrix-traditional", ""),
+    ]
     assert set(window.scene.card_items) == {a, b}
     assert a not in window.tray.card_ids()
     document.undo_stack.undo()
@@ -299,8 +308,9 @@ def test_add_own_card_appears_in_the_tray_and_is_saved_and_printed(window, tmp_p
     pypdf = pytest.importorskip("pypdf")
     document = window.document
     own = window.group_bar.own_cards
-    own.ask_draft = lambda heading, card: CardDraft("custom", "Our service <b>does</b> tea",
-                                                    "Neighbours run the café")
+    own.ask_draft = lambda heading, card: CardDraft(
+        "custom", "Our service <b>does</b> tea", "Neighbours run the café"
+    )
     window.group_bar.own_card_button.click()
     red = document.current_group
     (card,) = red.cards
@@ -375,8 +385,8 @@ def test_cancelled_own_card_changes_nothing(window):
 
 
 def test_card_form_enter_in_the_title_or_ctrl_enter_saves(qtbot):
-    from coprod_desktop.model import GROUP_CARD_KINDS
-    from coprod_desktop.ui.custom_card_dialog import CardDialog
+    from coprod_desktop.domain.model import GROUP_CARD_KINDS
+    from coprod_desktop.ui.dialogs.custom_card import CardDialog
 
     form = CardDialog(None, "New card", GROUP_CARD_KINDS)
     qtbot.addWidget(form)
@@ -431,13 +441,15 @@ def test_an_own_cards_right_click_menu_edits_and_deletes_it(window):
 
 # --- the title's length -------------------------------------------------------------------
 
-LONG_TITLE = ("Our service does lots of things together with the people who use it and "
-              "with their families, friends, neighbours and the staff who support them")
+LONG_TITLE = (
+    "Our service does lots of things together with the people who use it and "
+    "with their families, friends, neighbours and the staff who support them"
+)
 
 
 def open_form(qtbot, card=None):
-    from coprod_desktop.model import GROUP_CARD_KINDS
-    from coprod_desktop.ui.custom_card_dialog import CardDialog
+    from coprod_desktop.domain.model import GROUP_CARD_KINDS
+    from coprod_desktop.ui.dialogs.custom_card import CardDialog
 
     form = CardDialog(None, "Card", GROUP_CARD_KINDS, card)
     qtbot.addWidget(form)
@@ -467,7 +479,7 @@ def test_card_form_counts_the_titles_characters_and_refuses_more_than_60(qtbot):
 
 def test_card_form_keeps_an_old_long_title_left_as_it_was(qtbot):
     """A card from an older file may have a longer title: its text can still be edited."""
-    from coprod_desktop.model import Card
+    from coprod_desktop.domain.model import Card
 
     form = open_form(qtbot, Card("own-1", "custom", LONG_TITLE, "old"))
     assert form.counter.text().endswith("too long")

@@ -7,11 +7,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox, QToolButton
 
-from coprod_desktop.countdown import Countdown
-from coprod_desktop.ui.document import SessionDocument
+from coprod_desktop.domain.countdown import Countdown
+from coprod_desktop.ui.document.document import SessionDocument
 from coprod_desktop.ui.main_window import MainWindow
-from coprod_desktop.ui.move_menu import TRAY, build_move_menu
-from coprod_desktop.ui.timer_widget import TimerWidget
+from coprod_desktop.ui.panels.move_menu import TRAY, build_move_menu
+from coprod_desktop.ui.panels.timer import TimerWidget
 
 
 def region_point(win: MainWindow, region_id: str):
@@ -295,7 +295,7 @@ def test_presentation_titles_are_at_least_24px_at_1080p(qtbot, example_path):
     """Issue 4: legible from the back of the room. In a region that is not crowded
     (two or fewer cards) a card's type size is >= 24 screen pixels; a title too long
     for two lines at that size is fitted, but never below 20 px."""
-    from coprod_desktop.storage import load_session
+    from coprod_desktop.files.session_file import load_session
 
     document = SessionDocument(load_session(example_path), example_path)
     win = MainWindow(document)
@@ -308,7 +308,7 @@ def test_presentation_titles_are_at_least_24px_at_1080p(qtbot, example_path):
     win.board_view.fit()
     view_scale = win.board_view.transform().m11()
     group = document.current_group
-    from coprod_desktop.ui.items import CARD_TITLE_PX
+    from coprod_desktop.ui.board.items import CARD_TITLE_PX
 
     nominal, fitted = {}, {}
     for region in document.session.board.regions:
@@ -417,7 +417,7 @@ def test_a_card_dragged_back_to_the_tray_is_the_one_selected_there(window):
     from PySide6.QtCore import QPointF
     from PySide6.QtGui import QDropEvent
 
-    from coprod_desktop.ui.items import card_mime
+    from coprod_desktop.ui.board.items import card_mime
 
     tapped, dragged = deck_ids(window)[:2]
     window.document.place(dragged, "ladder-coercion")

@@ -8,19 +8,19 @@ import pytest
 from PySide6.QtCore import QDate, QSettings, Qt
 from PySide6.QtWidgets import QDialog, QMessageBox
 
-from coprod_desktop import content
-from coprod_desktop.session_setup import SetupChoices
-from coprod_desktop.storage import save_session
-from coprod_desktop.ui.document import SessionDocument
-from coprod_desktop.ui.main_window import MainWindow
-from coprod_desktop.ui.recent_files import MAX_RECENT, RecentFiles, RecentMenu
-from coprod_desktop.ui.setup_dialog import (
+from coprod_desktop.files import builtin as content
+from coprod_desktop.files.session_file import save_session
+from coprod_desktop.files.session_setup import SetupChoices
+from coprod_desktop.ui.actions.recent_files import MAX_RECENT, RecentFiles, RecentMenu
+from coprod_desktop.ui.dialogs.setup import (
     BUILTIN_PLUS,
     IMPORTED_ONLY,
     SetupDialog,
     SetupResult,
     dialog_result,
 )
+from coprod_desktop.ui.document.document import SessionDocument
+from coprod_desktop.ui.main_window import MainWindow
 
 
 @pytest.fixture
@@ -71,7 +71,11 @@ def test_every_field_reaches_the_session(qtbot, dialog):
     enter(qtbot, dialog)
     s = dialog.session
     assert (s.title, s.created, s.venue, s.facilitator) == (
-        "Health & care <b>workshop</b>", "2026-05-01", "Cardiff library", "Ana")
+        "Health & care <b>workshop</b>",
+        "2026-05-01",
+        "Cardiff library",
+        "Ana",
+    )
     assert [g.name for g in s.groups] == ["Red", "Blue"]
 
 
@@ -85,11 +89,14 @@ def test_group_count_and_names_follow_each_other(dialog):
     assert dialog.group_count.maximum() == 12 and dialog.group_count.minimum() == 1
 
 
-@pytest.mark.parametrize(("names", "message"), [
-    ("\n".join(f"T{i}" for i in range(13)), "at most 12 groups"),
-    ("Red\nred", 'two groups are called "red"'),
-    ("x" * 41, "longer than 40 characters"),
-])
+@pytest.mark.parametrize(
+    ("names", "message"),
+    [
+        ("\n".join(f"T{i}" for i in range(13)), "at most 12 groups"),
+        ("Red\nred", 'two groups are called "red"'),
+        ("x" * 41, "longer than 40 characters"),
+    ],
+)
 def test_bad_group_names_are_shown_in_the_dialog_not_accepted(qtbot, dialog, names, message):
     dialog.group_names.setPlainText(names)
     enter(qtbot, dialog)
@@ -115,16 +122,19 @@ def test_imported_only_deck_needs_a_csv(qtbot, dialog):
 def test_the_csv_choice_says_the_format_before_the_file_picker(dialog):
     dialog.deck.setCurrentIndex(dialog.deck.findData(BUILTIN_PLUS))
     status = dialog.import_status.text()
-    assert status.startswith("Choose a CSV file. A header row with the columns kind, title, "
-                              "text (optional: more, source, id)")
+    assert status.startswith(
+        "Choose a CSV file. A header row with the columns kind, title, "
+        "text (optional: more, source, id)"
+    )
     assert "principle, activity, non_example, custom" in status
     assert "kind, title, text" in dialog.import_button.toolTip()
 
 
 def test_cards_from_a_csv_with_a_preview(qtbot, dialog, tmp_path: Path):
     path = tmp_path / "local.csv"
-    path.write_text("kind,title,text\nactivity,Walking group,Walk\nbanana,Bad,x\n",
-                    encoding="utf-8")
+    path.write_text(
+        "kind,title,text\nactivity,Walking group,Walk\nbanana,Bad,x\n", encoding="utf-8"
+    )
     previews = []
     dialog.confirm_import = lambda report, source: previews.append(report) or True
     dialog.deck.setCurrentIndex(dialog.deck.findData(IMPORTED_ONLY))
@@ -245,8 +255,9 @@ def test_last_choices_are_remembered_for_next_time(qtbot, window, settings):
     assert [g.name for g in window.document.session.groups] == ["Red", "Blue"]
     # and they are in the (temporary) settings file, not the user's
     reread = RecentFiles(QSettings(settings.fileName(), QSettings.Format.IniFormat))
-    assert reread.last_choices() == SetupChoices(title="Tuesday workshop", facilitator="Ana",
-                                                 group_names=("Red", "Blue"), group_count=2)
+    assert reread.last_choices() == SetupChoices(
+        title="Tuesday workshop", facilitator="Ana", group_names=("Red", "Blue"), group_count=2
+    )
 
 
 def test_cancelled_set_up_keeps_the_session(window):
@@ -332,7 +343,7 @@ def test_window_geometry_round_trip(qtbot, recent, settings):
 
 def test_broken_settings_values_are_ignored(settings):
     settings.setValue("recent/files", "not json [")
-    settings.setValue("setup/last", "{\"title\": 7}")
+    settings.setValue("setup/last", '{"title": 7}')
     settings.setValue("window/geometry", 12)
     recent = RecentFiles(settings)
     assert recent.paths() == []

@@ -9,21 +9,19 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .options import HandoutOptions
+from coprod_desktop.handout.options import HandoutOptions
 
 if TYPE_CHECKING:
-    from ..model import Session
+    from coprod_desktop.domain.model import Session
 
 __all__ = ["DEFAULT_OPTIONS", "HandoutOptions", "handout_bytes", "write_handout"]
 
 DEFAULT_OPTIONS = HandoutOptions()  # A4, normal print, real dates
 
 
-def handout_bytes(
-    session: Session, options: HandoutOptions = DEFAULT_OPTIONS
-) -> tuple[bytes, int]:
+def handout_bytes(session: Session, options: HandoutOptions = DEFAULT_OPTIONS) -> tuple[bytes, int]:
     """The handout as PDF bytes, with its number of pages."""
-    from .document import build_pdf
+    from coprod_desktop.handout.document import build_pdf
 
     return build_pdf(session, options)
 
@@ -35,7 +33,7 @@ def write_handout(
 
     On failure the file at path is untouched and OSError propagates.
     """
-    from ..storage import atomic_write_bytes
+    from coprod_desktop.files.session_file import atomic_write_bytes
 
     data, pages = handout_bytes(session, options)
     atomic_write_bytes(Path(path), data)

@@ -1,5 +1,5 @@
 """A group's board as a vector Drawing: regions, decorations and card boxes placed
-with the same layout as the screen (coprod_desktop.layout)."""
+with the same layout as the screen (coprod_desktop.domain.layout)."""
 
 from __future__ import annotations
 
@@ -7,12 +7,12 @@ from reportlab.graphics.shapes import Drawing, Group, Rect, String
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from ..layout import label_rect, layout_for
-from ..model import Board, Card, Decoration, Region, Session
-from ..model import Group as CardGroup
-from .fonts import BOLD, REGULAR
-from .styles import INK, MUTED, RULE, Styles, marker, readable_on_white
-from .text import FittedText, fit_text
+from coprod_desktop.domain.layout import label_rect, layout_for
+from coprod_desktop.domain.model import Board, Card, Decoration, Region, Session
+from coprod_desktop.domain.model import Group as CardGroup
+from coprod_desktop.handout.fonts import BOLD, REGULAR
+from coprod_desktop.handout.styles import INK, MUTED, RULE, Styles, marker, readable_on_white
+from coprod_desktop.handout.text import FittedText, fit_text
 
 ZONE_FILLS = {
     "matrix": colors.HexColor("#f4f6f9"),
@@ -45,8 +45,7 @@ def board_drawing(
         painter.decoration(decoration)
     label_sizes = painter.label_sizes()
     for region, placed in session.iter_placed(group):
-        painter.region(region, [card for card, _ in placed], group.colour,
-                       label_sizes[region.zone])
+        painter.region(region, [card for card, _ in placed], group.colour, label_sizes[region.zone])
     return painter.drawing
 
 
@@ -65,14 +64,24 @@ class _Painter:
         return x * s, (self.board.size[1] - y - h) * s, w * s, h * s
 
     def text_block(
-        self, text: str | FittedText, rect: Box, font: str,
-        max_size: float = 8.0, min_size: float = 5.0, *, centre: bool = False,
-        top: bool = False, colour: colors.Color = INK,
+        self,
+        text: str | FittedText,
+        rect: Box,
+        font: str,
+        max_size: float = 8.0,
+        min_size: float = 5.0,
+        *,
+        centre: bool = False,
+        top: bool = False,
+        colour: colors.Color = INK,
     ) -> None:
         """Text wrapped, shrunk and if need be ellipsized into rect (drawing units)."""
         x, y, w, h = rect
-        fitted = text if isinstance(text, FittedText) else fit_text(
-            text, font, w, h, max_size, min_size, LEADING)
+        fitted = (
+            text
+            if isinstance(text, FittedText)
+            else fit_text(text, font, w, h, max_size, min_size, LEADING)
+        )
         if not fitted.lines:
             return
         block_top = y + h if top else y + (h + fitted.height) / 2
@@ -80,11 +89,21 @@ class _Painter:
         group = Group()
         for line in fitted.lines:
             if centre:
-                group.add(String(x + w / 2, baseline, line, fontName=font,
-                                 fontSize=fitted.size, fillColor=colour, textAnchor="middle"))
+                group.add(
+                    String(
+                        x + w / 2,
+                        baseline,
+                        line,
+                        fontName=font,
+                        fontSize=fitted.size,
+                        fillColor=colour,
+                        textAnchor="middle",
+                    )
+                )
             else:
-                group.add(String(x, baseline, line, fontName=font,
-                                 fontSize=fitted.size, fillColor=colour))
+                group.add(
+                    String(x, baseline, line, fontName=font, fontSize=fitted.size, fillColor=colour)
+                )
             baseline -= fitted.leading
         self.drawing.add(group)
 
@@ -92,9 +111,15 @@ class _Painter:
         x, y, w, h = self.box(decoration.rect)
         pad = 2.0
         size = {"title": 10.0, "axis": 9.0, "band": 9.0}.get(decoration.kind, 7.5)
-        self.text_block(decoration.text, (x + pad, y + pad, w - 2 * pad, h - 2 * pad), BOLD,
-                        size, 5.0, centre=True, colour=MUTED if decoration.kind == "heading"
-                        else INK)
+        self.text_block(
+            decoration.text,
+            (x + pad, y + pad, w - 2 * pad, h - 2 * pad),
+            BOLD,
+            size,
+            5.0,
+            centre=True,
+            colour=MUTED if decoration.kind == "heading" else INK,
+        )
 
     def label_box(self, region: Region) -> Box:
         return self.box(label_rect(region))
@@ -109,21 +134,34 @@ class _Painter:
             sizes[region.zone] = min(size, sizes.get(region.zone, size))
         return sizes
 
-    def region(self, region: Region, cards: list[Card], group_colour: str,
-               label_size: float) -> None:
+    def region(
+        self, region: Region, cards: list[Card], group_colour: str, label_size: float
+    ) -> None:
         x, y, w, h = self.box(region.rect)
         fill = ZONE_FILLS.get(region.band or region.zone, colors.HexColor("#f6f6f6"))
-        self.drawing.add(Rect(x, y, w, h, fillColor=fill, strokeColor=RULE, strokeWidth=0.6,
-                              strokeDashArray=[2, 1.5] if region.zone == "not" else None))
+        self.drawing.add(
+            Rect(
+                x,
+                y,
+                w,
+                h,
+                fillColor=fill,
+                strokeColor=RULE,
+                strokeWidth=0.6,
+                strokeDashArray=[2, 1.5] if region.zone == "not" else None,
+            )
+        )
         label_box = self.label_box(region)
-        label = fit_text(region.label, BOLD, label_box[2], label_box[3], label_size, LABEL_MIN,
-                         LEADING)
+        label = fit_text(
+            region.label, BOLD, label_box[2], label_box[3], label_size, LABEL_MIN, LEADING
+        )
         self.text_block(label, label_box, BOLD, top=True)
         layout = layout_for(region, len(cards))
         boxes = [self.box(slot) for slot in layout.slots]
         hidden = layout.hidden
-        if hidden and not self.more_in_free_space(region, layout.slots, label_box, label.height,
-                                                  hidden):
+        if hidden and not self.more_in_free_space(
+            region, layout.slots, label_box, label.height, hidden
+        ):
             # No free space for the count: the last slot shows it instead of a card.
             hidden += 1
             self.more_tile(hidden, boxes.pop())
@@ -134,16 +172,29 @@ class _Painter:
         the largest at which every title fits."""
         titles = [f"{marker(card.kind)}\u00a0{card.title}" for card in cards]
         areas = [_inset(box, min(PAD, box[3] * 0.1)) for box in boxes]
-        size = min((self._fit(t, a, self.styles.board_max_font).size
-                    for t, a in zip(titles, areas, strict=True)),
-                   default=self.styles.board_max_font)
+        size = min(
+            (
+                self._fit(t, a, self.styles.board_max_font).size
+                for t, a in zip(titles, areas, strict=True)
+            ),
+            default=self.styles.board_max_font,
+        )
         for title, box, area in zip(titles, boxes, areas, strict=True):
-            self.drawing.add(Rect(*box, rx=1.2, ry=1.2, fillColor=colors.white,
-                                  strokeColor=edge, strokeWidth=0.9))
+            self.drawing.add(
+                Rect(
+                    *box, rx=1.2, ry=1.2, fillColor=colors.white, strokeColor=edge, strokeWidth=0.9
+                )
+            )
             self.text_block(self._fit(title, area, size), area, REGULAR)
 
-    def more_in_free_space(self, region: Region, slots: tuple[Box, ...], label_box: Box,
-                           label_height: float, hidden: int) -> bool:
+    def more_in_free_space(
+        self,
+        region: Region,
+        slots: tuple[Box, ...],
+        label_box: Box,
+        label_height: float,
+        hidden: int,
+    ) -> bool:
         """'+N more' below the grid, or below the label in its column; False if neither fits."""
         text = f"+{hidden} more"
         need = MORE_SIZE * 1.3 + 1
@@ -161,19 +212,43 @@ class _Painter:
         return False
 
     def more_tile(self, hidden: int, box: Box) -> None:
-        self.drawing.add(Rect(*box, rx=1.2, ry=1.2, fillColor=colors.white, strokeColor=INK,
-                              strokeWidth=0.8, strokeDashArray=[1.5, 1.2]))
-        self.text_block(f"+{hidden} more", _inset(box, min(PAD, box[3] * 0.1)), BOLD,
-                        MORE_SIZE, 4.5, centre=True)
+        self.drawing.add(
+            Rect(
+                *box,
+                rx=1.2,
+                ry=1.2,
+                fillColor=colors.white,
+                strokeColor=INK,
+                strokeWidth=0.8,
+                strokeDashArray=[1.5, 1.2],
+            )
+        )
+        self.text_block(
+            f"+{hidden} more",
+            _inset(box, min(PAD, box[3] * 0.1)),
+            BOLD,
+            MORE_SIZE,
+            4.5,
+            centre=True,
+        )
 
     def _string(self, x: float, baseline: float, text: str, anchor: str) -> None:
-        self.drawing.add(String(x, baseline, text, fontName=BOLD, fontSize=MORE_SIZE,
-                                fillColor=INK, textAnchor=anchor))
+        self.drawing.add(
+            String(
+                x,
+                baseline,
+                text,
+                fontName=BOLD,
+                fontSize=MORE_SIZE,
+                fillColor=INK,
+                textAnchor=anchor,
+            )
+        )
 
-    def _fit(self, text: str, area: Box,
-             max_size: float) -> FittedText:
-        return fit_text(text, REGULAR, area[2], area[3], max_size,
-                        self.styles.board_min_font, LEADING)
+    def _fit(self, text: str, area: Box, max_size: float) -> FittedText:
+        return fit_text(
+            text, REGULAR, area[2], area[3], max_size, self.styles.board_min_font, LEADING
+        )
 
 
 def _inset(box: Box, pad: float) -> Box:

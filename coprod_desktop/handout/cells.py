@@ -14,8 +14,9 @@ MAX_ROW_HEIGHT = 280.0
 CELL_PADDING = 8.0  # left plus right padding of the handout's tables
 
 
-def rows_fit(rows: Sequence[Sequence[Flowable | str]], widths: Sequence[float],
-             limit: float = MAX_ROW_HEIGHT) -> bool:
+def rows_fit(
+    rows: Sequence[Sequence[Flowable | str]], widths: Sequence[float], limit: float = MAX_ROW_HEIGHT
+) -> bool:
     """Whether every cell of rows (Flowables, or plain strings that are short) is at most
     limit points tall in its column."""
     for row in rows:

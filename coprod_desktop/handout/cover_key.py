@@ -25,8 +25,9 @@ class CoverKey(FrameActionFlowable):
     def frameAction(self, frame: Any) -> None:  # noqa: N802 (ReportLab's name)
         width = frame._getAvailableWidth()
         room = frame._y - frame._y1p
-        needed = sum(p.wrap(width, frame._aH)[1] + p.getSpaceBefore() + p.getSpaceAfter()
-                     for p in self.parts)
+        needed = sum(
+            p.wrap(width, frame._aH)[1] + p.getSpaceBefore() + p.getSpaceAfter() for p in self.parts
+        )
         self.shown = needed <= room
         if self.shown:
             frame.add_generated_content(KeepTogether(self.parts))

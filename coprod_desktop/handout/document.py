@@ -22,17 +22,17 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.doctemplate import FrameActionFlowable
 
-from ..model import Group, Session
-from .comparison import comparison
-from .cover_key import CoverKey, DeferredKey
-from .flowables import BookletMarker, SectionMarker, add_outline_entry
-from .fonts import REGULAR, register_fonts
-from .options import HandoutOptions
-from .questions import questions
-from .reference import reference
-from .sections import cover, group_section, key_parts
-from .styles import MUTED, RULE, Styles, make_styles
-from .text import ellipsize, one_line
+from coprod_desktop.domain.model import Group, Session
+from coprod_desktop.handout.comparison import comparison
+from coprod_desktop.handout.cover_key import CoverKey, DeferredKey
+from coprod_desktop.handout.flowables import BookletMarker, SectionMarker, add_outline_entry
+from coprod_desktop.handout.fonts import REGULAR, register_fonts
+from coprod_desktop.handout.options import HandoutOptions
+from coprod_desktop.handout.questions import questions
+from coprod_desktop.handout.reference import reference
+from coprod_desktop.handout.sections import cover, group_section, key_parts
+from coprod_desktop.handout.styles import MUTED, RULE, Styles, make_styles
+from coprod_desktop.handout.text import ellipsize, one_line
 
 log = logging.getLogger(__name__)
 
@@ -56,7 +56,10 @@ def build_pdf(session: Session, options: HandoutOptions) -> tuple[bytes, int]:
     doc = BaseDocTemplate(
         buffer,
         pagesize=upright,
-        leftMargin=SIDE, rightMargin=SIDE, topMargin=TOP, bottomMargin=BOTTOM,
+        leftMargin=SIDE,
+        rightMargin=SIDE,
+        topMargin=TOP,
+        bottomMargin=BOTTOM,
         title=title,
         author=_author(session),
         subject=_subject(session, options),
@@ -68,8 +71,10 @@ def build_pdf(session: Session, options: HandoutOptions) -> tuple[bytes, int]:
         initialFontName=REGULAR,
     )
     doc.addPageTemplates([_template("portrait", upright), _template("landscape", wide)])
-    sizes = _Sizes(portrait_width=upright[0] - 2 * SIDE,
-                   board_box=(wide[0] - 2 * SIDE, wide[1] - TOP - BOTTOM - 12))  # 12: paddings
+    sizes = _Sizes(
+        portrait_width=upright[0] - 2 * SIDE,
+        board_box=(wide[0] - 2 * SIDE, wide[1] - TOP - BOTTOM - 12),
+    )  # 12: paddings
     if options.booklets:
         story: list[Any] = []
         start: _BookletStart | None = None
@@ -82,8 +87,12 @@ def build_pdf(session: Session, options: HandoutOptions) -> tuple[bytes, int]:
     else:
         story = _handout(session, session.groups, styles, sizes)
     pages: list[int] = []
-    doc.build(story, canvasmaker=_canvas_class(
-        title, pages, LARGE_HEADER_SIZE if options.large_print else HEADER_SIZE))
+    doc.build(
+        story,
+        canvasmaker=_canvas_class(
+            title, pages, LARGE_HEADER_SIZE if options.large_print else HEADER_SIZE
+        ),
+    )
     log.info("handout of %r: %d page(s)", title, pages[0])
     return buffer.getvalue(), pages[0]
 
@@ -94,22 +103,29 @@ class _Sizes:
     board_box: tuple[float, float]  # room for a board drawing on a landscape page
 
 
-def _handout(session: Session, groups: list[Group], styles: Styles, sizes: _Sizes,
-             booklet: Group | None = None) -> list[Any]:
+def _handout(
+    session: Session,
+    groups: list[Group],
+    styles: Styles,
+    sizes: _Sizes,
+    booklet: Group | None = None,
+) -> list[Any]:
     """Cover, the groups' sections, the comparison, the reference and the questions."""
     width = sizes.portrait_width
     front = cover(session, styles, width, booklet)
     story: list[Any] = [SectionMarker(""), *front]
     cover_key = next((f for f in front if isinstance(f, CoverKey)), None)
     for i, group in enumerate(groups):
-        key = (DeferredKey(cover_key, key_parts(styles, width))
-               if i == 0 and cover_key is not None else None)
+        key = (
+            DeferredKey(cover_key, key_parts(styles, width))
+            if i == 0 and cover_key is not None
+            else None
+        )
         story += group_section(session, group, styles, sizes.board_box, width, key)
     across = comparison(session, styles, width)
     if across:
         story += [NextPageTemplate("portrait"), PageBreak(), *across]
-    story += [NextPageTemplate("portrait"), PageBreak(),
-              *reference(session, styles, width, groups)]
+    story += [NextPageTemplate("portrait"), PageBreak(), *reference(session, styles, width, groups)]
     story += [PageBreak(), *questions(styles, width)]
     return story
 
@@ -136,15 +152,20 @@ class _BookletBreak(FrameActionFlowable):
     def frameAction(self, frame: Any) -> None:  # noqa: N802 (ReportLab's name)
         used = self.start.doc.page - self.start.page + 1
         if used % 2:
-            frame.add_generated_content(PageBreak(nextTemplate="portrait"), self.blank_note,
-                                        PageBreak(nextTemplate="portrait"))
+            frame.add_generated_content(
+                PageBreak(nextTemplate="portrait"),
+                self.blank_note,
+                PageBreak(nextTemplate="portrait"),
+            )
         else:
             frame.add_generated_content(PageBreak(nextTemplate="portrait"))
 
 
 def _subject(session: Session, options: HandoutOptions) -> str:
-    subject = (f"Handout of a co-production card sort: {len(session.groups)} group(s) on "
-               f"the board \u201c{one_line(session.board.title)}\u201d")
+    subject = (
+        f"Handout of a co-production card sort: {len(session.groups)} group(s) on "
+        f"the board \u201c{one_line(session.board.title)}\u201d"
+    )
     if options.booklets:
         subject += ", one booklet per group"
     return subject
@@ -206,8 +227,9 @@ def _canvas_class(title: str, pages: list[int], size: float = HEADER_SIZE) -> ty
                 room = width - 2 * SIDE - stringWidth(f"Booklet:  · {footer}", REGULAR, size)
                 name = ellipsize(self._coprod_booklet[1], REGULAR, size, room)
                 footer = f"Booklet: {name} · {footer}"
-            self.drawCentredString(width / 2, BOTTOM / 2,
-                                   ellipsize(footer, REGULAR, size, width - 2 * SIDE))
+            self.drawCentredString(
+                width / 2, BOTTOM / 2, ellipsize(footer, REGULAR, size, width - 2 * SIDE)
+            )
             if number > 1:
                 section = one_line(self._coprod_section)
                 right_width = min(width * 0.35, width - 2 * SIDE) if section else 0
@@ -215,8 +237,9 @@ def _canvas_class(title: str, pages: list[int], size: float = HEADER_SIZE) -> ty
                 left = ellipsize(title, REGULAR, size, width - 2 * SIDE - right_width - 12)
                 self.drawString(SIDE, y, left)
                 if section:
-                    self.drawRightString(width - SIDE, y, ellipsize(
-                        section, REGULAR, size, right_width))
+                    self.drawRightString(
+                        width - SIDE, y, ellipsize(section, REGULAR, size, right_width)
+                    )
                 self.setStrokeColor(RULE)
                 self.setLineWidth(0.4)
                 self.line(SIDE, y - 4, width - SIDE, y - 4)

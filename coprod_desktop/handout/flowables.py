@@ -9,11 +9,11 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
-from ..model import Group
-from .fonts import BOLD
-from .styles import Styles, legend_items, readable_on_white
-from .swatched import Swatched
-from .text import ellipsize, one_line, para
+from coprod_desktop.domain.model import Group
+from coprod_desktop.handout.fonts import BOLD
+from coprod_desktop.handout.styles import Styles, legend_items, readable_on_white
+from coprod_desktop.handout.swatched import Swatched
+from coprod_desktop.handout.text import ellipsize, one_line, para
 
 RUN_ON_CHARS = 2000  # at most about this much markup in one paragraph of a run-on list
 
@@ -31,18 +31,27 @@ def run_on(items: list[str], style: ParagraphStyle) -> list[Paragraph]:
         chunks[-1].append(item)
         size += len(item) + 3
     joined = style.clone(f"{style.name}_run_on", spaceAfter=0)
-    return [Paragraph(" · ".join(chunk), style if i == len(chunks) - 1 else joined)
-            for i, chunk in enumerate(chunks)]
+    return [
+        Paragraph(" · ".join(chunk), style if i == len(chunks) - 1 else joined)
+        for i, chunk in enumerate(chunks)
+    ]
 
 
-def group_heading(group: Group, styles: Styles, width: float, suffix: str = "",
-                  prefix: str = "", max_lines: int = 0) -> Swatched:
+def group_heading(
+    group: Group,
+    styles: Styles,
+    width: float,
+    suffix: str = "",
+    prefix: str = "",
+    max_lines: int = 0,
+) -> Swatched:
     """The group's name in its colour (darkened if too pale to read) beside a swatch.
 
     With max_lines, a name too long for that many lines is ellipsized (the board's page
     has room for the board and a heading of a line or two); else it is printed in full."""
-    style = styles.h1.clone("group_h1", textColor=readable_on_white(group.colour),
-                            spaceAfter=0, spaceBefore=0)
+    style = styles.h1.clone(
+        "group_h1", textColor=readable_on_white(group.colour), spaceAfter=0, spaceBefore=0
+    )
     size = styles.h1.fontSize
     indent = size * 1.6
     name = group.name
@@ -50,29 +59,40 @@ def group_heading(group: Group, styles: Styles, width: float, suffix: str = "",
         # A line's end wastes up to a letter (an em); the prefix and suffix take their share.
         room = max_lines * (width - indent - size) - stringWidth(prefix + suffix, BOLD, size)
         name = ellipsize(name, BOLD, size, max(room, 0.0))
-    text = ((f'<font color="#555555">{prefix}</font>' if prefix else "") + para(name)
-            + (f'<font color="#555555">{suffix}</font>' if suffix else ""))
-    return Swatched(group.colour, size, Paragraph(text, style), indent,
-                    padding=styles.base * 0.6)
+    text = (
+        (f'<font color="#555555">{prefix}</font>' if prefix else "")
+        + para(name)
+        + (f'<font color="#555555">{suffix}</font>' if suffix else "")
+    )
+    return Swatched(group.colour, size, Paragraph(text, style), indent, padding=styles.base * 0.6)
 
 
 def group_line(group: Group, styles: Styles, width: float) -> Swatched:
     """A swatch and the group's name, for the list of groups."""
     size = styles.base * 1.2
     style = styles.body.clone("group_line", spaceBefore=0, spaceAfter=0)
-    return Swatched(group.colour, size, Paragraph(para(group.name), style), size * 1.8,
-                    padding=styles.base * 0.3)
+    return Swatched(
+        group.colour,
+        size,
+        Paragraph(para(group.name), style),
+        size * 1.8,
+        padding=styles.base * 0.3,
+    )
 
 
 def legend(styles: Styles, width: float) -> Table:
     """The card-kind markers in one line, as printed on the boards."""
     cells = [Paragraph(f"{mark}\u00a0{label}", styles.small) for mark, label in legend_items()]
     table = Table([cells], colWidths=[width / len(cells)] * len(cells), hAlign="LEFT")
-    table.setStyle(TableStyle([
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("TOPPADDING", (0, 0), (-1, -1), 2),
-        ("LINEABOVE", (0, 0), (-1, 0), 0.4, colors.HexColor("#bbbbbb")),
-    ]))
+    table.setStyle(
+        TableStyle(
+            [
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 2),
+                ("LINEABOVE", (0, 0), (-1, 0), 0.4, colors.HexColor("#bbbbbb")),
+            ]
+        )
+    )
     return table
 
 

@@ -6,7 +6,7 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from ..content import font_path
+from coprod_desktop.files.builtin import font_path
 
 REGULAR = "DejaVuSans"
 BOLD = "DejaVuSans-Bold"

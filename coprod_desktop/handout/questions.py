@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable, KeepTogether, Paragraph
 
-from .flowables import SectionMarker, WritingLines
-from .reference_data import reference_text
-from .styles import Styles
-from .text import para
+from coprod_desktop.handout.flowables import SectionMarker, WritingLines
+from coprod_desktop.handout.reference_data import reference_text
+from coprod_desktop.handout.styles import Styles
+from coprod_desktop.handout.text import para
 
 LINES_PER_QUESTION = 3
 
@@ -19,8 +19,14 @@ def questions(styles: Styles, width: float) -> list[Flowable]:
         story.append(Paragraph(para(part.intro), styles.body))
     numbered = styles.card.clone("question", fontName=styles.body.fontName)
     for i, item in enumerate(part.items, 1):
-        story.append(KeepTogether([
-            Paragraph(f"<b>{i}.</b>\u00a0\u00a0{para(item.text)}", numbered),
-            WritingLines(LINES_PER_QUESTION, width, styles.base * 2.2, indent=styles.base * 1.4),
-        ]))
+        story.append(
+            KeepTogether(
+                [
+                    Paragraph(f"<b>{i}.</b>\u00a0\u00a0{para(item.text)}", numbered),
+                    WritingLines(
+                        LINES_PER_QUESTION, width, styles.base * 2.2, indent=styles.base * 1.4
+                    ),
+                ]
+            )
+        )
     return story

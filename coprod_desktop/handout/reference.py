@@ -12,23 +12,26 @@ from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableStyle
 
-from ..model import Decoration, Group, Region, Session
-from .cells import rows_fit
-from .flowables import SectionMarker
-from .reference_data import Item, Part, ReferenceText, reference_text
-from .styles import INK, KIND_MARKERS, RULE, Styles
-from .text import para
+from coprod_desktop.domain.model import Decoration, Group, Region, Session
+from coprod_desktop.handout.cells import rows_fit
+from coprod_desktop.handout.flowables import SectionMarker
+from coprod_desktop.handout.reference_data import Item, Part, ReferenceText, reference_text
+from coprod_desktop.handout.styles import INK, KIND_MARKERS, RULE, Styles
+from coprod_desktop.handout.text import para
 
 SHADE = colors.HexColor("#f3f3f3")
 
 
-def reference(session: Session, styles: Styles, width: float,
-              groups: list[Group] | None = None) -> list[Flowable]:
+def reference(
+    session: Session, styles: Styles, width: float, groups: list[Group] | None = None
+) -> list[Flowable]:
     """The reference; its sources name the own cards of groups (every group when None),
     so a booklet lists only its own group's."""
     ref = reference_text()
-    story: list[Flowable] = [SectionMarker("Reference"),
-                             Paragraph("Co-production: a short reference", styles.h1)]
+    story: list[Flowable] = [
+        SectionMarker("Reference"),
+        Paragraph("Co-production: a short reference", styles.h1),
+    ]
     story += _definitions(ref.definitions, styles)
     story += _listed(ref.principles, styles, numbered=True)
     story += _ladder(session, ref, styles, width)
@@ -41,8 +44,11 @@ def reference(session: Session, styles: Styles, width: float,
 
 
 def _source(text: str, styles: Styles, indent: bool = True) -> Paragraph:
-    style = styles.source if indent else styles.source.clone("source_flush", leftIndent=0,
-                                                              spaceBefore=styles.base * 0.3)
+    style = (
+        styles.source
+        if indent
+        else styles.source.clone("source_flush", leftIndent=0, spaceBefore=styles.base * 0.3)
+    )
     return Paragraph("<b>Source:</b> " + para(text), style)
 
 
@@ -58,8 +64,13 @@ def _intro(part: Part, styles: Styles) -> list[Flowable]:
     return heading
 
 
-def _entry(title_markup: str, text: str, styles: Styles, before: list[Flowable] | None = None,
-           after: list[Flowable] | None = None) -> Flowable:
+def _entry(
+    title_markup: str,
+    text: str,
+    styles: Styles,
+    before: list[Flowable] | None = None,
+    after: list[Flowable] | None = None,
+) -> Flowable:
     """A title with its explanation below, kept on one page with what goes before
     (the section heading) and after (its source)."""
     parts: list[Flowable] = list(before or [])
@@ -82,8 +93,7 @@ def _definitions(part: Part, styles: Styles) -> list[Flowable]:
     return story
 
 
-def _listed(part: Part, styles: Styles, numbered: bool = False,
-            marker: str = "") -> list[Flowable]:
+def _listed(part: Part, styles: Styles, numbered: bool = False, marker: str = "") -> list[Flowable]:
     """A part's items one below the other, numbered or marked, then the part's source."""
     story: list[Flowable] = []
     last = len(part.items) - 1
@@ -93,8 +103,9 @@ def _listed(part: Part, styles: Styles, numbered: bool = False,
         after = [_source(item.source, styles)] if item.source else []
         if i == last and part.source:
             after.append(_source(part.source, styles))
-        story.append(_entry(title, item.text, styles, _intro(part, styles) if i == 0 else None,
-                            after))
+        story.append(
+            _entry(title, item.text, styles, _intro(part, styles) if i == 0 else None, after)
+        )
     return story
 
 
@@ -103,19 +114,21 @@ def _cell(text: str, styles: Styles, bold: bool = False) -> Paragraph:
 
 
 def _grid_style(extra: list[tuple[object, ...]]) -> TableStyle:
-    return TableStyle([
-        ("GRID", (0, 0), (-1, -1), 0.5, RULE),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 4),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-        *extra,
-    ])
+    return TableStyle(
+        [
+            ("GRID", (0, 0), (-1, -1), 0.5, RULE),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 4),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+            *extra,
+        ]
+    )
 
 
-def _ladder(session: Session, ref: ReferenceText, styles: Styles,
-            width: float) -> list[Flowable]:
-    rungs = sorted((r for r in session.board.regions if r.zone == "ladder"),
-                   key=lambda r: r.rect[1])  # top of the ladder first, as on the board
+def _ladder(session: Session, ref: ReferenceText, styles: Styles, width: float) -> list[Flowable]:
+    rungs = sorted(
+        (r for r in session.board.regions if r.zone == "ladder"), key=lambda r: r.rect[1]
+    )  # top of the ladder first, as on the board
     if not rungs:
         return []
     if styles.large_print:
@@ -128,11 +141,13 @@ def _ladder(session: Session, ref: ReferenceText, styles: Styles,
             start = i
             band = ref.bands.get(rung.band, Item(rung.band.capitalize(), ""))
             band_cell: Flowable | str = Paragraph(
-                f"<b>{para(band.title)}</b><br/>{para(band.text)}", styles.cell)
+                f"<b>{para(band.title)}</b><br/>{para(band.text)}", styles.cell
+            )
         else:
             band_cell = ""
-        rows.append([band_cell, _cell(rung.label, styles, bold=True),
-                     _cell(rung.description, styles)])
+        rows.append(
+            [band_cell, _cell(rung.label, styles, bold=True), _cell(rung.description, styles)]
+        )
         last = i == len(rungs) - 1 or rungs[i + 1].band != rung.band
         if last and i > start:
             spans.append(("SPAN", (0, start), (0, i)))
@@ -141,15 +156,24 @@ def _ladder(session: Session, ref: ReferenceText, styles: Styles,
         return _ladder_list(rungs, ref, styles)
     table = Table(rows, colWidths=widths, hAlign="LEFT")
     table.setStyle(_grid_style([*spans, ("BACKGROUND", (0, 0), (0, -1), SHADE)]))
-    return [KeepTogether([Paragraph(para(ref.ladder.title), styles.h2),
-                          Paragraph(para(ref.ladder.intro), styles.body), table,
-                          _source(ref.ladder.source, styles, indent=False)])]
+    return [
+        KeepTogether(
+            [
+                Paragraph(para(ref.ladder.title), styles.h2),
+                Paragraph(para(ref.ladder.intro), styles.body),
+                table,
+                _source(ref.ladder.source, styles, indent=False),
+            ]
+        )
+    ]
 
 
 def _ladder_list(rungs: list[Region], ref: ReferenceText, styles: Styles) -> list[Flowable]:
     """The ladder as headed lists, band by band (for large print)."""
-    story: list[Flowable] = [Paragraph(para(ref.ladder.title), styles.h2),
-                             Paragraph(para(ref.ladder.intro), styles.body)]
+    story: list[Flowable] = [
+        Paragraph(para(ref.ladder.title), styles.h2),
+        Paragraph(para(ref.ladder.intro), styles.body),
+    ]
     for i, rung in enumerate(rungs):
         before: list[Flowable] = []
         if i == 0 or rungs[i - 1].band != rung.band:
@@ -168,8 +192,10 @@ def _matrix(session: Session, text: Item, styles: Styles, width: float) -> list[
         return []
     xs = sorted({r.rect[0] for r in cells})
     ys = sorted({r.rect[1] for r in cells})
-    story: list[Flowable] = [Paragraph(para(text.title), styles.h2),
-                             Paragraph(para(text.text), styles.body)]
+    story: list[Flowable] = [
+        Paragraph(para(text.title), styles.h2),
+        Paragraph(para(text.text), styles.body),
+    ]
     grid = {(r.rect[1], r.rect[0]): r for r in cells}
     if styles.large_print or len(grid) != len(xs) * len(ys) or len(cells) != len(grid):
         # A list, row by row of the board: the cells' words do not fit a 16 pt table.
@@ -179,14 +205,18 @@ def _matrix(session: Session, text: Item, styles: Styles, width: float) -> list[
     col_heads = [_heading_over(headings, cells, x, axis=0) for x in xs]
     row_heads = [_heading_over(headings, cells, y, axis=1) for y in ys]
     axis = "\n".join(d.text for d in board.decorations if d.kind == "axis")
-    rows: list[list[Flowable]] = [[_cell(axis, styles, bold=True),
-                                   *[_cell(h, styles, bold=True) for h in col_heads]]]
+    rows: list[list[Flowable]] = [
+        [_cell(axis, styles, bold=True), *[_cell(h, styles, bold=True) for h in col_heads]]
+    ]
     for y, row_head in zip(ys, row_heads, strict=True):
         row: list[Flowable] = [_cell(row_head, styles, bold=True)]
         for x in xs:
             region = grid[(y, x)]
-            row.append(Paragraph(f"<b>{para(region.label)}</b><br/>{para(region.description)}",
-                                 styles.cell))
+            row.append(
+                Paragraph(
+                    f"<b>{para(region.label)}</b><br/>{para(region.description)}", styles.cell
+                )
+            )
         rows.append(row)
     first = width * 0.22
     widths = [first, *[(width - first) / len(xs)] * len(xs)]
@@ -194,14 +224,22 @@ def _matrix(session: Session, text: Item, styles: Styles, width: float) -> list[
         story += _matrix_list(session, cells, grid, xs, ys, styles)
         return [*story, _source(text.source, styles, indent=False)]
     table = Table(rows, colWidths=widths, hAlign="LEFT", repeatRows=1)
-    table.setStyle(_grid_style([("BACKGROUND", (0, 0), (-1, 0), SHADE),
-                                ("BACKGROUND", (0, 0), (0, -1), SHADE)]))
+    table.setStyle(
+        _grid_style(
+            [("BACKGROUND", (0, 0), (-1, 0), SHADE), ("BACKGROUND", (0, 0), (0, -1), SHADE)]
+        )
+    )
     return [KeepTogether([*story, table, _source(text.source, styles, indent=False)])]
 
 
-def _matrix_list(session: Session, cells: list[Region],
-                 grid: dict[tuple[float, float], Region], xs: list[float], ys: list[float],
-                 styles: Styles) -> list[Flowable]:
+def _matrix_list(
+    session: Session,
+    cells: list[Region],
+    grid: dict[tuple[float, float], Region],
+    xs: list[float],
+    ys: list[float],
+    styles: Styles,
+) -> list[Flowable]:
     """The matrix's cells as headed lists, one heading per row of the board."""
     story: list[Flowable] = []
     heads = [d for d in session.board.decorations if d.kind == "heading"]
@@ -211,16 +249,20 @@ def _matrix_list(session: Session, cells: list[Region],
             continue
         head = _heading_over(heads, cells, y, axis=1)
         before = [Paragraph(para(head), styles.h3)] if head else []
-        story += [_entry(f"<b>{para(r.label)}</b>", r.description, styles,
-                         before if i == 0 else None) for i, r in enumerate(row_cells)]
+        story += [
+            _entry(f"<b>{para(r.label)}</b>", r.description, styles, before if i == 0 else None)
+            for i, r in enumerate(row_cells)
+        ]
     listed = {id(r) for r in grid.values()}
-    story += [_entry(f"<b>{para(r.label)}</b>", r.description, styles)
-              for r in cells if id(r) not in listed]
+    story += [
+        _entry(f"<b>{para(r.label)}</b>", r.description, styles)
+        for r in cells
+        if id(r) not in listed
+    ]
     return story
 
 
-def _heading_over(headings: list[Decoration], cells: list[Region], start: float,
-                  axis: int) -> str:
+def _heading_over(headings: list[Decoration], cells: list[Region], start: float, axis: int) -> str:
     """The heading decoration that lines up with the column (axis 0) or row (axis 1)."""
     size = next(r.rect[2 + axis] for r in cells if r.rect[axis] == start)
     for d in headings:
@@ -235,8 +277,10 @@ def _stories(part: Part, styles: Styles) -> list[Flowable]:
     last = len(part.items) - 1
     for i, item in enumerate(part.items):
         head: list[Flowable] = _intro(part, styles) if i == 0 else []
-        head += [Paragraph(f"<b>{para(item.title)}</b>", styles.h3),
-                 Paragraph(para(item.text), styles.body)]
+        head += [
+            Paragraph(f"<b>{para(item.title)}</b>", styles.h3),
+            Paragraph(para(item.text), styles.body),
+        ]
         story.append(KeepTogether(head))
         why: list[Flowable] = [Paragraph("<b>Why is this co-production?</b>", styles.body)]
         why += [Paragraph("•\u00a0\u00a0" + para(w), styles.bullet) for w in item.why]
@@ -248,22 +292,38 @@ def _stories(part: Part, styles: Styles) -> list[Flowable]:
     return story
 
 
-def _sources(session: Session, ref: ReferenceText, styles: Styles,
-             groups: list[Group]) -> list[Flowable]:
+def _sources(
+    session: Session, ref: ReferenceText, styles: Styles, groups: list[Group]
+) -> list[Flowable]:
     """Every source named in the session's deck and board, the groups' own cards and the
     reference, once (see source_key)."""
     cards = [*session.deck.cards, *(c for g in groups for c in g.cards)]
-    parts = (ref.definitions, ref.principles, ref.ladder, ref.degrees, ref.non_examples,
-             ref.stories)
-    texts = [session.board.source, *(c.source for c in cards), ref.matrix.source,
-             *(p.source for p in parts), *(i.source for p in parts for i in p.items)]
+    parts = (
+        ref.definitions,
+        ref.principles,
+        ref.ladder,
+        ref.degrees,
+        ref.non_examples,
+        ref.stories,
+    )
+    texts = [
+        session.board.source,
+        *(c.source for c in cards),
+        ref.matrix.source,
+        *(p.source for p in parts),
+        *(i.source for p in parts for i in p.items),
+    ]
     sources = unique_sources(texts)
-    story: list[Flowable] = [Paragraph("Sources", styles.h2), Paragraph(
-        "Made with coprod-desktop. The texts of the cards, the board and this reference are "
-        "written in the project's own words after these sources; the definitions are "
-        "quoted.", styles.body)]
-    item = styles.small.clone("source_item", leftIndent=styles.base,
-                              firstLineIndent=-styles.base)
+    story: list[Flowable] = [
+        Paragraph("Sources", styles.h2),
+        Paragraph(
+            "Made with coprod-desktop. The texts of the cards, the board and this reference are "
+            "written in the project's own words after these sources; the definitions are "
+            "quoted.",
+            styles.body,
+        ),
+    ]
+    item = styles.small.clone("source_item", leftIndent=styles.base, firstLineIndent=-styles.base)
     story += [Paragraph("•\u00a0\u00a0" + para(s), item) for s in sources]
     return story
 
@@ -272,8 +332,9 @@ def source_key(text: str) -> frozenset[str]:
     """What a source names, regardless of form: its works (split at '; '), each without
     case, extra spaces or a closing full stop. 'A; B' and 'B; A.' are the same source;
     a differently worded citation of the same work is not (that is not safe to guess)."""
-    return frozenset(" ".join(part.split()).rstrip(".").casefold()
-                     for part in text.split(";") if part.strip())
+    return frozenset(
+        " ".join(part.split()).rstrip(".").casefold() for part in text.split(";") if part.strip()
+    )
 
 
 def unique_sources(texts: list[str]) -> list[str]:

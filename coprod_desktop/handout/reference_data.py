@@ -12,7 +12,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from ..content import ContentError, resources_dir
+from coprod_desktop.files.builtin import ContentError, resources_dir
 
 REFERENCE_FILE = "coproduction.json"
 
@@ -76,15 +76,19 @@ def _parse(data: dict[str, Any]) -> ReferenceText:
     return ReferenceText(
         definitions=_part(data["definitions"], "Definitions"),
         principles=_part(data["principles"], "The six principles of co-production"),
-        ladder=Part("The ladder of co-production", _text(ladder["intro"]), (),
-                    _text(ladder["source"])),
+        ladder=Part(
+            "The ladder of co-production", _text(ladder["intro"]), (), _text(ladder["source"])
+        ),
         bands={key: _item(value) for key, value in ladder["bands"].items()},
         matrix=_item(data["matrix"]),
         degrees=_part(data["degrees"], "Three degrees of co-production"),
         non_examples=_part(data["not"], "What co-production is not"),
         stories=_part(data["stories"], "Three stories of co-production"),
-        questions=Part(_text(questions["title"]), _text(questions["intro"]),
-                       tuple(Item("", _text(q)) for q in questions["items"])),
+        questions=Part(
+            _text(questions["title"]),
+            _text(questions["intro"]),
+            tuple(Item("", _text(q)) for q in questions["items"]),
+        ),
     )
 
 

@@ -13,12 +13,18 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from ..model import KIND_LABELS, Group, Region, Session
-from .board_drawing import board_drawing
-from .cover_key import CoverKey
-from .flowables import SectionMarker, group_heading, group_line, legend, run_on
-from .styles import KIND_MARKERS, Styles, marker
-from .text import brief, format_date, para
+from coprod_desktop.domain.model import KIND_LABELS, Group, Region, Session
+from coprod_desktop.handout.board_drawing import board_drawing
+from coprod_desktop.handout.cover_key import CoverKey
+from coprod_desktop.handout.flowables import (
+    SectionMarker,
+    group_heading,
+    group_line,
+    legend,
+    run_on,
+)
+from coprod_desktop.handout.styles import KIND_MARKERS, Styles, marker
+from coprod_desktop.handout.text import brief, format_date, para
 
 KIND_EXPLANATIONS = {
     "principle": "one of the principles of co-production (explained at the end)",
@@ -29,8 +35,9 @@ KIND_EXPLANATIONS = {
 BAND_NAMES = {"to": "doing to", "for": "doing for", "with": "doing with"}
 
 
-def cover(session: Session, styles: Styles, width: float,
-          booklet: Group | None = None) -> list[Flowable]:
+def cover(
+    session: Session, styles: Styles, width: float, booklet: Group | None = None
+) -> list[Flowable]:
     """Title, date, venue and facilitator, the groups, how to read the handout.
 
     For one group's booklet, the cover names the group the booklet is for."""
@@ -47,12 +54,17 @@ def cover(session: Session, styles: Styles, width: float,
     story.append(Paragraph("Groups", styles.h2))
     story += [group_line(g, styles, width) for g in session.groups]
     story.append(Paragraph("About this handout", styles.h2))
-    story.append(Paragraph(
-        "In this workshop each table group sorted cards onto a board. On the left of the board "
-        "is the <b>public service matrix</b>: who plans and designs a service, and who delivers "
-        "it. On the right is the <b>ladder of co-production</b>, from doing ‘to’ people, "
-        "through doing ‘for’ them, to doing ‘with’ them. Cards that are not "
-        "co-production on their own go in the box below the matrix.", styles.body))
+    story.append(
+        Paragraph(
+            "In this workshop each table group sorted cards onto a board. On the left of the board "
+            "is the <b>public service matrix</b>: who plans and designs a service, and who "
+            "delivers "
+            "it. On the right is the <b>ladder of co-production</b>, from doing ‘to’ people, "
+            "through doing ‘for’ them, to doing ‘with’ them. Cards that are not "
+            "co-production on their own go in the box below the matrix.",
+            styles.body,
+        )
+    )
     story.append(Paragraph(_contents(session, booklet), styles.body))
     story.append(CoverKey(key_parts(styles, width)))
     return story
@@ -60,32 +72,52 @@ def cover(session: Session, styles: Styles, width: float,
 
 def key_parts(styles: Styles, width: float) -> list[Flowable]:
     """The "Card kinds" heading and the key: each kind's marker and what it means."""
-    rows = [[Paragraph(KIND_MARKERS[k], styles.body), Paragraph(
-        f"<b>{para(KIND_LABELS[k])}</b>: {KIND_EXPLANATIONS[k]}", styles.body)]
-        for k in KIND_MARKERS]
+    rows = [
+        [
+            Paragraph(KIND_MARKERS[k], styles.body),
+            Paragraph(f"<b>{para(KIND_LABELS[k])}</b>: {KIND_EXPLANATIONS[k]}", styles.body),
+        ]
+        for k in KIND_MARKERS
+    ]
     table = Table(rows, colWidths=[styles.base * 2, width - styles.base * 2], hAlign="LEFT")
-    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
-                               ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                               ("TOPPADDING", (0, 0), (-1, -1), 0),
-                               ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
     return [Paragraph("Card kinds", styles.h2), table]
 
 
 def _contents(session: Session, booklet: Group | None) -> str:
     whose = "this group" if booklet is not None else "each group"
-    text = (f"For {whose} you will find its board as the group left it, then every card in "
-            "order with the group's notes, the cards it wrote itself and the cards it left "
-            "in the tray.")
+    text = (
+        f"For {whose} you will find its board as the group left it, then every card in "
+        "order with the group's notes, the cards it wrote itself and the cards it left "
+        "in the tray."
+    )
     if len(session.groups) > 1:
-        text += (" Then the groups are compared: what they all agreed on, what they "
-                 "disagreed on most, and where each group put each card.")
-    return text + (" At the end: a short reference on co-production (definitions, principles, "
-                   "the ladder, the matrix, three stories, sources) and questions to take away.")
+        text += (
+            " Then the groups are compared: what they all agreed on, what they "
+            "disagreed on most, and where each group put each card."
+        )
+    return text + (
+        " At the end: a short reference on co-production (definitions, principles, "
+        "the ladder, the matrix, three stories, sources) and questions to take away."
+    )
 
 
 def group_section(
-    session: Session, group: Group, styles: Styles, landscape: tuple[float, float],
-    portrait_width: float, kinds_key: Flowable | None = None,
+    session: Session,
+    group: Group,
+    styles: Styles,
+    landscape: tuple[float, float],
+    portrait_width: float,
+    kinds_key: Flowable | None = None,
 ) -> list[Flowable]:
     """The board on a landscape page, then the cards region by region on portrait pages
     (kinds_key, when given, below the heading of the cards: see cover_key)."""
@@ -94,10 +126,15 @@ def group_section(
     key = legend(styles, width)
     used = heading.wrap(width, height)[1] + key.wrap(width, height)[1] + styles.base * 0.8
     story: list[Flowable] = [
-        NextPageTemplate("landscape"), PageBreak(), SectionMarker(group.name), heading,
+        NextPageTemplate("landscape"),
+        PageBreak(),
+        SectionMarker(group.name),
+        heading,
         board_drawing(session, group, width, height - used, styles),
-        Spacer(1, styles.base * 0.4), key,
-        NextPageTemplate("portrait"), PageBreak(),
+        Spacer(1, styles.base * 0.4),
+        key,
+        NextPageTemplate("portrait"),
+        PageBreak(),
         group_heading(group, styles, portrait_width, suffix=" · cards and notes"),
     ]
     if kinds_key is not None:
@@ -131,8 +168,12 @@ def _listing(session: Session, group: Group, styles: Styles) -> list[Flowable]:
             # A card's title, text and note stay on one page; the region's heading
             # stays with its first card (keepWithNext does not reach into a KeepTogether).
             parts: list[Flowable] = [heading] if i == 0 else []
-            parts.append(Paragraph(
-                f"{KIND_MARKERS.get(card.kind, '•')}\u00a0\u00a0" + para(card.title), styles.card))
+            parts.append(
+                Paragraph(
+                    f"{KIND_MARKERS.get(card.kind, '•')}\u00a0\u00a0" + para(card.title),
+                    styles.card,
+                )
+            )
             if card.text.strip():
                 parts.append(Paragraph(para(card.text), styles.card_text))
             if placement.note.strip():
@@ -152,14 +193,19 @@ def _own_cards(session: Session, group: Group, styles: Styles) -> list[Flowable]
         return []
     story: list[Flowable] = []
     for i, card in enumerate(group.cards):
-        parts: list[Flowable] = [Paragraph(
-            f"Cards this group wrote ({len(group.cards)})", styles.h3)] if i == 0 else []
+        parts: list[Flowable] = (
+            [Paragraph(f"Cards this group wrote ({len(group.cards)})", styles.h3)] if i == 0 else []
+        )
         placement = group.placement(card.id)
         region = session.board.region(placement.region) if placement else None
         where = region_title(region, short=True) if region is not None else "left in the tray"
-        parts.append(Paragraph(
-            f"{marker(card.kind)}\u00a0\u00a0{para(card.title)} "
-            f'<font color="#555555">\u2192 {para(where)}</font>', styles.card))
+        parts.append(
+            Paragraph(
+                f"{marker(card.kind)}\u00a0\u00a0{para(card.title)} "
+                f'<font color="#555555">\u2192 {para(where)}</font>',
+                styles.card,
+            )
+        )
         if region is None and card.text.strip():
             parts.append(Paragraph(para(card.text), styles.card_text))
         story.append(KeepTogether(parts))
@@ -172,7 +218,11 @@ def _left_in_tray(session: Session, group: Group, styles: Styles) -> list[Flowab
     left = [c for c in session.unplaced(group) if c.id not in own]
     if not left:
         return []
-    return [KeepTogether([
-        Paragraph(f"Deck cards left in the tray ({len(left)})", styles.h3),
-        *run_on([f"{marker(c.kind)}\u00a0{para(c.title)}" for c in left], styles.small),
-    ])]
+    return [
+        KeepTogether(
+            [
+                Paragraph(f"Deck cards left in the tray ({len(left)})", styles.h3),
+                *run_on([f"{marker(c.kind)}\u00a0{para(c.title)}" for c in left], styles.small),
+            ]
+        )
+    ]

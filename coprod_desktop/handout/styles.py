@@ -8,9 +8,9 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 
-from ..model import KIND_LABELS, KIND_ORDER
-from .fonts import BOLD, REGULAR
-from .options import HandoutOptions
+from coprod_desktop.domain.model import KIND_LABELS, KIND_ORDER
+from coprod_desktop.handout.fonts import BOLD, REGULAR
+from coprod_desktop.handout.options import HandoutOptions
 
 # A shape per card kind, all in DejaVu Sans, distinct in black and white.
 KIND_MARKERS: dict[str, str] = {
@@ -99,30 +99,65 @@ def make_styles(options: HandoutOptions) -> Styles:
     return Styles(
         base=base,
         large_print=large,
-        title=style("title", base * (2.0 if large else 2.4), BOLD, spaceAfter=base * 0.6,
-                    leading=base * (2.4 if large else 2.9)),
+        title=style(
+            "title",
+            base * (2.0 if large else 2.4),
+            BOLD,
+            spaceAfter=base * 0.6,
+            leading=base * (2.4 if large else 2.9),
+        ),
         subtitle=style("subtitle", base * 1.2, textColor=MUTED, spaceAfter=base * 0.3),
-        h1=style("h1", base * (1.5 if large else 1.8), BOLD, spaceBefore=0,
-                 spaceAfter=base * 0.5, keepWithNext=1),
-        h2=style("h2", base * 1.3, BOLD, spaceBefore=base * 1.1, spaceAfter=base * 0.35,
-                 keepWithNext=1),
-        h3=style("h3", base * 1.05, BOLD, spaceBefore=base * 0.8, spaceAfter=base * 0.2,
-                 keepWithNext=1),
+        h1=style(
+            "h1",
+            base * (1.5 if large else 1.8),
+            BOLD,
+            spaceBefore=0,
+            spaceAfter=base * 0.5,
+            keepWithNext=1,
+        ),
+        h2=style(
+            "h2", base * 1.3, BOLD, spaceBefore=base * 1.1, spaceAfter=base * 0.35, keepWithNext=1
+        ),
+        h3=style(
+            "h3", base * 1.05, BOLD, spaceBefore=base * 0.8, spaceAfter=base * 0.2, keepWithNext=1
+        ),
         body=style("body", base, spaceAfter=base * 0.5),
         small=style("small", minor, textColor=MUTED, spaceAfter=base * 0.3),
-        card=style("card", base, BOLD, leftIndent=base * 1.4, firstLineIndent=-base * 1.4,
-                   spaceBefore=base * 0.35, keepWithNext=0),
+        card=style(
+            "card",
+            base,
+            BOLD,
+            leftIndent=base * 1.4,
+            firstLineIndent=-base * 1.4,
+            spaceBefore=base * 0.35,
+            keepWithNext=0,
+        ),
         card_text=style("card_text", card_text, leftIndent=base * 1.4, textColor=MUTED),
-        note=style("note", base, leftIndent=base * 1.4 + 3, spaceBefore=base * 0.45,
-                   spaceAfter=base * 0.3, backColor=FAINT, borderPadding=(2, 3, 3, 3)),
+        note=style(
+            "note",
+            base,
+            leftIndent=base * 1.4 + 3,
+            spaceBefore=base * 0.45,
+            spaceAfter=base * 0.3,
+            backColor=FAINT,
+            borderPadding=(2, 3, 3, 3),
+        ),
         cell=style("cell", minor, leading=round(minor * 1.25, 2)),
         cell_bold=style("cell_bold", minor, BOLD, leading=round(minor * 1.25, 2)),
-        quote=style("quote", base, leftIndent=base * 1.4, rightIndent=base,
-                    spaceBefore=base * 0.2, spaceAfter=base * 0.3),
-        source=style("source", minor, textColor=MUTED, leftIndent=base * 1.4,
-                     spaceAfter=base * 0.4),
-        bullet=style("bullet", base, leftIndent=base * 2.4, firstLineIndent=-base,
-                     spaceAfter=base * 0.2),
+        quote=style(
+            "quote",
+            base,
+            leftIndent=base * 1.4,
+            rightIndent=base,
+            spaceBefore=base * 0.2,
+            spaceAfter=base * 0.3,
+        ),
+        source=style(
+            "source", minor, textColor=MUTED, leftIndent=base * 1.4, spaceAfter=base * 0.4
+        ),
+        bullet=style(
+            "bullet", base, leftIndent=base * 2.4, firstLineIndent=-base, spaceAfter=base * 0.2
+        ),
         board_max_font=9.0 if large else 7.5,
         board_min_font=6.0 if large else 5.0,
     )

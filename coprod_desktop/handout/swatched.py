@@ -11,14 +11,23 @@ from reportlab.graphics import renderPDF
 from reportlab.graphics.shapes import Drawing, Rect
 from reportlab.platypus import Flowable, Paragraph
 
-from .styles import INK, colour
+from coprod_desktop.handout.styles import INK, colour
 
 
 def swatch(hex_colour: str, size: float) -> Drawing:
     """A filled square with a dark edge, visible even for white or yellow."""
     d = Drawing(size, size)
-    d.add(Rect(0.5, 0.5, size - 1, size - 1, fillColor=colour(hex_colour), strokeColor=INK,
-               strokeWidth=0.6))
+    d.add(
+        Rect(
+            0.5,
+            0.5,
+            size - 1,
+            size - 1,
+            fillColor=colour(hex_colour),
+            strokeColor=INK,
+            strokeWidth=0.6,
+        )
+    )
     return d
 
 
@@ -30,8 +39,16 @@ class Swatched(Flowable):
     of the height as in a table cell. When the paragraph goes on to the next page, the
     rest keeps the indent, without a swatch, and the padding."""
 
-    def __init__(self, hex_colour: str, size: float, paragraph: Paragraph, indent: float,
-                 padding: float = 0.0, *, with_swatch: bool = True) -> None:
+    def __init__(
+        self,
+        hex_colour: str,
+        size: float,
+        paragraph: Paragraph,
+        indent: float,
+        padding: float = 0.0,
+        *,
+        with_swatch: bool = True,
+    ) -> None:
         super().__init__()
         self.hex_colour = hex_colour
         self.size = size
@@ -57,10 +74,14 @@ class Swatched(Flowable):
         if len(parts) < 2:
             return []
         first, rest = parts[0], parts[1]
-        return [Swatched(self.hex_colour, self.size, first, self.indent, 0.0,
-                         with_swatch=self.with_swatch),
-                Swatched(self.hex_colour, self.size, rest, self.indent, self.padding,
-                         with_swatch=False)]
+        return [
+            Swatched(
+                self.hex_colour, self.size, first, self.indent, 0.0, with_swatch=self.with_swatch
+            ),
+            Swatched(
+                self.hex_colour, self.size, rest, self.indent, self.padding, with_swatch=False
+            ),
+        ]
 
     def draw(self) -> None:
         text_height = self._para_height

@@ -26,9 +26,21 @@ _BREAKS = re.compile(r"[ \t\n\r\f\v\u2028\u2029]+")
 
 def _words(text: str) -> list[str]:
     return [w for w in _BREAKS.split(text) if w]
+
+
 _MONTHS = (
-    "January", "February", "March", "April", "May", "June", "July",
-    "August", "September", "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 )
 
 
@@ -57,9 +69,17 @@ def para(text: str) -> str:
         more = f" {ELLIPSIS} [{len(text) - MAX_PRINTED:,} more characters not printed]"
         text = text[:MAX_PRINTED]
     lines = escape(text.replace("\t", "    ")).split("\n")
-    return "<br/>".join(re.sub(r"  +", lambda m: " \u00a0" * (len(m.group()) // 2)
-                                   + " " * (len(m.group()) % 2), line)
-                        for line in lines) + more
+    return (
+        "<br/>".join(
+            re.sub(
+                r"  +",
+                lambda m: " \u00a0" * (len(m.group()) // 2) + " " * (len(m.group()) % 2),
+                line,
+            )
+            for line in lines
+        )
+        + more
+    )
 
 
 def brief(text: str, limit: int = BRIEF_CHARS) -> str:
@@ -123,8 +143,11 @@ def fit_text(
         last = size - step < min_size - 1e-9
         leading = size * leading_ratio
         lines = wrap(words, font, size, width)
-        whole_words = not clipped and (last or len(lines) == 0 or all(
-            stringWidth(w, font, size) <= width for w in _words(words)))
+        whole_words = not clipped and (
+            last
+            or len(lines) == 0
+            or all(stringWidth(w, font, size) <= width for w in _words(words))
+        )
         if whole_words and _block_height(len(lines), size, leading) <= height + 1e-6:
             if all(stringWidth(line, font, size) <= width for line in lines):
                 return FittedText(size, leading, tuple(lines), False)
@@ -136,8 +159,13 @@ def fit_text(
     if room <= 0 or not lines:
         return FittedText(size, leading, (), True)
     kept = [ellipsize(line, font, size, width) for line in lines[:room]]
-    kept[-1] = ellipsize(" ".join(lines[room - 1:]), font, size, width,
-                         force=clipped or len(lines) > room or kept[-1] != lines[room - 1])
+    kept[-1] = ellipsize(
+        " ".join(lines[room - 1 :]),
+        font,
+        size,
+        width,
+        force=clipped or len(lines) > room or kept[-1] != lines[room - 1],
+    )
     return FittedText(size, leading, tuple(line for line in kept if line), True)
 
 
@@ -145,8 +173,9 @@ def _usable(length: float) -> bool:
     return math.isfinite(length) and length > 0
 
 
-def _char_limit(words: str, font: str, width: float, height: float, size: float,
-                leading_ratio: float) -> int:
+def _char_limit(
+    words: str, font: str, width: float, height: float, size: float, leading_ratio: float
+) -> int:
     """More characters than could ever show in the box at size: each line holds at most
     width / (narrowest character) characters plus the space it breaks at. Unbounded
     when a character has no width (combining marks): then nothing is cut."""
@@ -220,8 +249,11 @@ def ellipsize(text: str, font: str, size: float, width: float, force: bool = Fal
 
     One pass over the part that fits, however long the text."""
     text = one_line(text)
-    if not force and fitting_prefix(text, font, size, width) == len(text) \
-            and stringWidth(text, font, size) <= width:
+    if (
+        not force
+        and fitting_prefix(text, font, size, width) == len(text)
+        and stringWidth(text, font, size) <= width
+    ):
         return text
     room = width - stringWidth(ELLIPSIS, font, size)
     head = text[: max(0, fitting_prefix(text, font, size, room))].rstrip() if room > 0 else ""

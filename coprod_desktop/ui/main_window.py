@@ -26,20 +26,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .. import __version__
-from .arrangement_list import ArrangementList
-from .board_view import BoardView
-from .details import DetailsPanel
-from .document import SessionDocument
-from .file_actions import FileActions
-from .group_bar import GroupBar
-from .move_menu import build_move_menu
-from .plain_text import title_text
-from .prepare_menus import install as install_prepare_menus
-from .presentation import PresentationMode
-from .scene import BoardScene
-from .timer_widget import TimerWidget
-from .tray import DeckTray
+from coprod_desktop import __version__
+from coprod_desktop.ui.actions.file_actions import FileActions
+from coprod_desktop.ui.actions.menus import install as install_prepare_menus
+from coprod_desktop.ui.board.presentation import PresentationMode
+from coprod_desktop.ui.board.scene import BoardScene
+from coprod_desktop.ui.board.view import BoardView
+from coprod_desktop.ui.document.document import SessionDocument
+from coprod_desktop.ui.panels.details import DetailsPanel
+from coprod_desktop.ui.panels.group_bar import GroupBar
+from coprod_desktop.ui.panels.list_view import ArrangementList
+from coprod_desktop.ui.panels.move_menu import build_move_menu
+from coprod_desktop.ui.panels.timer import TimerWidget
+from coprod_desktop.ui.panels.tray import DeckTray
+from coprod_desktop.ui.style.plain_text import title_text
 
 
 class _FixedLabelButton(QToolButton):

@@ -1,0 +1,1 @@
+"""The command line: one module per command. No Qt until the window opens."""

@@ -1,0 +1,96 @@
+"""Where cards sit inside a region: a grid that shrinks to fit, shared by the
+board view and the printed handout so both show the same arrangement. No Qt.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from coprod_desktop.domain.model import Rect, Region
+
+CARD_WIDTH = 150.0  # board units at full size: two cards across a matrix cell
+CARD_HEIGHT = 62.0
+GAP = 6.0
+MIN_SCALE = 0.6  # below this a title is no longer readable; overflow instead
+
+
+@dataclass(frozen=True, slots=True)
+class RegionLayout:
+    slots: tuple[Rect, ...]  # one per shown card, in placement order
+    scale: float  # card size relative to full size
+    hidden: int  # cards that did not fit at MIN_SCALE ("+N more")
+
+
+# Where a region's label goes: (top strip height, left column width) in board units.
+# Ladder rungs are wide and low, so their label sits in a column on the left.
+_LABEL_INSETS = {"matrix": (66.0, 0.0), "ladder": (6.0, 150.0)}
+_DEFAULT_INSETS = (40.0, 0.0)
+
+
+def label_insets(zone: str) -> tuple[float, float]:
+    return _LABEL_INSETS.get(zone, _DEFAULT_INSETS)
+
+
+def label_rect(region: Region) -> Rect:
+    """The box a region's label is drawn in."""
+    x, y, w, h = region.rect
+    top, left = label_insets(region.zone)
+    if left:
+        return (x + 8, y + 4, left - 12, h - 8)
+    return (x + 8, y + 3, w - 16, top - 9)  # clear of a selected card's thick outline
+
+
+def layout_for(region: Region, count: int, base: float = 1.0) -> RegionLayout:
+    """Slots for count cards in region, leaving room for its label."""
+    top, left = label_insets(region.zone)
+    return layout_region(region.rect, count, top, left, base)
+
+
+def layout_region(
+    rect: Rect, count: int, top: float = 40.0, left: float = 0.0, base: float = 1.0
+) -> RegionLayout:
+    """Grid slots for count cards inside rect, right of a label column of width left
+    and below a label strip of height top. Cards start at base times full size (larger
+    for a projected room) and shrink towards MIN_SCALE only when they do not fit."""
+    x, y, w, h = rect
+    x, w = x + left, w - left
+    inner_w, inner_h = w - 2 * GAP, h - top - GAP
+    if count <= 0:
+        return RegionLayout((), base, 0)
+    scale = base
+    while True:
+        cols, rows = _grid(inner_w, inner_h, scale)
+        if cols * rows >= count or scale <= MIN_SCALE:
+            break
+        scale = max(MIN_SCALE, round(scale - 0.05, 2))
+    cols, rows = _grid(inner_w, inner_h, scale)
+    shown = min(count, cols * rows)
+    cw, ch = CARD_WIDTH * scale, CARD_HEIGHT * scale
+    # Stretch cards to share the free room evenly (capped), so long titles get
+    # more lines at the same type size instead of a smaller one.
+    used_cols = min(cols, shown) if shown else 1
+    used_rows = math.ceil(shown / cols) if shown else 1
+    cw = min((inner_w - (used_cols - 1) * GAP) / used_cols, cw * 1.6) if used_cols else cw
+    ch = min((inner_h - (used_rows - 1) * GAP) / used_rows, ch * 1.3) if used_rows else ch
+    slots = tuple(
+        (x + GAP + (i % cols) * (cw + GAP), y + top + (i // cols) * (ch + GAP), cw, ch)
+        for i in range(shown)
+    )
+    return RegionLayout(slots, scale, count - shown)
+
+
+def _grid(inner_w: float, inner_h: float, scale: float) -> tuple[int, int]:
+    """Columns and rows of cards at scale; 0 columns when not even one card fits across."""
+    cw, ch = CARD_WIDTH * scale, CARD_HEIGHT * scale
+    cols = max(0, math.floor((inner_w + GAP) / (cw + GAP)))
+    rows = max(0, math.floor((inner_h + GAP) / (ch + GAP)))
+    return cols, rows
+
+
+def insertion_index(layout: RegionLayout, x: float, y: float) -> int:
+    """The position among a region's cards at which a card dropped at (x, y) goes."""
+    for i, (sx, sy, sw, sh) in enumerate(layout.slots):
+        if y < sy + sh and (x < sx + sw / 2 or y < sy):
+            return i
+    return len(layout.slots) + layout.hidden

@@ -1,0 +1,563 @@
+"""The domain: cards, decks, boards, groups and their arrangements.
+
+Pure Python, no I/O and no Qt. Operations validate their arguments and raise
+DomainError, so the UI, the CLI and the loader share one set of rules.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from typing import Literal, get_args
+
+CardKind = Literal["principle", "activity", "non_example", "custom"]
+CARD_KINDS: tuple[str, ...] = get_args(CardKind)
+KIND_LABELS: dict[str, str] = {
+    "principle": "Principle",
+    "activity": "Activity",
+    "non_example": "Co-production is not ...",
+    "custom": "Our own card",
+}
+# The one order kinds are listed in everywhere: tray, deck editor, exports, handout legend.
+KIND_ORDER: tuple[str, ...] = ("principle", "activity", "non_example", "custom")
+# The kinds a table group may give its own cards.
+GROUP_CARD_KINDS: tuple[str, ...] = ("custom", "activity")
+MAX_GROUPS = 12
+MAX_DECK_CARDS = 500  # a card sort, not a database: the tray and the handout stay usable
+# A new or edited card's title (the built-in deck's longest is 31). Files with longer
+# titles still load: the limit applies when a title is written, not when it is read.
+MAX_CARD_TITLE = 60
+TITLE_LIMIT_REASON = "titles are read from the back of the room; put the rest in the text"
+COLOUR_PATTERN = re.compile(r"^#[0-9a-fA-F]{6}$")
+# Distinct on projectors and for the common colour-vision deficiencies (Okabe-Ito).
+GROUP_COLOURS: tuple[str, ...] = (
+    "#0072b2",
+    "#d55e00",
+    "#009e73",
+    "#cc79a7",
+    "#e69f00",
+    "#56b4e9",
+    "#000000",
+    "#f0e442",
+    "#7f7f7f",
+    "#8c510a",
+    "#01665e",
+    "#762a83",
+)
+
+
+class DomainError(ValueError):
+    """An operation that would break a rule of the arrangement."""
+
+
+@dataclass(frozen=True, slots=True)
+class Card:
+    id: str
+    kind: str
+    title: str
+    text: str
+    more: str = ""
+    source: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.id:
+            raise DomainError("a card needs an id")
+        if self.kind not in CARD_KINDS:
+            raise DomainError(f"card {self.id!r}: unknown kind {self.kind!r}")
+        if not self.title.strip():
+            raise DomainError(f"card {self.id!r}: the title is empty")
+
+
+@dataclass(frozen=True, slots=True)
+class CardDraft:
+    """A card's fields without an id: what a form or a CSV row gives."""
+
+    kind: str
+    title: str
+    text: str = ""
+    more: str = ""
+    source: str = ""
+
+    def to_card(self, card_id: str) -> Card:
+        return Card(
+            card_id,
+            self.kind,
+            self.title.strip(),
+            self.text.strip(),
+            self.more.strip(),
+            self.source.strip(),
+        )
+
+    @classmethod
+    def of(cls, card: Card) -> CardDraft:
+        return cls(card.kind, card.title, card.text, card.more, card.source)
+
+
+@dataclass(frozen=True, slots=True)
+class Deck:
+    id: str
+    title: str
+    cards: tuple[Card, ...]
+
+    def __post_init__(self) -> None:
+        _require_unique((c.id for c in self.cards), "card id in the deck")
+
+    def card(self, card_id: str) -> Card | None:
+        return next((c for c in self.cards if c.id == card_id), None)
+
+
+Rect = tuple[float, float, float, float]
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    """Where cards can be dropped. rect is (x, y, width, height) in board units."""
+
+    id: str
+    label: str
+    rect: Rect
+    zone: str = ""  # "matrix", "ladder", "not": which part of the board it belongs to
+    description: str = ""
+    band: str = ""  # on the ladder: "to", "for" or "with"
+
+
+@dataclass(frozen=True, slots=True)
+class Decoration:
+    """Text on the board that is not a drop target: headings, axis titles, bands."""
+
+    kind: str  # "title", "axis", "heading", "band"
+    text: str
+    rect: Rect
+
+
+@dataclass(frozen=True, slots=True)
+class Board:
+    id: str
+    title: str
+    size: tuple[float, float]
+    regions: tuple[Region, ...]
+    decorations: tuple[Decoration, ...] = ()
+    source: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.regions:
+            raise DomainError(f"board {self.id!r} has no regions")
+        _require_unique((r.id for r in self.regions), "region id on the board")
+
+    def region(self, region_id: str) -> Region | None:
+        return next((r for r in self.regions if r.id == region_id), None)
+
+
+@dataclass(frozen=True, slots=True)
+class Placement:
+    card: str
+    region: str
+    note: str = ""
+
+
+@dataclass(slots=True)
+class Group:
+    """One table group: its own cards and where it put each card."""
+
+    id: str
+    name: str
+    colour: str
+    cards: list[Card] = field(default_factory=list)
+    placements: list[Placement] = field(default_factory=list)
+
+    def placement(self, card_id: str) -> Placement | None:
+        return next((p for p in self.placements if p.card == card_id), None)
+
+    def in_region(self, region_id: str) -> list[Placement]:
+        return [p for p in self.placements if p.region == region_id]
+
+    def placed_ids(self) -> set[str]:
+        return {p.card for p in self.placements}
+
+
+@dataclass(frozen=True, slots=True)
+class GroupContent:
+    """A group's own cards and arrangement: what its card commands undo and redo."""
+
+    cards: tuple[Card, ...]
+    placements: tuple[Placement, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class DeckState:
+    """The deck and every group's arrangement: what deck edits undo and redo."""
+
+    deck: Deck
+    placements: tuple[tuple[str, tuple[Placement, ...]], ...]  # (group id, arrangement)
+
+
+@dataclass(slots=True)
+class Session:
+    title: str
+    created: str
+    deck: Deck
+    board: Board
+    groups: list[Group]
+    # Where the workshop was held. Not called "place": that name is the operation below,
+    # and a field of the same name would replace the method on every instance.
+    venue: str = ""
+    facilitator: str = ""
+
+    # --- look-ups -------------------------------------------------------
+    def group(self, group_id: str) -> Group:
+        for g in self.groups:
+            if g.id == group_id:
+                return g
+        raise DomainError(f"no group with id {group_id!r}")
+
+    def cards_for(self, group: Group) -> list[Card]:
+        """The deck's cards followed by the group's own cards."""
+        return [*self.deck.cards, *group.cards]
+
+    def card(self, group: Group, card_id: str) -> Card:
+        found = self.deck.card(card_id) or next((c for c in group.cards if c.id == card_id), None)
+        if found is None:
+            raise DomainError(f"no card with id {card_id!r} for group {group.name!r}")
+        return found
+
+    def unplaced(self, group: Group) -> list[Card]:
+        """The group's cards not on its board, by kind (KIND_ORDER) as the tray lists them."""
+        placed = group.placed_ids()
+        return in_kind_order(c for c in self.cards_for(group) if c.id not in placed)
+
+    # --- operations -----------------------------------------------------
+    def place(self, group_id: str, card_id: str, region_id: str, index: int | None = None) -> None:
+        """Put a card in a region at index (end when None).
+
+        A card already on the board moves, keeping its note.
+        """
+        group = self.group(group_id)
+        self.card(group, card_id)
+        if self.board.region(region_id) is None:
+            raise DomainError(f"no region with id {region_id!r} on board {self.board.id!r}")
+        old = group.placement(card_id)
+        note = old.note if old else ""
+        remaining = [p for p in group.placements if p.card != card_id]
+        group.placements = _insert_in_region(remaining, Placement(card_id, region_id, note), index)
+
+    def unplace(self, group_id: str, card_id: str) -> None:
+        group = self.group(group_id)
+        if group.placement(card_id) is None:
+            raise DomainError(f"card {card_id!r} is not on the board of {group.name!r}")
+        group.placements = [p for p in group.placements if p.card != card_id]
+
+    def set_note(self, group_id: str, card_id: str, note: str) -> None:
+        group = self.group(group_id)
+        old = group.placement(card_id)
+        if old is None:
+            raise DomainError(
+                f"card {card_id!r} is not on the board of {group.name!r}; place it first"
+            )
+        group.placements = [
+            replace(p, note=note) if p.card == card_id else p for p in group.placements
+        ]
+
+    def set_arrangement(self, group_id: str, placements: Iterable[Placement]) -> None:
+        """Replace a group's whole arrangement (used by undo); checks every placement."""
+        group = self.group(group_id)
+        new = list(placements)
+        _require_unique((p.card for p in new), f"placed card in group {group.name!r}")
+        for p in new:
+            self.card(group, p.card)
+            if self.board.region(p.region) is None:
+                raise DomainError(f"no region with id {p.region!r}")
+        group.placements = new
+
+    def new_group(self, name: str = "") -> Group:
+        """A group with a fresh id and an unused colour, not yet added."""
+        used = {g.colour.lower() for g in self.groups}
+        n = len(self.groups)
+        fallback = GROUP_COLOURS[n % len(GROUP_COLOURS)]
+        colour = next((c for c in GROUP_COLOURS if c not in used), fallback)
+        group_id = _fresh_id("g", {g.id for g in self.groups})
+        return Group(id=group_id, name=name.strip() or f"Group {n + 1}", colour=colour)
+
+    def add_group(self, name: str = "") -> Group:
+        group = self.new_group(name)
+        self.groups.append(group)
+        return group
+
+    def rename_group(self, group_id: str, name: str) -> None:
+        if not name.strip():
+            raise DomainError("a group needs a name")
+        self.group(group_id).name = name.strip()
+
+    def remove_group(self, group_id: str) -> tuple[int, Group]:
+        """Remove a group; returns its position and the group so it can be put back."""
+        if len(self.groups) == 1:
+            raise DomainError("a session needs at least one group")
+        group = self.group(group_id)
+        index = self.groups.index(group)
+        del self.groups[index]
+        return index, group
+
+    def insert_group(self, index: int, group: Group) -> None:
+        if any(g.id == group.id for g in self.groups):
+            raise DomainError(f"duplicate group id {group.id!r}")
+        check_colour(group.colour)
+        self.groups.insert(index, group)
+
+    def recolour_group(self, group_id: str, colour: str) -> str:
+        """Give a group another colour; returns the old one."""
+        check_colour(colour)
+        group = self.group(group_id)
+        old, group.colour = group.colour, colour.lower()
+        return old
+
+    def move_group(self, group_id: str, index: int) -> int:
+        """Move a group to position index among the groups; returns its old position."""
+        group = self.group(group_id)
+        if not 0 <= index < len(self.groups):
+            raise DomainError(f"no position {index + 1} among {len(self.groups)} group(s)")
+        old = self.groups.index(group)
+        self.groups.insert(index, self.groups.pop(old))
+        return old
+
+    # --- a group's own cards ------------------------------------------------
+    def group_content(self, group_id: str) -> GroupContent:
+        group = self.group(group_id)
+        return GroupContent(tuple(group.cards), tuple(group.placements))
+
+    def set_group_content(self, group_id: str, content: GroupContent) -> GroupContent:
+        """Replace a group's own cards and arrangement (checked first); returns the old ones."""
+        group = self.group(group_id)
+        taken = {c.id for c in self.deck.cards}
+        taken |= {c.id for g in self.groups if g is not group for c in g.cards}
+        for card in content.cards:
+            if card.id in taken:
+                raise DomainError(f"duplicate card id {card.id!r}")
+            taken.add(card.id)
+        known = {c.id for c in self.deck.cards} | {c.id for c in content.cards}
+        self._check_placements(group.name, content.placements, known)
+        old = self.group_content(group_id)
+        group.cards, group.placements = list(content.cards), list(content.placements)
+        return old
+
+    def fresh_card_id(
+        self, title: str, kind: str = "custom", also_taken: Iterable[str] = ()
+    ) -> str:
+        """An id no card in the deck or any group uses, e.g. 'custom-time-bank-2'."""
+        return _fresh_card_id(title, kind, self._card_ids() | set(also_taken))
+
+    def _card_ids(self) -> set[str]:
+        return {c.id for c in self.deck.cards} | {c.id for g in self.groups for c in g.cards}
+
+    def add_group_card(self, group_id: str, draft: CardDraft) -> Card:
+        group = self.group(group_id)
+        _check_group_kind(draft.kind)
+        check_card_title(draft.title)
+        card = draft.to_card(self.fresh_card_id(draft.title, draft.kind))
+        group.cards.append(card)
+        return card
+
+    def edit_group_card(self, group_id: str, card_id: str, draft: CardDraft) -> Card:
+        """Change a group card's fields (its id and placement stay); returns the old card."""
+        group = self.group(group_id)
+        _check_group_kind(draft.kind)
+        index = _index_of(group.cards, card_id, f"{group.name!r}'s own cards")
+        old = group.cards[index]
+        check_card_title(draft.title, old.title)
+        group.cards[index] = draft.to_card(card_id)
+        return old
+
+    def remove_group_card(self, group_id: str, card_id: str) -> GroupContent:
+        """Delete a group's own card and its placement; returns the group's old content."""
+        group = self.group(group_id)
+        _index_of(group.cards, card_id, f"{group.name!r}'s own cards")
+        old = self.group_content(group_id)
+        group.cards = [c for c in group.cards if c.id != card_id]
+        group.placements = [p for p in group.placements if p.card != card_id]
+        return old
+
+    def copy_arrangement(self, source_id: str, target_id: str) -> GroupContent:
+        """Start target from source's board: the same placements and notes.
+
+        Source's own cards come along as copies with fresh ids (a copy equal to one
+        target already has is reused). Returns target's old content.
+        """
+        if source_id == target_id:
+            raise DomainError("a group cannot copy its own arrangement")
+        source, target = self.group(source_id), self.group(target_id)
+        cards = list(target.cards)
+        id_map = {c.id: c.id for c in self.deck.cards}
+        for card in source.cards:
+            same = next((c for c in cards if CardDraft.of(c) == CardDraft.of(card)), None)
+            if same is None:
+                fresh = self.fresh_card_id(card.title, card.kind, (c.id for c in cards))
+                same = CardDraft.of(card).to_card(fresh)
+                cards.append(same)
+            id_map[card.id] = same.id
+        placements = tuple(replace(p, card=id_map[p.card]) for p in source.placements)
+        return self.set_group_content(target_id, GroupContent(tuple(cards), placements))
+
+    # --- the session's deck ---------------------------------------------------
+    def deck_state(self) -> DeckState:
+        return DeckState(self.deck, tuple((g.id, tuple(g.placements)) for g in self.groups))
+
+    def set_deck_state(self, state: DeckState) -> DeckState:
+        """Replace the deck and the arrangements (checked first); returns the old state."""
+        arrangements = dict(state.placements)
+        deck_ids = {c.id for c in state.deck.cards}
+        for group in self.groups:
+            clash = next((c.id for c in group.cards if c.id in deck_ids), None)
+            if clash is not None:
+                raise DomainError(f"duplicate card id {clash!r} in the deck and {group.name!r}")
+            self._check_placements(
+                group.name, arrangements.get(group.id, ()), deck_ids | {c.id for c in group.cards}
+            )
+        old = self.deck_state()
+        self.deck = state.deck
+        for group in self.groups:
+            group.placements = list(arrangements.get(group.id, ()))
+        return old
+
+    def where_placed(self, card_id: str) -> list[tuple[Group, Placement]]:
+        """Every group that has card_id on its board, in group order."""
+        return [(g, p) for g in self.groups if (p := g.placement(card_id)) is not None]
+
+    def add_deck_cards(self, drafts: Iterable[CardDraft], index: int | None = None) -> list[Card]:
+        """Add cards with fresh ids at index (the end when None); all or nothing."""
+        drafts = list(drafts)
+        cards = list(self.deck.cards)
+        if len(cards) + len(drafts) > MAX_DECK_CARDS:
+            raise DomainError(
+                f"a deck holds at most {MAX_DECK_CARDS} cards; this one has "
+                f"{len(cards)} and {len(drafts)} would be added"
+            )
+        for draft in drafts:
+            check_card_title(draft.title)
+        added: list[Card] = []
+        taken = self._card_ids()
+        for draft in drafts:
+            card = draft.to_card(_fresh_card_id(draft.title, draft.kind, taken))
+            taken.add(card.id)
+            added.append(card)
+        at = len(cards) if index is None else max(0, min(index, len(cards)))
+        self.deck = replace(self.deck, cards=tuple(cards[:at] + added + cards[at:]))
+        return added
+
+    def edit_deck_card(self, card_id: str, draft: CardDraft) -> Card:
+        """Change a deck card's fields (its id and placements stay); returns the old card."""
+        cards = list(self.deck.cards)
+        index = _index_of(cards, card_id, "the deck")
+        old = cards[index]
+        check_card_title(draft.title, old.title)
+        cards[index] = draft.to_card(card_id)
+        self.deck = replace(self.deck, cards=tuple(cards))
+        return old
+
+    def remove_deck_card(self, card_id: str) -> DeckState:
+        """Take a card out of the deck and off every group's board; returns the old state."""
+        _index_of(list(self.deck.cards), card_id, "the deck")
+        old = self.deck_state()
+        self.deck = replace(self.deck, cards=tuple(c for c in self.deck.cards if c.id != card_id))
+        for group in self.groups:
+            group.placements = [p for p in group.placements if p.card != card_id]
+        return old
+
+    def move_deck_card(self, card_id: str, index: int) -> int:
+        """Move a deck card to position index; returns its old position."""
+        cards = list(self.deck.cards)
+        old = _index_of(cards, card_id, "the deck")
+        if not 0 <= index < len(cards):
+            raise DomainError(f"no position {index + 1} among {len(cards)} card(s)")
+        cards.insert(index, cards.pop(old))
+        self.deck = replace(self.deck, cards=tuple(cards))
+        return old
+
+    def _check_placements(
+        self, group_name: str, placements: Iterable[Placement], known: set[str]
+    ) -> None:
+        placements = list(placements)
+        _require_unique((p.card for p in placements), f"placed card in group {group_name!r}")
+        for p in placements:
+            if p.card not in known:
+                raise DomainError(f"no card with id {p.card!r} for group {group_name!r}")
+            if self.board.region(p.region) is None:
+                raise DomainError(f"no region with id {p.region!r}")
+
+    def iter_placed(self, group: Group) -> Iterator[tuple[Region, list[tuple[Card, Placement]]]]:
+        """Each region in board order with its placed cards in order."""
+        for region in self.board.regions:
+            yield region, [(self.card(group, p.card), p) for p in group.in_region(region.id)]
+
+
+def in_kind_order(cards: Iterable[Card]) -> list[Card]:
+    """The cards by kind in KIND_ORDER; within a kind, in the order given."""
+    rank = {kind: i for i, kind in enumerate(KIND_ORDER)}
+    return sorted(cards, key=lambda card: rank.get(card.kind, len(rank)))
+
+
+def title_problem(title: str, unchanged: str | None = None) -> str:
+    """Why a new or edited card's title is refused ("" if it is fine). A title left as it
+    was (unchanged) passes, however long: a card from an older file can still be edited."""
+    title = title.strip()
+    if len(title) <= MAX_CARD_TITLE or (unchanged is not None and title == unchanged.strip()):
+        return ""
+    return f"the title has {len(title)} characters; at most {MAX_CARD_TITLE} ({TITLE_LIMIT_REASON})"
+
+
+def check_card_title(title: str, unchanged: str | None = None) -> None:
+    problem = title_problem(title, unchanged)
+    if problem:
+        raise DomainError(problem)
+
+
+def check_colour(colour: str) -> None:
+    if not COLOUR_PATTERN.match(colour):
+        raise DomainError(f"colour {colour!r} is not of the form #rrggbb")
+
+
+def _insert_in_region(
+    placements: list[Placement], new: Placement, index: int | None
+) -> list[Placement]:
+    """Insert new so that it is the index-th card of its region (list order is region order)."""
+    positions = [i for i, p in enumerate(placements) if p.region == new.region]
+    if index is None or index >= len(positions):
+        at = positions[-1] + 1 if positions else len(placements)
+    else:
+        at = positions[max(index, 0)]
+    return [*placements[:at], new, *placements[at:]]
+
+
+def _fresh_card_id(title: str, kind: str, taken: set[str]) -> str:
+    prefix = "not" if kind == "non_example" else kind
+    slug = "-".join(re.findall(r"[a-z0-9]+", title.lower()))[:40].strip("-") or "card"
+    base = f"{prefix}-{slug}"
+    n = 1
+    while (candidate := base if n == 1 else f"{base}-{n}") in taken:
+        n += 1
+    return candidate
+
+
+def _check_group_kind(kind: str) -> None:
+    if kind not in GROUP_CARD_KINDS:
+        raise DomainError(f"a group's own card is {' or '.join(GROUP_CARD_KINDS)}, not {kind!r}")
+
+
+def _index_of(cards: list[Card], card_id: str, where: str) -> int:
+    for i, card in enumerate(cards):
+        if card.id == card_id:
+            return i
+    raise DomainError(f"no card with id {card_id!r} in {where}")
+
+
+def _require_unique(values: Iterable[str], what: str) -> None:
+    seen: set[str] = set()
+    for v in values:
+        if v in seen:
+            raise DomainError(f"duplicate {what}: {v!r}")
+        seen.add(v)
+
+
+def _fresh_id(prefix: str, taken: set[str]) -> str:
+    n = len(taken) + 1
+    while f"{prefix}{n}" in taken:
+        n += 1
+    return f"{prefix}{n}"

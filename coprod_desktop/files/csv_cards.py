@@ -1,0 +1,344 @@
+"""Cards to and from CSV (a spreadsheet export), with a report for each row.
+
+The header row names the columns: kind, title and text are required; more,
+source and id are optional; other columns are ignored (and reported). UTF-8 with
+or without a byte order mark; commas, semicolons or tabs between fields; quoted
+fields may hold commas and newlines. A title has at most model.MAX_CARD_TITLE
+characters (it is read from the back of the room).
+
+Export writes kind, title, text, more, source and id, in the tray's kind order.
+Importing an export again is safe (a round trip): each row is one of
+- already in the deck: the row's id is a deck card's and its kind, title, text,
+  more and source are that card's; or, without a known id, every field equals
+  some deck card's. Nothing to do, and the preview says so (not an error);
+- skipped, with the reason: no title, unknown kind, a title too long, the id of
+  a deck card whose content differs (import adds cards, it never changes one:
+  edit it in the deck editor, or clear the id to add a new card), or the same
+  kind and title as a deck card or an earlier row (a duplicate);
+- imported as a new card. The app chooses its id; an id in the file only ever
+  names a card already in the deck.
+So importing an export into the same deck adds nothing; into a fresh session's
+deck, it adds the cards that deck lacks.
+
+A problem with the whole file (too big, empty, not UTF-8, malformed quoting, a
+missing column) raises CsvCardsError naming the row. Nothing is applied here:
+the caller adds the report's cards in one step, or not at all. No Qt here.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from coprod_desktop.domain.model import (
+    CARD_KINDS,
+    KIND_LABELS,
+    KIND_ORDER,
+    MAX_CARD_TITLE,
+    MAX_DECK_CARDS,
+    Card,
+    CardDraft,
+    title_problem,
+)
+
+MAX_CSV_BYTES = 5 * 1024 * 1024
+REQUIRED_COLUMNS = ("kind", "title", "text")
+OPTIONAL_COLUMNS = ("more", "source", "id")
+COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
+MAX_LENGTHS = {"text": 2000, "more": 10000, "source": 1000}  # the title: model.MAX_CARD_TITLE
+DELIMITERS = (",", ";", "\t")
+
+
+class CsvCardsError(ValueError):
+    """A CSV file that cannot be imported at all; the message says where and why."""
+
+
+@dataclass(frozen=True, slots=True)
+class SkippedRow:
+    row: int  # the spreadsheet's row number: the header is row 1
+    reason: str
+    title: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ImportReport:
+    cards: tuple[CardDraft, ...]
+    rows: tuple[int, ...]  # the row number of each card
+    skipped: tuple[SkippedRow, ...]
+    ignored_columns: tuple[str, ...] = ()
+    in_deck: tuple[SkippedRow, ...] = ()  # rows that are cards the deck already has
+
+    def summary(self) -> str:
+        text = f"{len(self.cards)} card(s) to import"
+        if self.in_deck:
+            text += f", {len(self.in_deck)} already in the deck"
+        if self.skipped:
+            text += f", {len(self.skipped)} row(s) skipped"
+        return text
+
+
+IN_DECK = "already in the deck"
+
+
+# Kind names a spreadsheet might use, besides the file format's own.
+_KIND_ALIASES = {
+    **{k: k for k in CARD_KINDS},
+    **{label.lower(): kind for kind, label in KIND_LABELS.items()},
+    "non-example": "non_example",
+    "non example": "non_example",
+    "nonexample": "non_example",
+    "not": "non_example",
+    "co-production is not": "non_example",
+    "principles": "principle",
+    "activities": "activity",
+    "own": "custom",
+    "own card": "custom",
+}
+
+
+def kind_from_text(text: str) -> str | None:
+    key = " ".join(text.strip().lower().replace("…", "...").rstrip(". ").split())
+    return _KIND_ALIASES.get(key)
+
+
+def format_hint() -> str:
+    """The file format in two sentences, for the import entry and the file picker."""
+    return (
+        f"A header row with the columns {', '.join(REQUIRED_COLUMNS)} (optional: "
+        f"{', '.join(OPTIONAL_COLUMNS)}); kind is {', '.join(KIND_ORDER)}. "
+        f"Titles up to {MAX_CARD_TITLE} characters; UTF-8, as a deck export writes it."
+    )
+
+
+# --- reading ----------------------------------------------------------------------
+
+
+def read_cards_csv(path: str | os.PathLike[str], existing: Iterable[Card] = ()) -> ImportReport:
+    """Read and check a CSV file; the size is checked before anything is read."""
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+        _check_size(size)
+        with p.open("rb") as handle:
+            data = handle.read(MAX_CSV_BYTES + 1)
+    except OSError as exc:
+        raise CsvCardsError(f"cannot read the file ({exc.strerror or exc})") from exc
+    return parse_cards_csv(data, existing)
+
+
+def parse_cards_csv(data: bytes, existing: Iterable[Card] = ()) -> ImportReport:
+    """Check every row against the existing cards (the deck): a row may be one of them
+    already, a duplicate of one (same kind and title) or new; they also take room in the
+    deck (at most MAX_DECK_CARDS in all)."""
+    _check_size(len(data))
+    text = _decode(data)
+    if not text.strip():
+        raise CsvCardsError("the file is empty: expected a header row with kind, title, text")
+    delimiter = _delimiter(text)
+    records = _records(text, delimiter)
+    header_row, header = next(((n, r) for n, r in records if any(f.strip() for f in r)), (0, []))
+    columns = [name.strip().lower() for name in header]
+    missing = [c for c in REQUIRED_COLUMNS if c not in columns]
+    if missing:
+        found = ", ".join(f'"{c}"' for c in columns if c) or "nothing"
+        raise CsvCardsError(
+            f"row {header_row}: the header row needs the column(s) {', '.join(missing)} "
+            f"(found {found})"
+        )
+    repeated = next((c for c in COLUMNS if columns.count(c) > 1), None)
+    if repeated:
+        raise CsvCardsError(f'row {header_row}: the column "{repeated}" appears twice')
+    index = {c: columns.index(c) for c in COLUMNS if c in columns}
+    ignored = tuple(c for c in columns if c and c not in COLUMNS)
+
+    deck = _Deck(existing)
+    room = MAX_DECK_CARDS - len(deck.cards)
+    seen = {_key(c.kind, c.title): 0 for c in deck.cards}
+    cards: list[CardDraft] = []
+    rows: list[int] = []
+    skipped: list[SkippedRow] = []
+    in_deck: list[SkippedRow] = []
+    data_rows = 0
+    for number, record in records:
+        if number <= header_row or not any(f.strip() for f in record):
+            continue  # blank lines and rows of empty cells, as spreadsheets export them
+        data_rows += 1
+        fields = {c: record[i] if i < len(record) else "" for c, i in index.items()}
+        title = fields["title"].strip()
+        reason = _row_problem(fields, record, len(columns))
+        if reason:
+            skipped.append(SkippedRow(number, reason, _one_line(title)))
+            continue
+        kind = kind_from_text(fields["kind"]) or ""
+        draft = CardDraft(
+            kind,
+            title,
+            fields["text"].strip(),
+            fields.get("more", "").strip(),
+            fields.get("source", "").strip(),
+        )
+        reason = deck.match(draft, fields.get("id", "").strip())
+        if reason == IN_DECK:
+            in_deck.append(SkippedRow(number, IN_DECK, _one_line(title)))
+            continue
+        reason = reason or _length_problem(fields) or _duplicate(seen.get(_key(kind, title)))
+        if not reason and len(cards) >= room:
+            reason = f"the deck is full (at most {MAX_DECK_CARDS} cards)"
+        if reason:
+            skipped.append(SkippedRow(number, reason, _one_line(title)))
+            continue
+        seen[_key(kind, title)] = number
+        cards.append(draft)
+        rows.append(number)
+    if data_rows == 0:
+        raise CsvCardsError(
+            f"no cards: the file has a header row (row {header_row}) but no rows below it"
+        )
+    return ImportReport(tuple(cards), tuple(rows), tuple(skipped), ignored, tuple(in_deck))
+
+
+class _Deck:
+    """The existing cards, looked up by id and by content."""
+
+    def __init__(self, cards: Iterable[Card]) -> None:
+        self.cards = list(cards)
+        self.by_id = {c.id: c for c in self.cards}
+        self.contents = {_content(CardDraft.of(c)) for c in self.cards}
+
+    def match(self, draft: CardDraft, card_id: str) -> str:
+        """IN_DECK when the row is a card the deck has; why it is skipped when its id names
+        a deck card with other content; "" otherwise (a new card, or a duplicate)."""
+        same_id = self.by_id.get(card_id) if card_id else None
+        if same_id is None:
+            return IN_DECK if _content(draft) in self.contents else ""
+        if _content(CardDraft.of(same_id)) == _content(draft):
+            return IN_DECK
+        return (
+            f'the deck\'s card "{card_id}" ("{_one_line(same_id.title)[:40]}") differs from '
+            "this row; import adds cards and never changes one: edit it in the deck "
+            "editor, or clear the id cell to add a new card"
+        )
+
+
+def _content(draft: CardDraft) -> tuple[str, ...]:
+    """What makes two cards the same card, whatever the spreadsheet did to line ends."""
+    return tuple(
+        value.replace("\r\n", "\n").strip()
+        for value in (draft.kind, draft.title, draft.text, draft.more, draft.source)
+    )
+
+
+def _row_problem(fields: dict[str, str], record: list[str], width: int) -> str:
+    if len(record) > width and any(f.strip() for f in record[width:]):
+        return (
+            f"{len(record)} fields but the header has {width} "
+            "(a comma in a field that is not in quotes?)"
+        )
+    title = fields["title"].strip()
+    if not title:
+        return "missing title"
+    raw_kind = fields["kind"].strip()
+    kind = kind_from_text(raw_kind)
+    if kind is None:
+        shown = f'unknown kind "{_one_line(raw_kind)[:40]}"' if raw_kind else "missing kind"
+        return f"{shown} (expected {', '.join(CARD_KINDS)})"
+    return ""
+
+
+def _length_problem(fields: dict[str, str]) -> str:
+    too_long = title_problem(fields["title"])
+    if too_long:
+        return too_long
+    for column, limit in MAX_LENGTHS.items():
+        if len(fields.get(column, "").strip()) > limit:
+            return f"{column} longer than {limit} characters"
+    return ""
+
+
+def _duplicate(earlier: int | None) -> str:
+    if earlier is None:
+        return ""
+    if earlier == 0:
+        return "duplicate: the deck has another card of this kind with this title"
+    return f"duplicate of row {earlier}"
+
+
+def _check_size(size: int) -> None:
+    if size > MAX_CSV_BYTES:
+        raise CsvCardsError(
+            f"the file is {size / 1e6:.1f} MB; a card file is at most "
+            f"{MAX_CSV_BYTES // (1024 * 1024)} MB"
+        )
+
+
+def _decode(data: bytes) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        row = data[: exc.start].count(b"\n") + 1
+        raise CsvCardsError(
+            f'row {row}: not UTF-8 text (byte {exc.start + 1}); save the spreadsheet as "CSV UTF-8"'
+        ) from exc
+
+
+def _delimiter(text: str) -> str:
+    """Comma unless the first line names the columns with semicolons or tabs."""
+    first = text.lstrip("\r\n").split("\n", 1)[0].lower()
+    for delimiter in DELIMITERS:
+        if all(
+            c in [f.strip().strip('"') for f in first.split(delimiter)] for c in REQUIRED_COLUMNS
+        ):
+            return delimiter
+    return ","
+
+
+def _records(text: str, delimiter: str) -> list[tuple[int, list[str]]]:
+    """Every record with its row number; malformed quoting names the row."""
+    if "\x00" in text:
+        row = text[: text.index("\x00")].count("\n") + 1
+        raise CsvCardsError(f"row {row}: the file contains a NUL byte (is it really CSV?)")
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    records: list[tuple[int, list[str]]] = []
+    number = 0
+    try:
+        for record in reader:
+            number += 1
+            records.append((number, record))
+    except csv.Error as exc:
+        raise CsvCardsError(
+            f"row {number + 1} (line {reader.line_num}): malformed CSV: {exc}; "
+            "check the quotes in that row"
+        ) from exc
+    return records
+
+
+def _key(kind: str, title: str) -> tuple[str, str]:
+    return kind, " ".join(title.casefold().split())
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+# --- writing ----------------------------------------------------------------------
+
+
+def cards_to_csv(cards: Iterable[Card]) -> str:
+    """The same format as import: a header, then kind, title, text, more, source, id."""
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    for card in cards:
+        writer.writerow([card.kind, card.title, card.text, card.more, card.source, card.id])
+    return out.getvalue()
+
+
+def write_cards_csv(cards: Iterable[Card], path: str | os.PathLike[str]) -> None:
+    """Write atomically, UTF-8 with a byte order mark so spreadsheets read the accents."""
+    from coprod_desktop.files.session_file import atomic_write_bytes
+
+    atomic_write_bytes(Path(path), cards_to_csv(cards).encode("utf-8-sig"))

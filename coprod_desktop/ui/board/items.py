@@ -1,0 +1,311 @@
+"""Graphics items on the board: regions, headings and cards. They paint and
+report gestures; they never write the model."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QMimeData, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QDrag, QPainter, QPen, QPixmap
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsObject,
+    QGraphicsSceneContextMenuEvent,
+    QGraphicsSceneMouseEvent,
+    QGraphicsView,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
+
+from coprod_desktop.domain.layout import CARD_HEIGHT, label_rect
+from coprod_desktop.domain.model import Card, Decoration, Region
+from coprod_desktop.ui.style import theme
+from coprod_desktop.ui.style.plain_text import plain_tooltip
+from coprod_desktop.ui.style.text_fit import fit_text
+
+CARD_TITLE_PX = 22.0  # board units at full card size
+CARD_TITLE_MIN_PX = 12.0
+REGION_LABEL_PX = 19.0
+
+
+class DecorationItem(QGraphicsItem):
+    """Axis titles, row and column headings, ladder bands."""
+
+    def __init__(self, decoration: Decoration) -> None:
+        super().__init__()
+        self.decoration = decoration
+        x, y, w, h = decoration.rect
+        self._rect = QRectF(x, y, w, h)
+        self.setZValue(-1)
+
+    def boundingRect(self) -> QRectF:
+        return self._rect
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        kind, r = self.decoration.kind, self._rect
+        if kind == "band":
+            words = self.decoration.text.split()  # a file may leave it empty
+            band = words[-1].lower() if words else ""
+            painter.fillRect(r, QColor(theme.BAND_FILLS.get(band, "#eeeeee")))
+        size = {"title": 26, "axis": 24, "band": 22}.get(kind, 18)
+        inner = r.adjusted(6, 4, -6, -4)
+        f, lines = fit_text(self.decoration.text, inner, size, 10, bold=kind != "heading")
+        painter.setFont(f)
+        painter.setPen(QColor(theme.TEXT))
+        align = Qt.AlignmentFlag.AlignCenter | Qt.AlignmentFlag.AlignVCenter
+        if kind == "title":
+            align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        painter.drawText(inner, int(align), "\n".join(lines))
+
+
+class RegionItem(QGraphicsItem):
+    """A drop target: a matrix cell, a ladder rung or the "not" area."""
+
+    def __init__(self, region: Region) -> None:
+        super().__init__()
+        self.region = region
+        x, y, w, h = region.rect
+        self._rect = QRectF(x, y, w, h)
+        self._label_box = QRectF(*label_rect(region))
+        self.hidden_count = 0
+        self._highlighted = False
+        self.setToolTip(plain_tooltip(f"{region.label}\n{region.description}".strip()))
+
+    def boundingRect(self) -> QRectF:
+        return self._rect.adjusted(-3, -3, 3, 3)
+
+    @property
+    def rect(self) -> QRectF:
+        return self._rect
+
+    def set_highlighted(self, on: bool) -> None:
+        if on != self._highlighted:
+            self._highlighted = on
+            self.update()
+
+    @property
+    def highlighted(self) -> bool:
+        return self._highlighted
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        contrast = bool(getattr(self.scene(), "high_contrast", False))
+        fill = QColor(
+            "#ffffff"
+            if contrast and self.region.zone != "not"
+            else theme.ZONE_FILLS.get(self.region.zone, "#ffffff")
+        )
+        if self._highlighted:
+            fill = QColor("#dcecf7")
+        edge = theme.HIGHLIGHT if self._highlighted else ("#1a1a1a" if contrast else "#9a9a9a")
+        pen = QPen(QColor(edge), 4 if self._highlighted else (2.5 if contrast else 1.5))
+        painter.setPen(pen)
+        painter.setBrush(fill)
+        painter.drawRoundedRect(self._rect, 6, 6)
+        painter.setPen(QColor(theme.TEXT if contrast else theme.MUTED_TEXT))
+        self._paint_label(painter)
+        if self.hidden_count:
+            painter.setFont(theme.font(13, bold=True))
+            painter.setPen(QColor(theme.TEXT))
+            more = self._rect.adjusted(0, 0, -10, -4)
+            painter.drawText(
+                more,
+                int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom),
+                f"+{self.hidden_count} more",
+            )
+
+    def _paint_label(self, painter: QPainter) -> None:
+        box = self._label_box
+        left_middle = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        number, _, name = self.region.label.partition(" ")
+        if self.region.zone == "ladder" and number.isdigit() and name:
+            # A rung: its number large on one line, its name below, the same on every rung.
+            number_box = QRectF(box.x(), box.y(), box.width(), box.height() * 0.45)
+            name_box = QRectF(box.x(), number_box.bottom(), box.width(), box.height() * 0.55)
+            painter.setFont(theme.font(min(34.0, number_box.height() * 0.8), bold=True))
+            painter.drawText(
+                number_box, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom), number
+            )
+            f, lines = fit_text(name, name_box, REGION_LABEL_PX, 11, bold=True)
+            painter.setFont(f)
+            painter.drawText(
+                name_box,
+                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop),
+                "\n".join(lines),
+            )
+            return
+        f, lines = fit_text(self.region.label, box, REGION_LABEL_PX, 11, bold=True)
+        painter.setFont(f)
+        painter.drawText(box, left_middle, "\n".join(lines))
+
+
+class CardItem(QGraphicsObject):
+    """A placed card. Press selects it; dragging it starts a card drag that the
+    board (another region) or the tray (unplace) receives."""
+
+    def __init__(self, card: Card, rect: QRectF, has_note: bool, scale: float = 1.0) -> None:
+        super().__init__()
+        self.card = card
+        self.scale_factor = scale  # the layout's card scale: sets the title's type size
+        self._size = QRectF(0, 0, rect.width(), rect.height())
+        self.setPos(rect.topLeft())
+        self.has_note = has_note
+        self._press_pos: QPointF | None = None
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsFocusable, True)
+        self.setCursor(Qt.CursorShape.OpenHandCursor)
+        self.setToolTip(plain_tooltip(f"{card.title}\n{card.text}"))
+        self.setZValue(1)
+        # Painted once into a pixmap, then blitted: a drag repaints every card each frame.
+        # (Caching the big region and heading items too made frames slower, not faster.)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+
+    @property
+    def card_id(self) -> str:
+        return self.card.id
+
+    def boundingRect(self) -> QRectF:
+        return self._size.adjusted(-3, -3, 3, 3)
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        paint_card(
+            painter, self._size, self.card, self.isSelected(), self.has_note, self.scale_factor
+        )
+
+    def title_pixel_size(self) -> float:
+        """The title's type size in board units, as painted (after fitting)."""
+        f, _lines = fit_text(
+            self.card.title,
+            card_text_box(self._size, self.scale_factor),
+            CARD_TITLE_PX * self.scale_factor,
+            CARD_TITLE_MIN_PX * self.scale_factor,
+        )
+        return f.pixelSize()
+
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._press_pos = QPointF(event.screenPos())
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if self._press_pos is None or not (event.buttons() & Qt.MouseButton.LeftButton):
+            return
+        moved = QPointF(event.screenPos()) - self._press_pos
+        if moved.manhattanLength() < 8:
+            return
+        self._press_pos = None
+        view = event.widget()
+        drag = QDrag(view)
+        drag.setMimeData(card_mime(self.card.id))
+        pixmap = self._drag_pixmap(view)
+        drag.setPixmap(pixmap)
+        drag.setHotSpot(pixmap.rect().center())
+        drag.exec(Qt.DropAction.MoveAction)
+
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        self._press_pos = None
+        super().mouseReleaseEvent(event)
+
+    def contextMenuEvent(self, event: QGraphicsSceneContextMenuEvent) -> None:
+        from coprod_desktop.ui.board.scene import BoardScene  # the scene module imports this one
+
+        scene = self.scene()
+        if isinstance(scene, BoardScene):
+            scene.select_card(self.card.id)
+            scene.move_menu_requested.emit(self.card.id, event.screenPos())
+            event.accept()
+
+    def _drag_pixmap(self, view: QWidget | None) -> QPixmap:
+        # The viewport's parent is the QGraphicsView: draw the pixmap at its zoom.
+        graphics_view = view.parent() if view is not None else None
+        scale = graphics_view.transform().m11() if isinstance(graphics_view, QGraphicsView) else 1.0
+        size = self._size.size() * scale
+        pixmap = QPixmap(max(1, int(size.width())), max(1, int(size.height())))
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.scale(scale, scale)
+        paint_card(painter, self._size, self.card, True, self.has_note, self.scale_factor)
+        painter.end()
+        return pixmap
+
+
+def card_mime(card_id: str) -> QMimeData:
+    mime = QMimeData()
+    mime.setData(theme.CARD_MIME, card_id.encode("utf-8"))
+    return mime
+
+
+def card_id_from_mime(mime: QMimeData) -> str | None:
+    if not mime.hasFormat(theme.CARD_MIME):
+        return None
+    return bytes(mime.data(theme.CARD_MIME).data()).decode("utf-8", "replace") or None
+
+
+def _stripe_width(rect: QRectF, scale: float) -> float:
+    return min(22.0 * max(scale, 1.0), rect.width() * 0.18)
+
+
+def card_text_box(rect: QRectF, scale: float) -> QRectF:
+    stripe_w = _stripe_width(rect, scale)
+    return QRectF(
+        rect.x() + stripe_w + 5, rect.y() + 3, rect.width() - stripe_w - 9, rect.height() - 6
+    )
+
+
+def paint_card(
+    painter: QPainter,
+    rect: QRectF,
+    card: Card,
+    selected: bool,
+    has_note: bool = False,
+    scale: float | None = None,
+) -> None:
+    """A card: white face, coloured stripe with the kind's shape, the title in bold.
+    scale sets the type size (default: from the card's height)."""
+    style = theme.KIND_STYLES.get(card.kind, theme.KIND_STYLES["custom"])
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    # Selected: a thick dark outline and a tinted face, visible in greyscale too.
+    painter.setPen(
+        QPen(QColor(theme.SELECTED if selected else "#6b6b6b"), 4.0 if selected else 1.2)
+    )
+    painter.setBrush(QColor(theme.SELECTED_FILL if selected else theme.CARD_FILL))
+    painter.drawRoundedRect(rect, 5, 5)
+    if scale is None:
+        scale = rect.height() / CARD_HEIGHT
+    stripe_w = _stripe_width(rect, scale)
+    stripe = QRectF(rect.x(), rect.y(), stripe_w, rect.height())
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(style.colour))
+    painter.drawRoundedRect(stripe, 5, 5)
+    painter.drawRect(stripe.adjusted(stripe_w / 2, 0, 0, 0))
+    theme.paint_kind_shape(
+        painter,
+        card.kind,
+        QPointF(stripe.center().x(), rect.y() + stripe_w / 2 + 2),
+        stripe_w * 0.28,
+    )
+    text_box = card_text_box(rect, scale)
+    f, lines = fit_text(
+        card.title, text_box, CARD_TITLE_PX * scale, CARD_TITLE_MIN_PX * scale, bold=True
+    )
+    painter.setFont(f)
+    painter.setPen(QColor(theme.TEXT))
+    painter.drawText(
+        text_box, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), "\n".join(lines)
+    )
+    if has_note:  # a small folded corner says "this card has a note"
+        corner = 10 * scale
+        painter.setBrush(QColor(theme.HIGHLIGHT))
+        painter.drawPolygon(
+            [
+                QPointF(rect.right() - corner, rect.bottom()),
+                QPointF(rect.right(), rect.bottom() - corner),
+                QPointF(rect.right(), rect.bottom()),
+            ]
+        )
+    painter.restore()

@@ -1,0 +1,229 @@
+"""The board scene: regions and headings from the board data, and the current
+group's cards laid out inside their regions. It follows the document's signals
+and turns drops into document commands."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneDragDropEvent, QGraphicsSceneMouseEvent
+
+from coprod_desktop.domain.layout import RegionLayout, insertion_index, layout_for
+from coprod_desktop.domain.model import DomainError
+from coprod_desktop.ui.board.items import CardItem, DecorationItem, RegionItem, card_id_from_mime
+from coprod_desktop.ui.document.document import SessionDocument
+from coprod_desktop.ui.style import theme
+
+
+class BoardScene(QGraphicsScene):
+    card_selected = Signal(str)  # card id, or "" when nothing is selected
+    move_menu_requested = Signal(str, QPoint)  # card id, global screen position
+
+    def __init__(self, document: SessionDocument, parent=None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.region_items: dict[str, RegionItem] = {}
+        self.card_items: dict[str, CardItem] = {}
+        self._layouts: dict[str, RegionLayout] = {}
+        self.card_base = 1.0  # card size relative to full size (larger when presenting)
+        self.high_contrast = False
+        # The card a tap on a region moves: set by tapping a card (tray or board), cleared
+        # by any placement, so a later tap or double-click on the board only zooms.
+        self.pending_card_id = ""
+        self.setBackgroundBrush(QBrush(QColor(theme.BOARD_BACKGROUND)))
+        self.selectionChanged.connect(self._on_selection_changed)
+        document.session_replaced.connect(self.rebuild)
+        document.arrangement_changed.connect(self._on_arrangement_changed)
+        document.current_group_changed.connect(self.sync_cards)
+        self.rebuild()
+
+    # --- building ------------------------------------------------------------
+    def rebuild(self, *_args: object) -> None:
+        """Board changed (new or opened session): recreate every item."""
+        self.clear()
+        self.region_items.clear()
+        self.card_items.clear()
+        board = self.document.session.board
+        w, h = board.size
+        self.setSceneRect(QRectF(0, 0, w, h))
+        for decoration in board.decorations:
+            self.addItem(DecorationItem(decoration))
+        for region in board.regions:
+            item = RegionItem(region)
+            self.addItem(item)
+            self.region_items[region.id] = item
+        self.sync_cards()
+
+    def sync_cards(self, *_args: object) -> None:
+        """Lay out the current group's cards; reuse items so selection survives."""
+        session = self.document.session
+        group = self.document.current_group
+        selected = self.selected_card_id()
+        wanted: dict[str, CardItem] = {}
+        self._layouts.clear()
+        for region, cards in session.iter_placed(group):
+            region_item = self.region_items[region.id]
+            layout = layout_for(region, len(cards), self.card_base)
+            self._layouts[region.id] = layout
+            region_item.hidden_count = layout.hidden
+            region_item.update()
+            for (card, placement), slot in zip(cards, layout.slots, strict=False):
+                rect = QRectF(*slot)
+                item = self.card_items.pop(card.id, None)
+                if (
+                    item is None
+                    or item.card != card
+                    or item.has_note != bool(placement.note)
+                    or item.scale_factor != layout.scale
+                    or item.boundingRect().size() != rect.adjusted(-3, -3, 3, 3).size()
+                ):
+                    if item is not None:
+                        self.removeItem(item)
+                    item = CardItem(card, rect, bool(placement.note), layout.scale)
+                    self.addItem(item)
+                else:
+                    item.setPos(rect.topLeft())
+                wanted[card.id] = item
+        for leftover in self.card_items.values():
+            self.removeItem(leftover)
+        self.card_items = wanted
+        if selected in wanted:
+            wanted[selected].setSelected(True)
+
+    def set_presentation(self, card_base: float, high_contrast: bool) -> None:
+        """Bigger cards and stronger contrast for a projected room."""
+        self.card_base = card_base
+        self.high_contrast = high_contrast
+        self.setBackgroundBrush(
+            QBrush(QColor("#ffffff" if high_contrast else theme.BOARD_BACKGROUND))
+        )
+        self.sync_cards()
+        self.update()
+
+    def cards_in_board_order(self) -> list[str]:
+        group = self.document.current_group
+        order = {r.id: i for i, r in enumerate(self.document.session.board.regions)}
+        placed = sorted(
+            enumerate(group.placements), key=lambda ip: (order.get(ip[1].region, 0), ip[0])
+        )
+        return [p.card for _i, p in placed if p.card in self.card_items]
+
+    def select_neighbour(self, step: int) -> str:
+        """Keyboard: select the next (step 1) or previous (-1) card in board order."""
+        ids = self.cards_in_board_order()
+        if not ids:
+            return ""
+        current = self.selected_card_id()
+        index = (
+            (ids.index(current) + step) % len(ids)
+            if current in ids
+            else (0 if step > 0 else len(ids) - 1)
+        )
+        self.select_card(ids[index])
+        return ids[index]
+
+    def _on_arrangement_changed(self, group_id: str) -> None:
+        if group_id == self.document.current_group_id:
+            self.sync_cards()
+
+    # --- selection -----------------------------------------------------------
+    def selected_card_id(self) -> str:
+        for item in self.selectedItems():
+            if isinstance(item, CardItem):
+                return item.card_id
+        return ""
+
+    def select_card(self, card_id: str) -> None:
+        self.clearSelection()
+        item = self.card_items.get(card_id)
+        if item is not None:
+            item.setSelected(True)
+            item.setFocus()
+            for view in self.views():
+                view.ensureVisible(item)
+
+    def _on_selection_changed(self) -> None:
+        try:
+            self.card_selected.emit(self.selected_card_id())
+        except RuntimeError:  # emitted while the scene is being torn down
+            pass
+
+    # --- drops ---------------------------------------------------------------
+    def region_at(self, pos: QPointF) -> RegionItem | None:
+        for item in self.region_items.values():
+            if item.rect.contains(pos):
+                return item
+        return None
+
+    def drop_card(self, card_id: str, pos: QPointF) -> bool:
+        """Place card_id where it was dropped; False if not on a region or nothing changed."""
+        region_item = self.region_at(pos)
+        self._highlight(None)
+        self.pending_card_id = ""
+        if region_item is None:
+            return False
+        region_id = region_item.region.id
+        layout = self._layouts.get(region_id) or RegionLayout((), 1.0, 0)
+        index = insertion_index(layout, pos.x(), pos.y())
+        placed_here = [p.card for p in self.document.current_group.in_region(region_id)]
+        if card_id in placed_here and placed_here.index(card_id) < index:
+            index -= 1  # the card leaves its old slot before it is inserted
+        try:
+            changed = self.document.place(card_id, region_id, index)
+        except DomainError:
+            return False
+        self.select_card(card_id)
+        return changed
+
+    def tap_region(self, pos: QPointF) -> bool:
+        """Tap-to-place: a tap on a region moves the card last tapped (in the tray or on
+        the board) there, no dragging needed. Returns False when no card is waiting."""
+        card_id = self.pending_card_id
+        region_item = self.region_at(pos)
+        if not card_id or region_item is None:
+            return False
+        self.pending_card_id = ""
+        try:
+            self.document.place(card_id, region_item.region.id)
+        except DomainError:
+            return False
+        self.select_card(card_id)
+        return True
+
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        card = next((i for i in self.items(event.scenePos()) if isinstance(i, CardItem)), None)
+        left = event.button() == Qt.MouseButton.LeftButton
+        if left and card is None and self.tap_region(event.scenePos()):
+            event.accept()
+            return
+        super().mousePressEvent(event)  # selects; the window then forgets any waiting card
+        if left and card is not None:
+            self.pending_card_id = card.card_id
+
+    def _highlight(self, target: RegionItem | None) -> None:
+        for item in self.region_items.values():
+            item.set_highlighted(item is target)
+
+    def dragEnterEvent(self, event: QGraphicsSceneDragDropEvent) -> None:
+        if card_id_from_mime(event.mimeData()):
+            event.acceptProposedAction()
+            self._highlight(self.region_at(event.scenePos()))
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QGraphicsSceneDragDropEvent) -> None:
+        if card_id_from_mime(event.mimeData()):
+            event.acceptProposedAction()
+            self._highlight(self.region_at(event.scenePos()))
+        else:
+            event.ignore()
+
+    def dragLeaveEvent(self, event: QGraphicsSceneDragDropEvent) -> None:
+        self._highlight(None)
+
+    def dropEvent(self, event: QGraphicsSceneDragDropEvent) -> None:
+        card_id = card_id_from_mime(event.mimeData())
+        if card_id and self.drop_card(card_id, event.scenePos()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()

@@ -1,0 +1,168 @@
+"""The view of the board: scales the whole board to fit, framed in the group's
+colour; zooms to one region for discussing it with the room (double-click or
+double-tap, or Z); pinch to zoom and two fingers to pan on a touch screen."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QRect, QRectF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFocusEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPen,
+    QResizeEvent,
+    QShowEvent,
+)
+from PySide6.QtWidgets import QFrame, QGesture, QGestureEvent, QGraphicsView, QPinchGesture, QWidget
+
+from coprod_desktop.ui.board.scene import BoardScene
+
+FOCUS_RING = "#1a1a1a"
+ZOOM_MARGIN = 12.0  # board units around a zoomed region
+MAX_PINCH_ZOOM = 4.0
+
+
+class BoardView(QGraphicsView):
+    def __init__(self, scene: BoardScene, parent: QWidget | None = None) -> None:
+        super().__init__(scene, parent)
+        self.board_scene = scene
+        self.zoomed_region = ""
+        self._pinch_zoom = 1.0
+        self._frame_colour = "#1a1a1a"
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        self.setAcceptDrops(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFrameShape(QFrame.Shape.Box)
+        self.setLineWidth(6)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.viewport().setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
+        self.viewport().grabGesture(Qt.GestureType.PinchGesture)
+        self.setAccessibleName("Board")
+        self.setAccessibleDescription(
+            "The public service matrix, the ladder of co-production and the 'co-production is not' "
+            "area. Arrow keys choose a card; M moves it; Delete returns it to the tray. "
+            "The list view (Ctrl+L) reads the same arrangement as text."
+        )
+        scene.sceneRectChanged.connect(self.fit)
+        scene.document.session_replaced.connect(self.show_whole_board)
+
+    def set_frame_colour(self, colour: str) -> None:
+        self._frame_colour = QColor(colour).name()
+        self._update_frame()
+
+    def _update_frame(self) -> None:
+        # Keyboard focus is visible: the group's frame turns double while the board has
+        # focus. Same width, so the board does not shift under a click that focuses it.
+        style = "double" if self.hasFocus() else "solid"
+        self.setStyleSheet(f"BoardView {{ border: 6px {style} {self._frame_colour}; }}")
+
+    def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:
+        super().drawForeground(painter, rect)
+        if self.hasFocus():  # a bold dashed ring inside the frame: keyboard focus is here
+            painter.save()
+            painter.resetTransform()
+            painter.setPen(QPen(QColor(FOCUS_RING), 4, Qt.PenStyle.DashLine))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(self.viewport().rect().adjusted(2, 2, -3, -3))
+            painter.restore()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self._update_frame()
+        self.viewport().update()
+        tabbed_in = event.reason() in (
+            Qt.FocusReason.TabFocusReason,
+            Qt.FocusReason.BacktabFocusReason,
+        )
+        if tabbed_in and not self.board_scene.selected_card_id():
+            self.board_scene.select_neighbour(1)  # the keyboard starts from a visible card
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self._update_frame()
+        self.viewport().update()
+
+    # --- fitting and zooming -------------------------------------------------------
+    def fit(self, *_args: object) -> None:
+        region = self.board_scene.region_items.get(self.zoomed_region)
+        target = (
+            region.rect.adjusted(-ZOOM_MARGIN, -ZOOM_MARGIN, ZOOM_MARGIN, ZOOM_MARGIN)
+            if region
+            else self.sceneRect()
+        )
+        self.fitInView(target, Qt.AspectRatioMode.KeepAspectRatio)
+        self._pinch_zoom = 1.0
+
+    def toggle_zoom(self, region_id: str) -> None:
+        """Zoom to a region; the same region again returns to the whole board."""
+        self.zoomed_region = "" if region_id == self.zoomed_region else region_id
+        self.fit()
+
+    def show_whole_board(self, *_args: object) -> None:
+        self.zoomed_region = ""
+        self.fit()
+
+    def visible_scene_rect(self) -> QRectF:
+        return self.mapToScene(self.viewport().rect()).boundingRect()
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        pos = self.mapToScene(event.position().toPoint())
+        region = self.board_scene.region_at(pos)
+        if region is not None or self.zoomed_region:
+            self.toggle_zoom(region.region.id if region is not None else self.zoomed_region)
+            event.accept()
+            return
+        super().mouseDoubleClickEvent(event)
+
+    # --- keyboard ------------------------------------------------------------------------
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key in (Qt.Key.Key_Right, Qt.Key.Key_Down):
+            self.board_scene.select_neighbour(1)
+        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Up):
+            self.board_scene.select_neighbour(-1)
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
+
+    # --- touch ---------------------------------------------------------------------------
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Gesture and isinstance(event, QGestureEvent):
+            pinch = event.gesture(Qt.GestureType.PinchGesture)
+            if pinch is not None:
+                self._pinch(pinch)
+                event.accept()
+                return True
+        return super().viewportEvent(event)
+
+    def _pinch(self, gesture: QGesture) -> None:
+        if not isinstance(gesture, QPinchGesture):
+            return
+        flags = gesture.changeFlags()
+        if flags & QPinchGesture.ChangeFlag.ScaleFactorChanged:
+            factor = gesture.scaleFactor()
+            new_zoom = max(1.0, min(MAX_PINCH_ZOOM, self._pinch_zoom * factor))
+            factor = new_zoom / self._pinch_zoom
+            self._pinch_zoom = new_zoom
+            self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+            self.scale(factor, factor)
+        if flags & QPinchGesture.ChangeFlag.CenterPointChanged:  # two fingers moving together pan
+            delta = gesture.centerPoint() - gesture.lastCenterPoint()
+            self.centerOn(
+                self.mapToScene(self.viewport().rect().center()) - delta / self.transform().m11()
+            )
+        if gesture.state() == Qt.GestureState.GestureFinished and self._pinch_zoom <= 1.01:
+            self.fit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.fit()

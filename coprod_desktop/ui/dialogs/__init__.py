@@ -1,0 +1,1 @@
+"""Dialogs: set-up, session details, deck editor, CSV import preview, export, recovery, groups."""

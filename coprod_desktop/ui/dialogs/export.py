@@ -1,0 +1,184 @@
+"""The Export handout dialog: paper, large print, booklets and where to write the PDF.
+
+The choices are remembered between exports (QSettings, under "handout/"): the paper,
+large print, booklets and the folder last written to. Tests pass their own QSettings.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coprod_desktop.handout.options import PAPER_NAMES, PAPERS, HandoutOptions
+
+PDF_FILTER = "PDF documents (*.pdf)"
+
+
+@dataclass(frozen=True)
+class ExportChoices:
+    path: Path
+    options: HandoutOptions
+
+
+class ExportSettings:
+    """The remembered choices, read and written through one QSettings object."""
+
+    PAPER, LARGE, BOOKLETS, FOLDER = (
+        "handout/paper",
+        "handout/large_print",
+        "handout/booklets",
+        "handout/folder",
+    )
+
+    def __init__(self, settings: QSettings | None = None) -> None:
+        self.settings = settings if settings is not None else QSettings()
+
+    def options(self) -> HandoutOptions:
+        paper = str(self.settings.value(self.PAPER, "a4"))
+        return HandoutOptions(
+            paper=paper if paper in PAPERS else "a4",
+            large_print=self._flag(self.LARGE),
+            booklets=self._flag(self.BOOKLETS),
+        )
+
+    def folder(self) -> Path | None:
+        value = str(self.settings.value(self.FOLDER, "") or "")
+        return Path(value) if value and Path(value).is_dir() else None
+
+    def remember(self, choices: ExportChoices) -> None:
+        self.settings.setValue(self.PAPER, choices.options.paper)
+        self.settings.setValue(self.LARGE, choices.options.large_print)
+        self.settings.setValue(self.BOOKLETS, choices.options.booklets)
+        self.settings.setValue(self.FOLDER, str(choices.path.parent))
+        self.settings.sync()
+
+    def _flag(self, key: str) -> bool:
+        # INI files give back "true"/"false" strings; the native stores give bools.
+        value = self.settings.value(key, False)
+        return value is True or str(value).lower() in ("true", "1")
+
+
+def pdf_path(text: str) -> Path | None:
+    """The path typed in the dialog, with .pdf added when it has another or no suffix."""
+    text = text.strip()
+    if not text:
+        return None
+    path = Path(text).expanduser()
+    return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
+
+
+class ExportDialog(QDialog):
+    def __init__(
+        self, parent: QWidget | None, suggestion: Path, settings: ExportSettings, groups: int
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Export handout")
+        self.settings = settings
+        remembered = settings.options()
+
+        self.paper = QComboBox()
+        for key in PAPERS:
+            self.paper.addItem(PAPER_NAMES[key], key)
+        self.paper.setCurrentIndex(PAPERS.index(remembered.paper))
+        self.large_print = QCheckBox("Large print (text of 16 pt and more)")
+        self.large_print.setChecked(remembered.large_print)
+        self.booklets = QCheckBox("One booklet per group, to print for each table")
+        self.booklets.setChecked(remembered.booklets)
+        self.booklets.setToolTip(
+            "Each group's booklet holds the cover, that group's pages, the comparison, "
+            "the reference and the questions. Booklets follow one another in one PDF, "
+            "each starting on a right-hand page."
+        )
+        if groups < 2:
+            self.booklets.setChecked(False)
+            self.booklets.setEnabled(False)
+        self.path = QLineEdit(str(suggestion))
+        self.path.setMinimumWidth(420)
+        browse = QPushButton("Browse...")
+        browse.setAutoDefault(False)  # Return means Export, wherever the focus is
+        browse.clicked.connect(self._browse)
+        path_row = QHBoxLayout()
+        path_row.addWidget(self.path, 1)
+        path_row.addWidget(browse)
+        self.problem = QLabel("")
+        self.problem.setTextFormat(Qt.TextFormat.PlainText)
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #b00020;")
+        self.problem.hide()
+
+        form = QFormLayout()
+        form.addRow("Paper", self.paper)
+        form.addRow("", self.large_print)
+        form.addRow("", self.booklets)
+        form.addRow("Save as", path_row)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.export_button = buttons.addButton("Export", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.export_button.setDefault(True)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        column = QVBoxLayout(self)
+        column.addLayout(form)
+        column.addWidget(self.problem)
+        column.addWidget(buttons)
+        self.export_button.setFocus()
+
+    # --- replaced in tests ------------------------------------------------------------
+    def ask_browse_path(self) -> Path | None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, "Export handout as", self.path.text(), PDF_FILTER
+        )
+        return Path(name) if name else None
+
+    # --- behaviour --------------------------------------------------------------------
+    def _browse(self) -> None:
+        path = self.ask_browse_path()
+        if path is not None:
+            self.path.setText(str(path))
+
+    def choices(self) -> ExportChoices | None:
+        path = pdf_path(self.path.text())
+        if path is None:
+            return None
+        options = HandoutOptions(
+            paper=str(self.paper.currentData()),
+            large_print=self.large_print.isChecked(),
+            booklets=self.booklets.isChecked() and self.booklets.isEnabled(),
+        )
+        return ExportChoices(path, options)
+
+    def problem_with(self, choices: ExportChoices | None) -> str:
+        """Why the dialog cannot be accepted as it is ("" when it can)."""
+        if choices is None:
+            return "Type where the PDF should be saved, or choose Browse..."
+        if not choices.path.parent.is_dir():
+            return f"The folder {choices.path.parent} does not exist."
+        if choices.path.is_dir():
+            return f"{choices.path} is a folder: add a file name."
+        return ""
+
+    def accept(self) -> None:
+        choices = self.choices()
+        problem = self.problem_with(choices)
+        if problem:
+            self.problem.setText(problem)
+            self.problem.show()
+            return
+        assert choices is not None
+        self.settings.remember(choices)
+        super().accept()

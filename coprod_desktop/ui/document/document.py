@@ -1,0 +1,149 @@
+"""The open session: model, undo stack, file path and the current group.
+
+Widgets never write the model: they call the methods here, each of which pushes
+one undo command. Views listen to the signals and redraw.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from coprod_desktop.domain.model import DomainError, Group, Placement, Session
+from coprod_desktop.ui.document.commands import (
+    AddGroupCommand,
+    ArrangementCommand,
+    NoteCommand,
+    RenameGroupCommand,
+)
+
+UNDO_LIMIT = 2000
+
+
+class SessionDocument(QObject):
+    arrangement_changed = Signal(str)  # group id
+    current_group_changed = Signal(str)  # group id
+    groups_changed = Signal()
+    deck_changed = Signal()  # deck edited; each group also hears arrangement_changed
+    session_details_changed = Signal()  # title, date, place or facilitator
+    session_replaced = Signal()
+    path_changed = Signal()
+
+    def __init__(self, session: Session, path: Path | None = None, parent: QObject | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.path = path
+        self.undo_stack = QUndoStack(self)
+        # Bounded history: about 1.4 KB a step, so a long workshop stays small.
+        self.undo_stack.setUndoLimit(UNDO_LIMIT)
+        self.current_group_id = session.groups[0].id
+
+    # --- whole-session changes (not undoable: they replace the document) ---
+    def replace(self, session: Session, path: Path | None) -> None:
+        self.session = session
+        self.path = path
+        self.current_group_id = session.groups[0].id
+        self.undo_stack.clear()
+        self.undo_stack.setClean()
+        self.session_replaced.emit()
+        self.path_changed.emit()
+
+    def set_path(self, path: Path) -> None:
+        self.path = path
+        self.path_changed.emit()
+
+    def mark_saved(self) -> None:
+        self.undo_stack.setClean()
+
+    def is_modified(self) -> bool:
+        return not self.undo_stack.isClean()
+
+    @property
+    def display_name(self) -> str:
+        return self.path.name if self.path else "Untitled"
+
+    # --- the current group -------------------------------------------------
+    @property
+    def current_group(self) -> Group:
+        return self.session.group(self.current_group_id)
+
+    def set_current_group(self, group_id: str) -> None:
+        self.session.group(group_id)  # raises for an unknown id
+        if group_id != self.current_group_id:
+            self.current_group_id = group_id
+            self.current_group_changed.emit(group_id)
+
+    # --- group commands -----------------------------------------------------
+    def add_group(self, name: str = "") -> Group:
+        group = self.session.new_group(name)
+        self.undo_stack.push(AddGroupCommand(self, group))
+        return group
+
+    def rename_group(self, group_id: str, name: str) -> bool:
+        if not name.strip() or self.session.group(group_id).name == name.strip():
+            return False
+        self.undo_stack.push(RenameGroupCommand(self, group_id, name.strip()))
+        return True
+
+    # --- arrangement commands ----------------------------------------------
+    def place(self, card_id: str, region_id: str, index: int | None = None) -> bool:
+        """Put a card of the current group into a region; False if it changed nothing."""
+        session, group_id = self.session, self.current_group_id
+        group = session.group(group_id)
+        card = session.card(group, card_id)
+        region = session.board.region(region_id)
+        if region is None:
+            raise DomainError(f"no region {region_id!r}")
+        verb = "Move" if group.placement(card_id) else "Place"
+        return self._push_change(
+            f"{verb} \u201c{card.title}\u201d to {region.label}",
+            lambda: session.place(group_id, card_id, region_id, index),
+        )
+
+    def unplace(self, card_id: str) -> bool:
+        group = self.current_group
+        if group.placement(card_id) is None:
+            return False
+        card = self.session.card(group, card_id)
+        return self._push_change(
+            f"Return \u201c{card.title}\u201d to the tray",
+            lambda: self.session.unplace(group.id, card_id),
+        )
+
+    def set_note(self, card_id: str, note: str) -> bool:
+        group = self.current_group
+        placement = group.placement(card_id)
+        if placement is None or placement.note == note:
+            return False
+        before, after = self._preview(lambda: self.session.set_note(group.id, card_id, note))
+        self.undo_stack.push(NoteCommand(self, group.id, card_id, before, after))
+        return True
+
+    def _push_change(self, text: str, change: Callable[[], None]) -> bool:
+        before, after = self._preview(change)
+        if before == after:
+            return False
+        # The group's name in the text: Edit > Undo says whose board it changes.
+        text = f"{text} ({self.current_group.name})"
+        self.undo_stack.push(ArrangementCommand(self, self.current_group_id, text, before, after))
+        return True
+
+    def _preview(
+        self, change: Callable[[], None]
+    ) -> tuple[tuple[Placement, ...], tuple[Placement, ...]]:
+        """The current group's arrangement before and after change, leaving the model as it was.
+
+        push() runs redo(), so a command must know its result before it is pushed;
+        change raises DomainError for a request the model refuses.
+        """
+        group = self.current_group
+        before = tuple(group.placements)
+        try:
+            change()
+            after = tuple(group.placements)
+        finally:
+            group.placements = list(before)
+        return before, after

@@ -1,0 +1,256 @@
+"""The group switcher above the board: one tab per table group in the group's
+colour. The current group's tab is filled with its colour and sits on a line of
+the same colour that joins the board's frame, so its name and colour frame the
+board. Keys 1-9 switch group; right-click a tab for the group's menu."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QAction, QColor, QKeySequence, QPainter, QPaintEvent, QPen, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QMenu, QPushButton, QTabBar, QWidget
+
+from coprod_desktop.domain.model import MAX_GROUPS
+from coprod_desktop.ui.dialogs.custom_card import OwnCards
+from coprod_desktop.ui.dialogs.group_manager import GroupActions, GroupManagerDialog, colour_icon
+from coprod_desktop.ui.document.document import SessionDocument
+from coprod_desktop.ui.style import theme
+from coprod_desktop.ui.style.plain_text import menu_text, plain_tooltip
+
+LINE_WIDTH = 6  # the same width as the board's frame
+TAB_HEIGHT = 48
+
+
+def text_colour_on(colour: str) -> QColor:
+    """Black or white, whichever reads better on colour (WCAG relative luminance)."""
+    c = QColor(colour)
+
+    def channel(v: float) -> float:
+        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+    lum = 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF())
+    return QColor("#000000") if lum > 0.22 else QColor("#ffffff")
+
+
+class GroupTabs(QTabBar):
+    """Tabs drawn in each group's colour; the current one filled."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.colours: list[str] = []
+        self.setFont(theme.font(18, bold=True))
+        self.setExpanding(False)
+        self.setDrawBase(False)
+        self.setElideMode(Qt.TextElideMode.ElideRight)
+        self.setUsesScrollButtons(True)
+
+    def tabSizeHint(self, index: int) -> QSize:
+        hint = super().tabSizeHint(index)
+        return QSize(max(hint.width() + 28, 110), max(hint.height(), TAB_HEIGHT))
+
+    def minimumTabSizeHint(self, index: int) -> QSize:
+        """With many groups the others shrink (elided), never the current one: its name
+        stays whole above the board."""
+        if index == self.currentIndex():
+            return self.tabSizeHint(index)
+        return super().minimumTabSizeHint(index)
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setFont(self.font())
+        for i in range(self.count()):
+            rect = QRectF(self.tabRect(i)).adjusted(3, 4, -3, 0)
+            colour = QColor(self.colours[i] if i < len(self.colours) else "#7f7f7f")
+            current = i == self.currentIndex()
+            painter.setPen(QPen(colour, 3))
+            painter.setBrush(colour if current else QColor("#ffffff"))
+            painter.drawRoundedRect(rect.adjusted(1.5, 1.5, -1.5, 8), 8, 8)  # square foot, hidden
+            text_rect = rect.adjusted(12, 0, -12, 0)
+            if not current:
+                dot = QRectF(rect.x() + 10, rect.center().y() - 6, 12, 12)
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(colour)
+                painter.drawEllipse(dot)
+                text_rect = rect.adjusted(28, 0, -10, 0)
+            painter.setPen(text_colour_on(colour.name()) if current else QColor(theme.TEXT))
+            text = painter.fontMetrics().elidedText(
+                self.tabText(i), Qt.TextElideMode.ElideRight, int(text_rect.width())
+            )
+            painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignCenter), text)
+        painter.end()
+
+
+class GroupBar(QWidget):
+    def __init__(self, document: SessionDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.group_actions = GroupActions(document, self)
+        self.own_cards = OwnCards(document, self)
+        self.shortcuts: list[QShortcut] = []
+        self.tabs = GroupTabs()
+        self.tabs.setAccessibleName("Groups")
+        self.tabs.setAccessibleDescription("The table groups; keys 1 to 9 switch group.")
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+        self.tabs.tabBarDoubleClicked.connect(self.rename_current)
+        self.tabs.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tabs.customContextMenuRequested.connect(self._on_context_menu)
+        self.add_button = QPushButton("+ Add group")
+        self.add_button.setMinimumHeight(44)
+        self.add_button.setToolTip("Add a table group (Ctrl+G)")
+        self.add_button.clicked.connect(self.add_group)
+        self.own_card_button = QPushButton("+ Our own card")
+        self.own_card_button.setMinimumHeight(44)
+        self.own_card_button.setToolTip(
+            "Write a card of the current group's own: it goes in "
+            "their tray, on their board and in the handout"
+        )
+        self.own_card_button.clicked.connect(self.add_own_card)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(6, 2, 6, LINE_WIDTH)
+        layout.addWidget(self.tabs, 1, Qt.AlignmentFlag.AlignBottom)
+        layout.addWidget(self.own_card_button)
+        layout.addWidget(self.add_button)
+        document.session_replaced.connect(self.refresh)
+        document.groups_changed.connect(self.refresh)
+        document.current_group_changed.connect(self.refresh)
+        document.arrangement_changed.connect(self._update_tooltips)
+        self.refresh()
+
+    # --- drawing ------------------------------------------------------------------------
+    def refresh(self, *_args: object) -> None:
+        self.tabs.blockSignals(True)
+        while self.tabs.count():
+            self.tabs.removeTab(0)
+        groups = self.document.session.groups
+        self.tabs.colours = [g.colour for g in groups]
+        for i, group in enumerate(groups):
+            self.tabs.addTab(group.name)
+            self.tabs.setTabData(i, group.id)
+            if group.id == self.document.current_group_id:
+                self.tabs.setCurrentIndex(i)
+        self.tabs.blockSignals(False)
+        self._update_tooltips()
+        self.add_button.setEnabled(len(groups) < MAX_GROUPS)
+        self.update()
+
+    def _update_tooltips(self, *_args: object) -> None:
+        for i, group in enumerate(self.document.session.groups[: self.tabs.count()]):
+            key = f" · key {i + 1}" if i < 9 else ""
+            self.tabs.setTabToolTip(
+                i,
+                plain_tooltip(
+                    f"{group.name}: {len(group.placements)} card(s) placed{key}"
+                    "\nRight-click for rename, colour, copy, remove"
+                ),
+            )
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        painter = QPainter(self)
+        colour = QColor(self.document.current_group.colour)
+        painter.fillRect(QRect(0, self.height() - LINE_WIDTH, self.width(), LINE_WIDTH), colour)
+        painter.end()
+
+    # --- switching ----------------------------------------------------------------------
+    def _on_tab_changed(self, index: int) -> None:
+        group_id = self.tabs.tabData(index)
+        if group_id:
+            self.document.set_current_group(group_id)
+
+    def switch_to(self, index: int) -> bool:
+        """The index-th group (0-based) becomes current; False if there is none."""
+        groups = self.document.session.groups
+        if not 0 <= index < len(groups):
+            return False
+        self.document.set_current_group(groups[index].id)
+        return True
+
+    def install_shortcuts(self, window: QWidget) -> None:
+        """Keys 1-9 on window switch to group 1-9 (a text field being typed in keeps them)."""
+        for n in range(1, 10):
+            shortcut = QShortcut(QKeySequence(str(n)), window)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.activated.connect(self._on_number_key)
+            self.shortcuts.append(shortcut)
+
+    def _on_number_key(self) -> None:
+        sender = self.sender()
+        if sender in self.shortcuts:
+            self.switch_to(self.shortcuts.index(sender))
+
+    # --- actions ------------------------------------------------------------------------
+    def add_group(self) -> None:
+        self.group_actions.add()
+
+    def rename_current(self, *_args: object) -> None:
+        self.group_actions.rename()
+
+    def add_own_card(self) -> str:
+        return self.own_cards.add()
+
+    def show_manager(self) -> None:
+        GroupManagerDialog(self.document, self.group_actions, self.window()).exec()
+
+    def group_menu(self, group_id: str) -> QMenu:
+        """The menu of one group: what the right-click on its tab shows."""
+        document = self.document
+        group = document.session.group(group_id)
+        index = document.session.groups.index(group)
+        menu = QMenu(menu_text(group.name), self)
+        entries = [
+            ("Rename...", self._menu_rename, True),
+            ("Colour...", self._menu_recolour, True),
+            ("Move left", self._menu_move_left, index > 0),
+            ("Move right", self._menu_move_right, index < len(document.session.groups) - 1),
+        ]
+        for text, slot, enabled in entries:
+            act = menu.addAction(text)
+            act.setData(group_id)
+            act.setEnabled(enabled)
+            act.triggered.connect(slot)
+        copy = menu.addMenu(menu_text(f"Copy arrangement to {group.name} from"))
+        for other in document.session.groups:
+            if other.id != group_id:
+                act = copy.addAction(colour_icon(other.colour), menu_text(other.name))
+                act.setData((other.id, group_id))
+                act.triggered.connect(self._menu_copy)
+        copy.setEnabled(len(document.session.groups) > 1)
+        menu.addSeparator()
+        remove = menu.addAction("Remove group...")
+        remove.setData(group_id)
+        remove.setEnabled(len(document.session.groups) > 1)
+        remove.triggered.connect(self._menu_remove)
+        menu.addSeparator()
+        menu.addAction("Manage groups...").triggered.connect(self.show_manager)
+        return menu
+
+    def _on_context_menu(self, pos: QPoint) -> None:
+        index = self.tabs.tabAt(pos)
+        if index < 0:
+            return
+        self.context_menu = self.group_menu(self.tabs.tabData(index))
+        self.context_menu.popup(self.tabs.mapToGlobal(pos))
+
+    def _sender_data(self) -> object:
+        sender = self.sender()
+        return sender.data() if isinstance(sender, QAction) else None
+
+    def _menu_rename(self) -> None:
+        self.group_actions.rename(str(self._sender_data()))
+
+    def _menu_recolour(self) -> None:
+        self.group_actions.recolour(str(self._sender_data()))
+
+    def _menu_move_left(self) -> None:
+        self.group_actions.move(str(self._sender_data()), -1)
+
+    def _menu_move_right(self) -> None:
+        self.group_actions.move(str(self._sender_data()), 1)
+
+    def _menu_remove(self) -> None:
+        self.group_actions.remove(str(self._sender_data()))
+
+    def _menu_copy(self) -> None:
+        data = self._sender_data()
+        if isinstance(data, tuple | list) and len(data) == 2:
+            self.group_actions.copy_from(str(data[0]), str(data[1]))

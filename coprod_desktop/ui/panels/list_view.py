@@ -1,0 +1,130 @@
+"""The arrangement as a list: each region, then its cards with the group's notes,
+then the tray. Cards on a graphics scene are invisible to screen readers; this
+view reads the same arrangement as text and can move cards too."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtGui import QContextMenuEvent, QKeyEvent
+from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
+
+from coprod_desktop.domain.model import KIND_LABELS, Region
+from coprod_desktop.ui.document.document import SessionDocument
+from coprod_desktop.ui.style import theme
+from coprod_desktop.ui.style.plain_text import plain_tooltip
+
+CARD_ROLE = Qt.ItemDataRole.UserRole + 1
+# Headings can take the keyboard focus, so a screen reader announces each region
+# before its cards.
+HEADING_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+BANDS = {"to": "doing to", "for": "doing for", "with": "doing with"}
+
+
+def region_heading(region: Region, count: int) -> str:
+    """'7 Co-production (doing with), 4 cards': the region, its ladder band, its count."""
+    band = f" ({BANDS[region.band]})" if region.band in BANDS else ""
+    return f"{region.label}{band}, {count} card{'s' if count != 1 else ''}"
+
+
+class ArrangementList(QTreeWidget):
+    card_selected = Signal(str)
+    move_menu_requested = Signal(str, QPoint)
+
+    def __init__(self, document: SessionDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.setColumnCount(2)
+        self.setHeaderLabels(["Region and card", "Note"])
+        self.setFont(theme.font(18))
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setAccessibleName("Arrangement as a list")
+        self.setAccessibleDescription(
+            "Each region of the board with the cards the group put there and their notes, then "
+            "the cards still in the tray. Press M to move the selected card, "
+            "Delete to return it to the tray."
+        )
+        self.currentItemChanged.connect(self._on_current_changed)
+        document.arrangement_changed.connect(self.refresh)
+        document.current_group_changed.connect(self.refresh)
+        document.session_replaced.connect(self.refresh)
+        document.groups_changed.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self, *_args: object) -> None:
+        keep = self.selected_card_id()
+        self.blockSignals(True)
+        self.clear()
+        session, group = self.document.session, self.document.current_group
+        for region, cards in session.iter_placed(group):
+            top = QTreeWidgetItem([region_heading(region, len(cards)), ""])
+            top.setFlags(HEADING_FLAGS)
+            self.addTopLevelItem(top)
+            for card, placement in cards:
+                top.addChild(self._card_item(card, placement.note))
+        unplaced = session.unplaced(group)
+        tray = QTreeWidgetItem([f"In the tray, not placed ({len(unplaced)})", ""])
+        tray.setFlags(HEADING_FLAGS)
+        self.addTopLevelItem(tray)
+        for card in unplaced:
+            tray.addChild(self._card_item(card, ""))
+        self.expandAll()
+        self.resizeColumnToContents(0)
+        self.blockSignals(False)
+        if keep:
+            self.select_card(keep)
+
+    def _card_item(self, card, note: str) -> QTreeWidgetItem:  # noqa: ANN001 - model.Card
+        item = QTreeWidgetItem([f"{card.title} ({KIND_LABELS.get(card.kind, card.kind)})", note])
+        item.setData(0, CARD_ROLE, card.id)
+        item.setToolTip(0, plain_tooltip(card.text))
+        return item
+
+    def _items(self) -> list[QTreeWidgetItem]:
+        found: list[QTreeWidgetItem] = []
+        for i in range(self.topLevelItemCount()):
+            top = self.topLevelItem(i)
+            if top is not None:
+                found.extend(c for j in range(top.childCount()) if (c := top.child(j)) is not None)
+        return found
+
+    def card_rows(self) -> list[tuple[str, str, str]]:
+        """(region heading, card title text, note) for every card row, in order."""
+        return [
+            (parent.text(0), row.text(0), row.text(1))
+            for row in self._items()
+            if (parent := row.parent()) is not None
+        ]
+
+    def selected_card_id(self) -> str:
+        item = self.currentItem()
+        return str(item.data(0, CARD_ROLE) or "") if item is not None else ""
+
+    def select_card(self, card_id: str) -> None:
+        for item in self._items():
+            if item.data(0, CARD_ROLE) == card_id:
+                self.setCurrentItem(item)
+                return
+
+    def _on_current_changed(self, current: QTreeWidgetItem | None, _previous: object) -> None:
+        card_id = current.data(0, CARD_ROLE) if current is not None else None
+        if card_id:
+            self.card_selected.emit(card_id)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        card_id, current = self.selected_card_id(), self.currentItem()
+        if card_id and current is not None and event.key() == Qt.Key.Key_M:
+            rect = self.visualItemRect(current)
+            self.move_menu_requested.emit(card_id, self.viewport().mapToGlobal(rect.center()))
+        elif card_id and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            self.document.unplace(card_id)
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        item = self.itemAt(event.pos())
+        card_id = item.data(0, CARD_ROLE) if item is not None else None
+        if item is not None and card_id:
+            self.setCurrentItem(item)
+            self.move_menu_requested.emit(card_id, event.globalPos())

@@ -1,0 +1,1 @@
+"""Look and text: theme colours and fonts, text fitting, plain (never rich) text."""

@@ -1,0 +1,108 @@
+"""Colours, shapes and fonts shared by the board and the tray.
+
+Card kinds are told apart by colour AND by a shape drawn on the card, so the
+board reads in greyscale and for colour-vision deficiencies (Okabe-Ito colours).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QPainter, QPainterPath, QPolygonF
+
+from coprod_desktop.domain import model
+from coprod_desktop.files.builtin import font_path
+
+FONT_FAMILY = "DejaVu Sans"
+CARD_MIME = "application/x-coprod-card-id"
+
+
+@dataclass(frozen=True)
+class KindStyle:
+    label: str
+    colour: str  # the stripe on the card
+    shape: str  # "circle", "square", "cross", "star"
+
+
+KIND_STYLES: dict[str, KindStyle] = {
+    "principle": KindStyle("Principles", "#0072b2", "circle"),
+    "activity": KindStyle("Activities", "#009e73", "square"),
+    "non_example": KindStyle("Co-production is not ...", "#d55e00", "cross"),
+    "custom": KindStyle("Our own cards", "#cc79a7", "star"),
+}
+KIND_ORDER = model.KIND_ORDER  # one order for every list of cards by kind
+
+BOARD_BACKGROUND = "#f4f1ea"
+ZONE_FILLS = {"matrix": "#ffffff", "ladder": "#ffffff", "not": "#fbe9e1"}
+BAND_FILLS = {"to": "#f3dcd0", "for": "#f6ecc8", "with": "#d5ecd9"}
+TEXT = "#1a1a1a"
+MUTED_TEXT = "#4a4a4a"
+HIGHLIGHT = "#0072b2"
+CARD_FILL = "#ffffff"
+SELECTED = "#1a1a1a"
+SELECTED_FILL = "#fff4c2"  # pale yellow: 19:1 contrast with the title text
+
+
+def load_fonts() -> None:
+    """Register the shipped DejaVu fonts so every machine renders the same glyphs."""
+    for name in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf"):
+        QFontDatabase.addApplicationFont(str(font_path(name)))
+    from coprod_desktop.ui.style.text_fit import (
+        forget_fitted,  # titles fitted before now used another font
+    )
+
+    forget_fitted()
+
+
+def font(pixel_size: float, bold: bool = False) -> QFont:
+    f = QFont(FONT_FAMILY)
+    f.setPixelSize(max(1, round(pixel_size)))
+    f.setBold(bold)
+    return f
+
+
+def paint_kind_shape(painter: QPainter, kind: str, centre: QPointF, radius: float) -> None:
+    """Draw the kind's shape in white, for use on the coloured stripe."""
+    shape = KIND_STYLES.get(kind, KIND_STYLES["custom"]).shape
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor("white"))
+    r = radius
+    if shape == "circle":
+        painter.drawEllipse(centre, r, r)
+    elif shape == "square":
+        painter.drawRect(QRectF(centre.x() - r * 0.85, centre.y() - r * 0.85, r * 1.7, r * 1.7))
+    elif shape == "cross":
+        path = QPainterPath()
+        w = r * 0.45
+        for angle in (45, 135):
+            path.addPolygon(_bar(centre, r * 1.25, w, angle))
+        painter.drawPath(path.simplified())
+    else:
+        painter.drawPolygon(_star(centre, r * 1.15, r * 0.5))
+    painter.restore()
+
+
+def _bar(centre: QPointF, length: float, width: float, angle_deg: float) -> QPolygonF:
+    a = math.radians(angle_deg)
+    dx, dy = math.cos(a), math.sin(a)
+    nx, ny = -dy, dx
+    pts = [
+        (length * dx + width / 2 * nx, length * dy + width / 2 * ny),
+        (length * dx - width / 2 * nx, length * dy - width / 2 * ny),
+        (-length * dx - width / 2 * nx, -length * dy - width / 2 * ny),
+        (-length * dx + width / 2 * nx, -length * dy + width / 2 * ny),
+    ]
+    return QPolygonF([QPointF(centre.x() + x, centre.y() + y) for x, y in pts])
+
+
+def _star(centre: QPointF, outer: float, inner: float) -> QPolygonF:
+    points = []
+    for i in range(10):
+        r = outer if i % 2 == 0 else inner
+        a = math.radians(-90 + i * 36)
+        points.append(QPointF(centre.x() + r * math.cos(a), centre.y() + r * math.sin(a)))
+    return QPolygonF(points)
