@@ -20,7 +20,10 @@ from coprod_desktop.ui.actions.autosave import (
 from coprod_desktop.ui.dialogs.recovery import Ask, ask_recovery, offer_recovery
 from coprod_desktop.ui.document.document import SessionDocument
 from coprod_desktop.ui.main_window import MainWindow
+from coprod_desktop.ui.style.app_icon import app_icon
 from coprod_desktop.ui.style.theme import FONT_FAMILY, font, load_fonts
+
+DESKTOP_FILE_NAME = "org.coprod_desktop.CoprodDesktop"  # resources/packaging/NAME.desktop
 
 
 def build_window(path: Path | None = None) -> tuple[MainWindow, str | None]:
@@ -53,6 +56,8 @@ def run_app(path: Path | None = None) -> int:
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("coprod-desktop")
     app.setOrganizationName("coprod-desktop")
+    app.setDesktopFileName(DESKTOP_FILE_NAME)  # Wayland finds the icon through the .desktop file
+    app.setWindowIcon(app_icon())
     load_fonts()
     base = font(15)
     base.setFamily(FONT_FAMILY)
