@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from coprod_desktop.files import builtin as content
 from coprod_desktop.files.session_file import SessionFormatError, load_session
+from coprod_desktop.ui import accessibility
 from coprod_desktop.ui.actions.autosave import (
     DEBOUNCE_MS,
     Autosaver,
@@ -63,6 +64,7 @@ def run_app(path: Path | None = None) -> int:
     base.setFamily(FONT_FAMILY)
     app.setFont(base)
     window, error = build_window(path)
+    accessibility.install(window)  # the board for screen readers; announcements
     if os.environ.get("COPROD_BENCH_EXIT_AFTER_SHOW"):
         # Start-up benchmark: print the time of the first paint, then quit (see bench/probe.py).
         from coprod_desktop.ui.startup_probe import arm
