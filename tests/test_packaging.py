@@ -4,8 +4,11 @@ bundle and runs it (too slow for pytest)."""
 
 from __future__ import annotations
 
+import ast
 import configparser
+import re
 import struct
+import tomllib
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -111,3 +114,97 @@ def test_the_mime_type_knows_a_saved_session_by_its_first_key():
     assert found, "no magic matches a session as the app saves it"
     globs = [g.get("pattern") for g in mime.findall(f"{MIME_NS}glob")]
     assert "*.coprod.json" in globs and "*.json" not in globs  # never claim all JSON
+
+
+# The PyInstaller spec: its lists are literals, read here without running PyInstaller.
+
+SPEC = PACKAGING / "coprod-desktop.spec"
+LAUNCHER = PACKAGING / "launcher.py"
+PACKAGE = ROOT / "coprod_desktop"
+
+
+def spec_list(name: str) -> list[str]:
+    for node in ast.parse(SPEC.read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.Assign) and any(
+            isinstance(t, ast.Name) and t.id == name for t in node.targets
+        ):
+            return list(ast.literal_eval(node.value))
+    raise AssertionError(f"{SPEC.name} has no {name} = [...]")
+
+
+def package_imports() -> set[str]:
+    """Every module the package imports anywhere (also inside functions)."""
+    names: set[str] = set()
+    for path in PACKAGE.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                names.update(alias.name for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                names.add(node.module)
+                names.update(f"{node.module}.{alias.name}" for alias in node.names)
+    return names
+
+
+def excluded(module: str, excludes: list[str]) -> bool:
+    return any(module == e or module.startswith(e + ".") for e in excludes)
+
+
+def test_the_bundle_keeps_every_module_the_app_imports():
+    excludes = spec_list("EXCLUDED_MODULES")
+    used = package_imports()
+    assert {"PySide6.QtCore", "PySide6.QtGui", "PySide6.QtWidgets"} <= used
+    assert [m for m in sorted(used) if excluded(m, excludes)] == []
+    # and what it leaves out is really left out: a Qt module the app does not use
+    assert excluded("PySide6.QtNetwork", excludes) and excluded("PySide6.QtQml", excludes)
+    assert not excluded("PIL.Image", excludes)  # ReportLab imports it unconditionally
+
+
+def test_the_bundle_keeps_the_platforms_a_desktop_needs():
+    plugins = spec_list("EXCLUDED_PLUGINS")
+    for kept in (
+        "platforms/libqxcb.so",
+        "platforms/libqwayland.so",
+        "platforms/libqoffscreen.so",
+        "platforms/qwindows.dll",
+        "platforms/libqcocoa.dylib",
+        "wayland-shell-integration",
+        "platforminputcontexts",
+        "xcbglintegrations",
+        "styles",
+    ):
+        assert not any(kept == p or kept.startswith(p + "/") for p in plugins), kept
+    assert "platformthemes/libqgtk3.so" in plugins  # GTK and its libraries: about 15 MB
+
+
+def test_the_bundle_holds_every_resource_folder_the_app_reads():
+    bundled = spec_list("BUNDLED_RESOURCES")
+    source = "\n".join(p.read_text(encoding="utf-8") for p in PACKAGE.rglob("*.py"))
+    read = set(re.findall(r'resources_dir\(\) / "([\w-]+)"', source))
+    assert read - {"packaging"} <= set(bundled), read
+    assert all((ROOT / "resources" / folder).is_dir() for folder in bundled)
+
+
+def test_the_launcher_starts_the_same_entry_point_as_the_installed_scripts():
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    target = pyproject["project"]["gui-scripts"]["coprod-desktop"]
+    module, _, function = target.partition(":")
+    assert f"from {module} import {function}" in LAUNCHER.read_text(encoding="utf-8")
+    assert str(LAUNCHER.relative_to(PACKAGING)) in SPEC.read_text(encoding="utf-8")
+    assert 'NAME = "coprod-desktop"' in SPEC.read_text(encoding="utf-8")
+
+
+def test_the_ci_script_builds_with_the_readme_command():
+    command = "pyinstaller --noconfirm resources/packaging/coprod-desktop.spec"
+    assert command in (ROOT / ".ci" / "bundle").read_text(encoding="utf-8")
+    assert f"uv run --group bundle {command}" in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_the_linux_bundle_carries_what_its_installer_copies():
+    spec = SPEC.read_text(encoding="utf-8")
+    installer = (PACKAGING / "install-linux.sh").read_text(encoding="utf-8")
+    assert '"install-linux.sh"' in spec
+    for name in (DESKTOP.name, METAINFO.name, MIME.name):
+        assert f'"{name}"' in spec.replace(APP_ID, "org.coprod_desktop.CoprodDesktop")
+        assert name.replace(APP_ID, "$id") in installer
+    assert f"id={APP_ID}" in installer
+    assert "_internal/coprod_desktop/resources/packaging" in installer  # the bundle's layout
