@@ -22,7 +22,7 @@ from coprod_desktop.ui.dialogs.recovery import Ask, ask_recovery, offer_recovery
 from coprod_desktop.ui.document.document import SessionDocument
 from coprod_desktop.ui.main_window import MainWindow
 from coprod_desktop.ui.style.app_icon import app_icon
-from coprod_desktop.ui.style.theme import FONT_FAMILY, font, load_fonts
+from coprod_desktop.ui.style.fonts import FONT_FAMILY, font, load_fonts
 
 DESKTOP_FILE_NAME = "org.coprod_desktop.CoprodDesktop"  # resources/packaging/NAME.desktop
 

@@ -9,27 +9,31 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from coprod_desktop.files import builtin as content
 from coprod_desktop.ui.board.items import CardItem
-from coprod_desktop.ui.style.text_fit import _fit_cached, fit_text
-from coprod_desktop.ui.style.theme import load_fonts
+from coprod_desktop.ui.style import fonts
+from coprod_desktop.ui.style.fonts import load_fonts
+from coprod_desktop.ui.style.text_fit import fit_text
 
 
-def test_fit_text_is_remembered_and_callers_cannot_spoil_it(qapp):
+def test_callers_cannot_spoil_a_remembered_fit(qapp):
     box = QRectF(0, 0, 180, 50)
-    _fit_cached.cache_clear()
     font, lines = fit_text("Co-production is not consultation", box, 20, 12)
     font.setPixelSize(99)
     lines.append("spoiled")
     again_font, again_lines = fit_text("Co-production is not consultation", box, 20, 12)
-    assert _fit_cached.cache_info().hits == 1
     assert again_font.pixelSize() != 99
     assert "spoiled" not in again_lines
 
 
-def test_loading_fonts_forgets_the_fits_made_before(qapp):
-    fit_text("Reciprocity", QRectF(0, 0, 200, 40), 20, 12)
-    assert _fit_cached.cache_info().currsize > 0
+def test_fits_are_remembered_until_the_fonts_are_loaded_again(qapp, monkeypatch):
+    """Fonts twice as wide stand in for another font: a remembered fit does not see them
+    (it is not measured again), a fit after load_fonts() does (nothing goes stale)."""
+    text, box = "Reciprocity and mutuality, remembered", QRectF(0, 0, 220, 60)
+    first = fit_text(text, box, 20, 12)
+    real_font = fonts.font
+    monkeypatch.setattr(fonts, "font", lambda px, bold=False: real_font(px * 2, bold))
+    assert fit_text(text, box, 20, 12) == first
     load_fonts()
-    assert _fit_cached.cache_info().currsize == 0
+    assert fit_text(text, box, 20, 12) != first
 
 
 def test_fit_text_depends_on_the_box(qapp):

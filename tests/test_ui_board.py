@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QMimeData, QPointF, Qt
-from PySide6.QtGui import QDropEvent
+from PySide6.QtGui import QContextMenuEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import QApplication
 
 from coprod_desktop.ui.board.items import card_mime
 from coprod_desktop.ui.main_window import MainWindow
@@ -133,9 +134,36 @@ def test_undo_button_and_shortcut_are_wired(window, qtbot):
     assert window.document.current_group.placement(card) is None
     window.named_actions["redo"].trigger()
     assert window.document.current_group.placement(card) is not None
-    assert (
-        window.named_actions["undo"].shortcut().matches(Qt.Modifier.CTRL | Qt.Key.Key_Z) is not None
+
+
+def test_ctrl_z_and_ctrl_y_pressed_in_the_window_undo_and_redo(window, qtbot):
+    undo = window.named_actions["undo"]
+    assert QKeySequence("Ctrl+Z") in undo.shortcuts()
+    card = first_card(window)
+    window.scene.drop_card(card, centre_of(window, "matrix-traditional"))
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window.board_view.viewport(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.document.current_group.placement(card) is None
+    qtbot.keyClick(window.board_view.viewport(), Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert window.document.current_group.placement(card) is not None
+
+
+def test_a_right_click_on_a_board_card_selects_it_and_asks_for_its_move_menu(window, qtbot):
+    card = first_card(window)
+    window.document.place(card, "ladder-co-design")
+    window.scene.clearSelection()
+    asked: list[str] = []
+    window.scene.move_menu_requested.disconnect()
+    window.scene.move_menu_requested.connect(lambda card_id, _where: asked.append(card_id))
+    view = window.board_view
+    where = view.mapFromScene(window.scene.card_items[card].sceneBoundingRect().center())
+    event = QContextMenuEvent(
+        QContextMenuEvent.Reason.Mouse, where, view.viewport().mapToGlobal(where)
     )
+    QApplication.sendEvent(view.viewport(), event)
+    assert asked == [card]
+    assert window.scene.selected_card_id() == card
 
 
 def test_drop_inserts_before_the_card_under_the_pointer(window):

@@ -6,8 +6,8 @@ import pytest
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QFontMetricsF
 
+from coprod_desktop.ui.style.fonts import font
 from coprod_desktop.ui.style.text_fit import fit_text, wrap
-from coprod_desktop.ui.style.theme import font
 
 
 @pytest.fixture

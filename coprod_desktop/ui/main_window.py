@@ -193,9 +193,13 @@ class MainWindow(QMainWindow):
         undo = stack.createUndoAction(self, "&Undo")
         undo.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Undo))
         redo = stack.createRedoAction(self, "&Redo")
-        redo.setShortcuts(
-            [*QKeySequence.keyBindings(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Y")]
-        )
+        # Ctrl+Y is often among the platform's Redo keys already: twice on one action is an
+        # ambiguous shortcut, and Qt then does nothing at all.
+        redo_keys = [
+            *QKeySequence.keyBindings(QKeySequence.StandardKey.Redo),
+            QKeySequence("Ctrl+Y"),
+        ]
+        redo.setShortcuts(list(dict.fromkeys(redo_keys)))
         self.named_actions["undo"], self.named_actions["redo"] = undo, redo
         edit_menu = self.menuBar().addMenu("&Edit")
         edit_menu.addAction(undo)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from coprod_desktop.ui.style.theme import FONT_FAMILY, font, load_fonts
+from coprod_desktop.ui.style.fonts import FONT_FAMILY, font, load_fonts
 
 _fonts_loaded = False
 

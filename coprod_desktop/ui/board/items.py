@@ -8,7 +8,6 @@ from PySide6.QtGui import QColor, QDrag, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsObject,
-    QGraphicsSceneContextMenuEvent,
     QGraphicsSceneMouseEvent,
     QGraphicsView,
     QStyleOptionGraphicsItem,
@@ -17,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from coprod_desktop.domain.layout import CARD_HEIGHT, label_rect
 from coprod_desktop.domain.model import Card, Decoration, Region
-from coprod_desktop.ui.style import theme
+from coprod_desktop.ui.style import fonts, theme
 from coprod_desktop.ui.style.plain_text import plain_tooltip
 from coprod_desktop.ui.style.text_fit import fit_text
 
@@ -107,7 +106,7 @@ class RegionItem(QGraphicsItem):
         painter.setPen(QColor(theme.TEXT if contrast else theme.MUTED_TEXT))
         self._paint_label(painter)
         if self.hidden_count:
-            painter.setFont(theme.font(13, bold=True))
+            painter.setFont(fonts.font(13, bold=True))
             painter.setPen(QColor(theme.TEXT))
             more = self._rect.adjusted(0, 0, -10, -4)
             painter.drawText(
@@ -124,7 +123,7 @@ class RegionItem(QGraphicsItem):
             # A rung: its number large on one line, its name below, the same on every rung.
             number_box = QRectF(box.x(), box.y(), box.width(), box.height() * 0.45)
             name_box = QRectF(box.x(), number_box.bottom(), box.width(), box.height() * 0.55)
-            painter.setFont(theme.font(min(34.0, number_box.height() * 0.8), bold=True))
+            painter.setFont(fonts.font(min(34.0, number_box.height() * 0.8), bold=True))
             painter.drawText(
                 number_box, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom), number
             )
@@ -209,15 +208,6 @@ class CardItem(QGraphicsObject):
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         self._press_pos = None
         super().mouseReleaseEvent(event)
-
-    def contextMenuEvent(self, event: QGraphicsSceneContextMenuEvent) -> None:
-        from coprod_desktop.ui.board.scene import BoardScene  # the scene module imports this one
-
-        scene = self.scene()
-        if isinstance(scene, BoardScene):
-            scene.select_card(self.card.id)
-            scene.move_menu_requested.emit(self.card.id, event.screenPos())
-            event.accept()
 
     def _drag_pixmap(self, view: QWidget | None) -> QPixmap:
         # The viewport's parent is the QGraphicsView: draw the pixmap at its zoom.

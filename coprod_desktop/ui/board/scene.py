@@ -4,9 +4,14 @@ and turns drops into document commands."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QObject, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneDragDropEvent, QGraphicsSceneMouseEvent
+from PySide6.QtWidgets import (
+    QGraphicsScene,
+    QGraphicsSceneContextMenuEvent,
+    QGraphicsSceneDragDropEvent,
+    QGraphicsSceneMouseEvent,
+)
 
 from coprod_desktop.domain.layout import RegionLayout, insertion_index, layout_for
 from coprod_desktop.domain.model import DomainError
@@ -19,7 +24,7 @@ class BoardScene(QGraphicsScene):
     card_selected = Signal(str)  # card id, or "" when nothing is selected
     move_menu_requested = Signal(str, QPoint)  # card id, global screen position
 
-    def __init__(self, document: SessionDocument, parent=None) -> None:
+    def __init__(self, document: SessionDocument, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.document = document
         self.region_items: dict[str, RegionItem] = {}
@@ -199,6 +204,16 @@ class BoardScene(QGraphicsScene):
         super().mousePressEvent(event)  # selects; the window then forgets any waiting card
         if left and card is not None:
             self.pending_card_id = card.card_id
+
+    def contextMenuEvent(self, event: QGraphicsSceneContextMenuEvent) -> None:
+        """A right-click (or long press) on a card selects it and asks for its Move to menu."""
+        card = next((i for i in self.items(event.scenePos()) if isinstance(i, CardItem)), None)
+        if card is None:
+            super().contextMenuEvent(event)
+            return
+        self.select_card(card.card_id)
+        self.move_menu_requested.emit(card.card_id, event.screenPos())
+        event.accept()
 
     def _highlight(self, target: RegionItem | None) -> None:
         for item in self.region_items.values():

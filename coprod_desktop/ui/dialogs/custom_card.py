@@ -37,7 +37,7 @@ from coprod_desktop.domain.model import (
 )
 from coprod_desktop.ui.document import edit_commands
 from coprod_desktop.ui.document.document import SessionDocument
-from coprod_desktop.ui.style import theme
+from coprod_desktop.ui.style import fonts
 from coprod_desktop.ui.style.plain_text import show_plain_message
 
 log = logging.getLogger(__name__)
@@ -178,7 +178,7 @@ def _plain_editor(placeholder: str, height: int) -> QPlainTextEdit:
     editor.setPlaceholderText(placeholder)
     editor.setTabChangesFocus(True)
     editor.setMinimumHeight(height)
-    editor.setFont(theme.font(15))
+    editor.setFont(fonts.font(15))
     return editor
 
 

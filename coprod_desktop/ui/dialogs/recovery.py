@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from coprod_desktop.files.recovery import RecoveryEntry, RecoveryStore, describe
 from coprod_desktop.ui.actions.autosave import Autosaver
 from coprod_desktop.ui.document.document import SessionDocument
-from coprod_desktop.ui.style import theme
+from coprod_desktop.ui.style import fonts
 from coprod_desktop.ui.style.plain_text import show_plain_message
 
 log = logging.getLogger(__name__)
@@ -56,10 +56,10 @@ class RecoveryDialog(QDialog):
         )
         heading.setTextFormat(Qt.TextFormat.PlainText)
         heading.setWordWrap(True)
-        heading.setFont(theme.font(16))
+        heading.setFont(fonts.font(16))
         self.list = QListWidget()
         self.list.setObjectName("recovery-list")
-        self.list.setFont(theme.font(15))
+        self.list.setFont(fonts.font(15))
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setWordWrap(True)
         self.list.setSpacing(6)  # entries apart: each is four lines
@@ -85,7 +85,7 @@ class RecoveryDialog(QDialog):
         buttons.addWidget(self.later_button)
         for button in (self.restore_button, self.discard_button, self.later_button):
             button.setMinimumHeight(44)
-            button.setFont(theme.font(15, bold=button is self.restore_button))
+            button.setFont(fonts.font(15, bold=button is self.restore_button))
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(self.list, 1)

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit, QScrollArea, QVBoxLayout, 
 
 from coprod_desktop.domain.model import KIND_LABELS, DomainError
 from coprod_desktop.ui.document.document import SessionDocument
-from coprod_desktop.ui.style import theme
+from coprod_desktop.ui.style import fonts
 
 NOTE_PROMPT = "Why did your group put it here? Write it for the handout."
 NOTE_PROMPT_UNPLACED = "Place the card on the board, then write why here."
@@ -19,7 +19,7 @@ def _plain_label(object_name: str, px: float, bold: bool = False) -> QLabel:
     label.setObjectName(object_name)
     label.setTextFormat(Qt.TextFormat.PlainText)  # user text is never rich text
     label.setWordWrap(True)
-    label.setFont(theme.font(px, bold))
+    label.setFont(fonts.font(px, bold))
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
 
@@ -36,10 +36,10 @@ class DetailsPanel(QWidget):
         self.source = _plain_label("source", 12)
         self.where = _plain_label("where", 14, bold=True)
         self.note_label = QLabel("Our note: why we put it here")
-        self.note_label.setFont(theme.font(14, bold=True))
+        self.note_label.setFont(fonts.font(14, bold=True))
         self.note = QPlainTextEdit()
         self.note.setObjectName("note")
-        self.note.setFont(theme.font(16))
+        self.note.setFont(fonts.font(16))
         self.note.setAccessibleName("Note on why the group put this card here")
         self.note.setMinimumHeight(110)
         self.note.setUndoRedoEnabled(False)  # Ctrl+Z goes to the session's undo stack

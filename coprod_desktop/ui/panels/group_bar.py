@@ -13,7 +13,7 @@ from coprod_desktop.domain.model import MAX_GROUPS
 from coprod_desktop.ui.dialogs.custom_card import OwnCards
 from coprod_desktop.ui.dialogs.group_manager import GroupActions, GroupManagerDialog, colour_icon
 from coprod_desktop.ui.document.document import SessionDocument
-from coprod_desktop.ui.style import theme
+from coprod_desktop.ui.style import fonts, theme
 from coprod_desktop.ui.style.plain_text import menu_text, plain_tooltip
 
 LINE_WIDTH = 6  # the same width as the board's frame
@@ -37,7 +37,7 @@ class GroupTabs(QTabBar):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.colours: list[str] = []
-        self.setFont(theme.font(18, bold=True))
+        self.setFont(fonts.font(18, bold=True))
         self.setExpanding(False)
         self.setDrawBase(False)
         self.setElideMode(Qt.TextElideMode.ElideRight)

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, Q
 
 from coprod_desktop.domain.model import KIND_LABELS, Region
 from coprod_desktop.ui.document.document import SessionDocument
-from coprod_desktop.ui.style import theme
+from coprod_desktop.ui.style import fonts
 from coprod_desktop.ui.style.plain_text import plain_tooltip
 
 CARD_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -35,7 +35,7 @@ class ArrangementList(QTreeWidget):
         self.document = document
         self.setColumnCount(2)
         self.setHeaderLabels(["Region and card", "Note"])
-        self.setFont(theme.font(18))
+        self.setFont(fonts.font(18))
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setAccessibleName("Arrangement as a list")
         self.setAccessibleDescription(

@@ -7,7 +7,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QWidget
 
 from coprod_desktop.ui.document.document import SessionDocument
-from coprod_desktop.ui.style import theme
+from coprod_desktop.ui.style import fonts
 from coprod_desktop.ui.style.plain_text import menu_text
 
 ZONE_TITLES = {
@@ -32,7 +32,7 @@ def build_move_menu(
     placement = group.placement(card_id)
     menu = QMenu(menu_text(f"Move “{card.title}” to"), parent)
     menu.setAccessibleName(menu.title())
-    menu.setFont(theme.font(18))  # large rows: a touch target, readable on the projector
+    menu.setFont(fonts.font(18))  # large rows: a touch target, readable on the projector
     menu.setStyleSheet(MENU_STYLE)
     zone = None
     for region in document.session.board.regions:

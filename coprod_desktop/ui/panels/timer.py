@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from coprod_desktop.domain.countdown import PRESET_MINUTES, Countdown, parse_duration
 from coprod_desktop.ui.panels.move_menu import MENU_STYLE
-from coprod_desktop.ui.style import theme
+from coprod_desktop.ui.style import fonts
 
 TICK_MS = 200
 _LABEL_STYLE = (
@@ -40,7 +40,7 @@ class TimerWidget(QWidget):
         self._announced = False
         self._blink = 0
         self.digits = QLabel()
-        self.digits.setFont(theme.font(40, bold=True))
+        self.digits.setFont(fonts.font(40, bold=True))
         self.digits.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.digits.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.digits.setAccessibleName("Time left")
@@ -64,7 +64,7 @@ class TimerWidget(QWidget):
         custom = QAction("Custom...", menu)
         custom.triggered.connect(self.choose_custom)
         menu.addAction(custom)
-        menu.setFont(theme.font(18))  # touch-sized rows
+        menu.setFont(fonts.font(18))  # touch-sized rows
         menu.setStyleSheet(MENU_STYLE)
         self.preset_button.setMenu(menu)
         layout = QGridLayout(self)
@@ -72,7 +72,7 @@ class TimerWidget(QWidget):
         layout.addWidget(self.digits, 0, 0, 1, 3)
         for column, button in enumerate((self.start_button, self.reset_button, self.preset_button)):
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-            button.setFont(theme.font(16, bold=True))
+            button.setFont(fonts.font(16, bold=True))
             layout.addWidget(button, 1, column)
         self.set_compact(False)
         self._ticker = QTimer(self)
@@ -82,7 +82,7 @@ class TimerWidget(QWidget):
 
     def set_compact(self, compact: bool) -> None:
         """Smaller digits and 44 px buttons (still a touch target) on a low screen."""
-        self.digits.setFont(theme.font(26 if compact else 40, bold=True))
+        self.digits.setFont(fonts.font(26 if compact else 40, bold=True))
         for button in (self.start_button, self.reset_button, self.preset_button):
             button.setMinimumSize(72 if compact else 88, 44 if compact else 48)
 

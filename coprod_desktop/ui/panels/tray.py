@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from coprod_desktop.domain.model import Card
 from coprod_desktop.ui.board.items import card_id_from_mime, card_mime, paint_card
 from coprod_desktop.ui.document.document import SessionDocument
-from coprod_desktop.ui.style import theme
+from coprod_desktop.ui.style import fonts, theme
 from coprod_desktop.ui.style.plain_text import plain_tooltip
 
 CARD_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -215,7 +215,7 @@ class _TrayDelegate(QStyledItemDelegate):
             painter.drawRoundedRect(badge, 4, 4)
             theme.paint_kind_shape(painter, kind, badge.center(), 6)
             rect = rect.adjusted(36, 0, 0, 0)
-        painter.setFont(theme.font(16, bold=True))
+        painter.setFont(fonts.font(16, bold=True))
         painter.setPen(QColor(theme.TEXT))
         painter.drawText(
             rect,

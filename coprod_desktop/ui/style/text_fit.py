@@ -7,7 +7,7 @@ from functools import lru_cache
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF
 
-from coprod_desktop.ui.style.theme import font
+from coprod_desktop.ui.style import fonts
 
 _ELIDE_RIGHT = Qt.TextElideMode.ElideRight
 
@@ -53,24 +53,22 @@ def fit_text(
     little (to 85 %) is tried before breaking a hyphenated word; at min_px what is
     left over is elided.
 
-    Remembered per (text, box size, sizes, bold): the board repaints its titles on
-    every frame of a drag, and measuring the words again each time cost most of it.
+    Remembered per (text, box size, sizes, bold, font generation): the board repaints
+    its titles on every frame of a drag, and measuring the words again each time cost
+    most of it; loading the fonts again starts a new generation, so nothing goes stale.
     """
-    f, lines = _fit_cached(text, box.width(), box.height(), max_px, min_px, bold)
+    f, lines = _fit_cached(
+        text, box.width(), box.height(), max_px, min_px, bold, fonts.generation()
+    )
     return QFont(f), list(lines)
 
 
 @lru_cache(maxsize=8192)
 def _fit_cached(
-    text: str, width: float, height: float, max_px: float, min_px: float, bold: bool
+    text: str, width: float, height: float, max_px: float, min_px: float, bold: bool, _gen: int
 ) -> tuple[QFont, tuple[str, ...]]:
     f, lines = _fit(text, QRectF(0, 0, width, height), max_px, min_px, bold)
     return f, tuple(lines)
-
-
-def forget_fitted() -> None:
-    """Drop the remembered fits (the fonts changed)."""
-    _fit_cached.cache_clear()
 
 
 def _fit(
@@ -79,7 +77,7 @@ def _fit(
     for split_hyphens, floor in ((False, max(min_px, max_px * 0.85)), (True, min_px)):
         size = max_px
         while True:
-            f = font(size, bold)
+            f = fonts.font(size, bold)
             metrics = QFontMetricsF(f)
             lines = wrap(text, metrics, box.width(), split_hyphens)
             fits_height = len(lines) * metrics.lineSpacing() <= box.height() + 0.5

@@ -1,4 +1,4 @@
-"""Colours, shapes and fonts shared by the board and the tray.
+"""Colours and shapes shared by the board and the tray (fonts: style/fonts.py).
 
 Card kinds are told apart by colour AND by a shape drawn on the card, so the
 board reads in greyscale and for colour-vision deficiencies (Okabe-Ito colours).
@@ -10,12 +10,10 @@ import math
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontDatabase, QPainter, QPainterPath, QPolygonF
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPolygonF
 
 from coprod_desktop.domain import model
-from coprod_desktop.files.builtin import font_path
 
-FONT_FAMILY = "DejaVu Sans"
 CARD_MIME = "application/x-coprod-card-id"
 
 
@@ -43,24 +41,6 @@ HIGHLIGHT = "#0072b2"
 CARD_FILL = "#ffffff"
 SELECTED = "#1a1a1a"
 SELECTED_FILL = "#fff4c2"  # pale yellow: 19:1 contrast with the title text
-
-
-def load_fonts() -> None:
-    """Register the shipped DejaVu fonts so every machine renders the same glyphs."""
-    for name in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf"):
-        QFontDatabase.addApplicationFont(str(font_path(name)))
-    from coprod_desktop.ui.style.text_fit import (
-        forget_fitted,  # titles fitted before now used another font
-    )
-
-    forget_fitted()
-
-
-def font(pixel_size: float, bold: bool = False) -> QFont:
-    f = QFont(FONT_FAMILY)
-    f.setPixelSize(max(1, round(pixel_size)))
-    f.setBold(bold)
-    return f
 
 
 def paint_kind_shape(painter: QPainter, kind: str, centre: QPointF, radius: float) -> None:
