@@ -208,3 +208,25 @@ def test_the_linux_bundle_carries_what_its_installer_copies():
         assert name.replace(APP_ID, "$id") in installer
     assert f"id={APP_ID}" in installer
     assert "_internal/coprod_desktop/resources/packaging" in installer  # the bundle's layout
+
+
+def test_about_names_version_licences_and_where_work_is_kept(tmp_path):
+    from coprod_desktop import __version__
+    from coprod_desktop.ui.dialogs.about import about_text
+
+    text = about_text(tmp_path / "<b>x</b>.json", tmp_path / "recovery")
+    assert f"coprod-desktop {__version__}" in text
+    assert f"{tmp_path / '<b>x</b>.json'}" in text and str(tmp_path / "recovery") in text
+    for licence in ("MIT", "DejaVu", "LGPL version 3", "download.qt.io", "ReportLab", "BSD"):
+        assert licence in text
+    assert "not saved yet" in about_text(None, tmp_path)
+
+
+def test_help_about_opens_the_about_box(open_window, monkeypatch):
+    shown = []
+    monkeypatch.setattr(
+        "coprod_desktop.ui.dialogs.about.QMessageBox.exec", lambda box: shown.append(box.text())
+    )
+    window = open_window(content.new_session())
+    window.named_actions["about"].trigger()
+    assert shown and "Recovery folder" in shown[0]

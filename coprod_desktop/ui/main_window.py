@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coprod_desktop import __version__
 from coprod_desktop.ui.actions.file_actions import FileActions
 from coprod_desktop.ui.actions.menus import install as install_prepare_menus
 from coprod_desktop.ui.board.presentation import PresentationMode
@@ -488,15 +487,9 @@ class MainWindow(QMainWindow):
         self.board_view.set_frame_colour(self.document.current_group.colour)
 
     def _about(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
+        from coprod_desktop.ui.dialogs.about import show_about
 
-        QMessageBox.about(
-            self,
-            "About coprod-desktop",
-            f"coprod-desktop {__version__}\nA card sort for co-production workshops, "
-            "after the New Economics "
-            "Foundation's “Co-production: theory and practice”.",
-        )
+        show_about(self, self.document.path)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.files.confirm_close():
