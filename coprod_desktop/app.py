@@ -10,7 +10,8 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from coprod_desktop.files import builtin as content
-from coprod_desktop.files.session_file import SessionFormatError, load_session
+from coprod_desktop.files.session_file import load_session
+from coprod_desktop.files.session_schema import SessionFormatError
 from coprod_desktop.ui import accessibility
 from coprod_desktop.ui.actions.autosave import (
     DEBOUNCE_MS,

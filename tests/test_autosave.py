@@ -11,7 +11,8 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from coprod_desktop.files import builtin as content
-from coprod_desktop.files.session_file import load_session, session_from_dict, session_to_json
+from coprod_desktop.files.session_file import load_session, session_to_json
+from coprod_desktop.files.session_schema import session_from_dict
 from coprod_desktop.ui.actions.autosave import (
     DEBOUNCE_MS,
     MAX_DELAY_MS,

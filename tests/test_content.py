@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from coprod_desktop.domain.model import CARD_KINDS, GROUP_COLOURS, Rect
+from coprod_desktop.domain.kinds import CARD_KINDS
+from coprod_desktop.domain.model import GROUP_COLOURS, Rect
 from coprod_desktop.files import builtin as content
 from coprod_desktop.files.session_file import session_from_json, session_to_json
 

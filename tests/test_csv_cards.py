@@ -301,7 +301,7 @@ def test_round_trip_into_a_fresh_session_adds_only_what_its_deck_lacks(tmp_path:
 
 
 def test_rows_past_a_full_deck_are_skipped_with_the_reason() -> None:
-    from coprod_desktop.domain.model import MAX_DECK_CARDS
+    from coprod_desktop.domain.rules import MAX_DECK_CARDS
 
     existing = [Card(f"c{i}", "activity", f"Existing {i}", "") for i in range(MAX_DECK_CARDS - 2)]
     rows = "".join(f"activity,New {i},x\n" for i in range(4))

@@ -17,12 +17,8 @@ from PySide6.QtWidgets import QMessageBox
 
 from coprod_desktop.cli.main import main
 from coprod_desktop.files import builtin as content
-from coprod_desktop.files.session_file import (
-    SessionFormatError,
-    load_session,
-    session_from_json,
-    session_to_json,
-)
+from coprod_desktop.files.session_file import load_session, session_from_json, session_to_json
+from coprod_desktop.files.session_schema import SessionFormatError
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = [

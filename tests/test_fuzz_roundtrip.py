@@ -9,8 +9,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from coprod_desktop.domain.kinds import CARD_KINDS
 from coprod_desktop.domain.model import (
-    CARD_KINDS,
     Board,
     Card,
     Deck,
@@ -30,7 +30,7 @@ from coprod_desktop.files.session_file import (
 
 text = st.text(max_size=30)  # any code point Python can encode: no lone surrogates
 titles = st.text(min_size=1, max_size=30).filter(lambda t: t.strip() != "")
-ids = st.text(min_size=1, max_size=10)
+ids = st.text(min_size=1, max_size=10).filter(lambda t: t.strip() != "")
 coordinates = st.integers(-99_999, 99_999) | st.floats(-99_999, 99_999, allow_nan=False)
 lengths = st.integers(1, 99_999) | st.floats(1e-6, 99_999)
 colours = st.from_regex(r"#[0-9a-fA-F]{6}", fullmatch=True)
@@ -63,7 +63,7 @@ def boards(draw: st.DrawFn) -> Board:
         Decoration(draw(decoration_kinds), draw(text), draw(rects()))
         for _ in range(draw(st.integers(0, 3)))
     )
-    size = (draw(coordinates), draw(coordinates))
+    size = (draw(lengths), draw(lengths))
     return Board(draw(text), draw(text), size, regions, decorations, draw(text))
 
 
@@ -73,8 +73,10 @@ def sessions(draw: st.DrawFn, board_strategy: st.SearchStrategy[Board] | None = 
     deck = Deck(draw(text), draw(text), tuple(draw(cards(i)) for i in deck_ids))
     board = draw(boards() if board_strategy is None else board_strategy)
     groups = []
+    taken = set(deck_ids)  # card ids are unique across the deck and every group's own cards
     for group_id in draw(st.lists(ids, min_size=1, max_size=4, unique=True)):
-        own_ids = draw(st.lists(ids.filter(lambda i: i not in deck_ids), max_size=3, unique=True))
+        own_ids = draw(st.lists(ids.filter(lambda i: i not in taken), max_size=3, unique=True))
+        taken.update(own_ids)
         own = [draw(cards(i)) for i in own_ids]
         placed = draw(st.permutations([*deck_ids, *own_ids]))
         placed = placed[: draw(st.integers(0, len(placed)))]
@@ -82,7 +84,7 @@ def sessions(draw: st.DrawFn, board_strategy: st.SearchStrategy[Board] | None = 
             Placement(card_id, draw(st.sampled_from(board.regions)).id, draw(text))
             for card_id in placed
         ]
-        groups.append(Group(group_id, draw(text), draw(colours), own, placements))
+        groups.append(Group(group_id, draw(titles), draw(colours), own, placements))
     return Session(draw(text), draw(text), deck, board, groups, draw(text), draw(text))
 
 

@@ -14,15 +14,14 @@ from typing import Any
 
 import pytest
 
-from coprod_desktop.files import session_file as storage
-from coprod_desktop.files.session_file import (
+from coprod_desktop.files import session_schema
+from coprod_desktop.files.session_file import load_session, session_to_json
+from coprod_desktop.files.session_schema import (
     MIGRATIONS,
     SCHEMA_VERSION,
     SessionFormatError,
-    load_session,
     migrate,
     session_from_dict,
-    session_to_json,
 )
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -116,7 +115,7 @@ def test_migrate_runs_each_step_in_order_without_touching_the_input(monkeypatch)
         data["title"] = data["title"].upper()
         return data
 
-    monkeypatch.setattr(storage, "SCHEMA_VERSION", 3)
+    monkeypatch.setattr(session_schema, "SCHEMA_VERSION", 3)
     monkeypatch.setitem(MIGRATIONS, 1, v1_to_v2)
     monkeypatch.setitem(MIGRATIONS, 2, v2_to_v3)
     original = json.loads(golden_files()[1].read_text(encoding="utf-8"))

@@ -10,6 +10,7 @@ import copy
 
 import pytest
 
+from coprod_desktop.domain.errors import DomainError
 from coprod_desktop.domain.model import (
     GROUP_COLOURS,
     Board,
@@ -17,7 +18,6 @@ from coprod_desktop.domain.model import (
     CardDraft,
     Deck,
     DeckState,
-    DomainError,
     Group,
     GroupContent,
     Placement,
@@ -25,7 +25,7 @@ from coprod_desktop.domain.model import (
     Session,
 )
 from coprod_desktop.files import builtin as content
-from coprod_desktop.files.session_file import session_from_dict, session_to_dict
+from coprod_desktop.files.session_schema import session_from_dict, session_to_dict
 
 A, B, C = "card-a", "card-b", "card-c"
 R1, R2 = "r1", "r2"
@@ -334,7 +334,7 @@ def test_set_deck_state_refuses_a_deck_that_breaks_placements_or_ids() -> None:
     before = state(s)
     without_a = Deck("deck", "Deck", tuple(c for c in s.deck.cards if c.id != A))
     keep = s.deck_state().placements
-    with pytest.raises(DomainError, match="no card"):
+    with pytest.raises(DomainError, match="unknown card"):
         s.set_deck_state(DeckState(without_a, keep))
     clash = Deck("deck", "Deck", (*s.deck.cards, Card(ours.id, "custom", "Clash", "")))
     with pytest.raises(DomainError, match="duplicate"):
@@ -354,7 +354,7 @@ def test_the_built_in_deck_stays_untouched_by_session_edits() -> None:
 
 
 def test_a_deck_holds_at_most_500_cards_and_adding_many_is_quick() -> None:
-    from coprod_desktop.domain.model import MAX_DECK_CARDS
+    from coprod_desktop.domain.rules import MAX_DECK_CARDS
 
     s = make_session()
     room = MAX_DECK_CARDS - len(s.deck.cards)
@@ -370,7 +370,8 @@ def test_a_deck_holds_at_most_500_cards_and_adding_many_is_quick() -> None:
 
 
 def test_in_kind_order_sorts_by_kind_and_keeps_the_order_within_a_kind() -> None:
-    from coprod_desktop.domain.model import KIND_ORDER, in_kind_order
+    from coprod_desktop.domain.kinds import KIND_ORDER
+    from coprod_desktop.domain.model import in_kind_order
 
     cards = [
         Card("n1", "non_example", "N1", ""),
@@ -405,7 +406,7 @@ LONG = ("Our service does lots of things together with the people who use it, " 
 
 
 def test_a_new_card_with_an_overlong_title_is_refused_with_the_reason() -> None:
-    from coprod_desktop.domain.model import MAX_CARD_TITLE
+    from coprod_desktop.domain.rules import MAX_CARD_TITLE
 
     s = make_session()
     before = session_to_dict(s)

@@ -20,11 +20,11 @@ from coprod_desktop.cli.main import main
 from coprod_desktop.files import builtin as content
 from coprod_desktop.files.session_file import (
     MAX_FILE_BYTES,
-    SessionFormatError,
     load_session,
     session_from_json,
     session_to_json,
 )
+from coprod_desktop.files.session_schema import SessionFormatError
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "sessions" / "community-health-workshop.json"
@@ -76,7 +76,7 @@ HOSTILE: list[tuple[str, Any, str]] = [
         _changed(lambda d: d["deck"]["cards"][2].update(kind="story")),
         "deck.cards[2].kind: unknown kind 'story'",
     ),
-    ("duplicate-id", _changed(_dup_card), "deck.cards[3].id: duplicate id"),
+    ("duplicate-id", _changed(_dup_card), "deck.cards[3].id: duplicate card id"),
     (
         "unknown-card",
         _changed(lambda d: d["groups"][1]["placements"][0].update(card="ghost")),

@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import pytest
 
+from coprod_desktop.domain.errors import DomainError
 from coprod_desktop.domain.model import (
     GROUP_COLOURS,
     Board,
     Card,
     Deck,
-    DomainError,
     Group,
     Placement,
     Region,
     Session,
-    check_colour,
 )
+from coprod_desktop.domain.rules import check_colour
 from coprod_desktop.files import builtin as content
 
 A, B, C, D = "card-a", "card-b", "card-c", "card-d"
@@ -219,9 +219,9 @@ def test_set_arrangement_replaces_the_whole_arrangement() -> None:
 @pytest.mark.parametrize(
     ("placements", "pattern"),
     [
-        ([Placement(A, R1), Placement(A, R2)], "duplicate placed card"),
-        ([Placement("nope", R1)], "no card with id 'nope'"),
-        ([Placement(A, R1), Placement(B, "nowhere")], "no region with id 'nowhere'"),
+        ([Placement(A, R1), Placement(A, R2)], "placed twice"),
+        ([Placement("nope", R1)], "unknown card 'nope'"),
+        ([Placement(A, R1), Placement(B, "nowhere")], "unknown region 'nowhere'"),
     ],
 )
 def test_set_arrangement_validates_and_leaves_the_old_one(placements, pattern: str) -> None:
@@ -277,7 +277,7 @@ def test_rename_group() -> None:
     s = make_session()
     s.rename_group("g1", "  Table 1 – Tŷ Ffynnon ")
     assert s.group("g1").name == "Table 1 – Tŷ Ffynnon"
-    with pytest.raises(DomainError, match="needs a name"):
+    with pytest.raises(DomainError, match="name is empty"):
         s.rename_group("g1", "   ")
     assert s.group("g1").name == "Table 1 – Tŷ Ffynnon"
 
@@ -333,7 +333,7 @@ def test_iter_placed_walks_regions_in_board_order() -> None:
 
 
 def test_card_rules() -> None:
-    with pytest.raises(DomainError, match="needs an id"):
+    with pytest.raises(DomainError, match="id is empty"):
         Card("", "activity", "T", "")
     with pytest.raises(DomainError, match="unknown kind 'story'"):
         Card("x", "story", "T", "")
@@ -348,7 +348,7 @@ def test_deck_and_board_reject_duplicate_ids() -> None:
     region = Region("r", "R", (0, 0, 1, 1))
     with pytest.raises(DomainError, match="duplicate region id"):
         Board("b", "B", (10, 10), (region, region))
-    with pytest.raises(DomainError, match="no regions"):
+    with pytest.raises(DomainError, match="at least one region"):
         Board("b", "B", (10, 10), ())
 
 

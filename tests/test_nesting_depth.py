@@ -7,12 +7,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from coprod_desktop.files.session_file import (
-    MAX_NESTING,
-    SessionFormatError,
-    _nesting_depth,
-    parse_json,
-)
+from coprod_desktop.files.session_file import parse_json
+from coprod_desktop.files.session_schema import SessionFormatError
+from coprod_desktop.files.strict_json import MAX_NESTING, nesting_depth
 
 
 def reference_depth(text: str) -> int:
@@ -39,12 +36,12 @@ def reference_depth(text: str) -> int:
 @settings(max_examples=3000, deadline=None)
 @given(st.text(alphabet='"\\[]{}a,:\n', max_size=40))
 def test_depth_matches_a_character_reading(text: str) -> None:
-    assert _nesting_depth(text) == reference_depth(text)
+    assert nesting_depth(text) == reference_depth(text)
 
 
 def test_brackets_inside_strings_do_not_count() -> None:
-    assert _nesting_depth('{"a": "[[[{{{", "b": ["\\"]]]"]}') == 2
-    assert _nesting_depth('"unterminated [[[[ \\') == 0
+    assert nesting_depth('{"a": "[[[{{{", "b": ["\\"]]]"]}') == 2
+    assert nesting_depth('"unterminated [[[[ \\') == 0
 
 
 def test_too_deep_is_refused_with_a_message() -> None:

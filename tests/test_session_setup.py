@@ -9,7 +9,7 @@ import pytest
 
 from coprod_desktop.domain.model import GROUP_COLOURS, CardDraft
 from coprod_desktop.files import builtin as content
-from coprod_desktop.files.session_file import session_from_dict, session_to_dict
+from coprod_desktop.files.session_schema import session_from_dict, session_to_dict
 from coprod_desktop.files.session_setup import (
     DEFAULT_GROUP_COUNT,
     DEFAULT_TITLE,

@@ -18,16 +18,18 @@ from coprod_desktop.domain.model import Card, Session
 from coprod_desktop.files import builtin as content
 from coprod_desktop.files import session_file as storage
 from coprod_desktop.files.session_file import (
-    FORMAT_NAME,
     MAX_FILE_BYTES,
-    SCHEMA_VERSION,
-    SessionFormatError,
     load_session,
     save_session,
-    session_from_dict,
     session_from_json,
-    session_to_dict,
     session_to_json,
+)
+from coprod_desktop.files.session_schema import (
+    FORMAT_NAME,
+    SCHEMA_VERSION,
+    SessionFormatError,
+    session_from_dict,
+    session_to_dict,
 )
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -201,13 +203,13 @@ INVALID = [
     (
         _copy(["deck", "cards", 0, "id"], ["deck", "cards", 7, "id"]),
         "deck.cards[7].id",
-        "duplicate id",
+        "duplicate card id",
     ),
-    (_copy(["groups", 0, "id"], ["groups", 2, "id"]), "groups[2].id", "duplicate id"),
+    (_copy(["groups", 0, "id"], ["groups", 2, "id"]), "groups[2].id", "duplicate group id"),
     (
         _copy(["board", "regions", 0, "id"], ["board", "regions", 9, "id"]),
         "board.regions[9].id",
-        "duplicate id",
+        "duplicate region id",
     ),
     (
         _set(["groups", 0, "placements", 2, "card"], "ghost"),
@@ -579,7 +581,8 @@ def test_a_save_removes_temp_files_left_by_a_killed_save(tmp_path):
     import time
 
     from coprod_desktop.files import builtin as content
-    from coprod_desktop.files.session_file import STALE_TEMP_SECONDS, save_session
+    from coprod_desktop.files.atomic_write import STALE_TEMP_SECONDS
+    from coprod_desktop.files.session_file import save_session
 
     target = tmp_path / "s.json"
     old = tmp_path / ".s.json.abc123.tmp"

@@ -8,10 +8,11 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from coprod_desktop.domain.model import KIND_ORDER, CardDraft, in_kind_order
+from coprod_desktop.domain.kinds import KIND_ORDER
+from coprod_desktop.domain.model import CardDraft, in_kind_order
 from coprod_desktop.files import builtin as content
 from coprod_desktop.files.csv_cards import parse_cards_csv, read_cards_csv
-from coprod_desktop.files.session_file import session_to_dict
+from coprod_desktop.files.session_schema import session_to_dict
 from coprod_desktop.ui.dialogs.import_preview import ImportPreview
 from coprod_desktop.ui.document.document import SessionDocument
 from coprod_desktop.ui.main_window import MainWindow
@@ -94,11 +95,19 @@ def test_the_editor_lists_kinds_in_the_trays_order(window, editor):
 
 
 def test_the_kind_order_is_one_constant():
-    from coprod_desktop.domain.model import CARD_KINDS
+    from coprod_desktop.domain.kinds import CARD_KINDS, KINDS
+    from coprod_desktop.handout.styles import KIND_MARKERS
     from coprod_desktop.ui.style import theme
 
-    assert theme.KIND_ORDER is KIND_ORDER
-    assert sorted(KIND_ORDER) == sorted(CARD_KINDS)
+    assert sorted(KIND_ORDER) == sorted(CARD_KINDS) == sorted(KINDS)
+    # Labels, colours and shapes come from the one table in domain/kinds.py.
+    assert {k: s.label for k, s in theme.KIND_STYLES.items()} == {
+        k: i.plural for k, i in KINDS.items()
+    }
+    assert {k: s.colour for k, s in theme.KIND_STYLES.items()} == {
+        k: i.colour for k, i in KINDS.items()
+    }
+    assert KIND_MARKERS == {k: i.glyph for k, i in KINDS.items()}
 
 
 def test_add_a_card_reaches_every_groups_tray_and_undo_takes_it_back(window, editor):

@@ -385,7 +385,7 @@ def test_cancelled_own_card_changes_nothing(window):
 
 
 def test_card_form_enter_in_the_title_or_ctrl_enter_saves(qtbot):
-    from coprod_desktop.domain.model import GROUP_CARD_KINDS
+    from coprod_desktop.domain.kinds import GROUP_CARD_KINDS
     from coprod_desktop.ui.dialogs.custom_card import CardDialog
 
     form = CardDialog(None, "New card", GROUP_CARD_KINDS)
@@ -448,7 +448,7 @@ LONG_TITLE = (
 
 
 def open_form(qtbot, card=None):
-    from coprod_desktop.domain.model import GROUP_CARD_KINDS
+    from coprod_desktop.domain.kinds import GROUP_CARD_KINDS
     from coprod_desktop.ui.dialogs.custom_card import CardDialog
 
     form = CardDialog(None, "Card", GROUP_CARD_KINDS, card)

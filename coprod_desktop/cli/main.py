@@ -80,7 +80,8 @@ def run_check(args: list[str]) -> int:
     parser = _parser("coprod-desktop check", "Validate a session file.")
     parser.add_argument("session", type=Path)
     options = parser.parse_args(args)
-    from coprod_desktop.files.session_file import SessionFormatError, load_session
+    from coprod_desktop.files.session_file import load_session
+    from coprod_desktop.files.session_schema import SessionFormatError
 
     try:
         session = load_session(options.session)
@@ -112,7 +113,8 @@ def run_handout(args: list[str]) -> int:
     if _same_file(options.output, options.session):
         _fail(f"{options.output}: this is the session file itself; choose another name for the PDF")
         return EXIT_BAD_INPUT
-    from coprod_desktop.files.session_file import SessionFormatError, load_session
+    from coprod_desktop.files.session_file import load_session
+    from coprod_desktop.files.session_schema import SessionFormatError
 
     try:
         session = load_session(options.session)

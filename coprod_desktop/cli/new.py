@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from coprod_desktop.cli.main import EXIT_BAD_INPUT, EXIT_OK, _fail, _one_line, _parser, _same_file
-from coprod_desktop.domain.model import MAX_GROUPS
+from coprod_desktop.domain.rules import MAX_GROUPS
 
 log = logging.getLogger(__name__)
 

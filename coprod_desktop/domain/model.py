@@ -9,27 +9,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from typing import Literal, get_args
 
-CardKind = Literal["principle", "activity", "non_example", "custom"]
-CARD_KINDS: tuple[str, ...] = get_args(CardKind)
-KIND_LABELS: dict[str, str] = {
-    "principle": "Principle",
-    "activity": "Activity",
-    "non_example": "Co-production is not ...",
-    "custom": "Our own card",
-}
-# The one order kinds are listed in everywhere: tray, deck editor, exports, handout legend.
-KIND_ORDER: tuple[str, ...] = ("principle", "activity", "non_example", "custom")
-# The kinds a table group may give its own cards.
-GROUP_CARD_KINDS: tuple[str, ...] = ("custom", "activity")
-MAX_GROUPS = 12
-MAX_DECK_CARDS = 500  # a card sort, not a database: the tray and the handout stay usable
-# A new or edited card's title (the built-in deck's longest is 31). Files with longer
-# titles still load: the limit applies when a title is written, not when it is read.
-MAX_CARD_TITLE = 60
-TITLE_LIMIT_REASON = "titles are read from the back of the room; put the rest in the text"
-COLOUR_PATTERN = re.compile(r"^#[0-9a-fA-F]{6}$")
+from coprod_desktop.domain import rules
+from coprod_desktop.domain.errors import DomainError
+from coprod_desktop.domain.kinds import CARD_KINDS, GROUP_CARD_KINDS, KIND_ORDER
+
 # Distinct on projectors and for the common colour-vision deficiencies (Okabe-Ito).
 GROUP_COLOURS: tuple[str, ...] = (
     "#0072b2",
@@ -47,10 +31,6 @@ GROUP_COLOURS: tuple[str, ...] = (
 )
 
 
-class DomainError(ValueError):
-    """An operation that would break a rule of the arrangement."""
-
-
 @dataclass(frozen=True, slots=True)
 class Card:
     id: str
@@ -61,12 +41,12 @@ class Card:
     source: str = ""
 
     def __post_init__(self) -> None:
-        if not self.id:
-            raise DomainError("a card needs an id")
+        rules.check_name(self.id, "the card's id", "id")
         if self.kind not in CARD_KINDS:
-            raise DomainError(f"card {self.id!r}: unknown kind {self.kind!r}")
-        if not self.title.strip():
-            raise DomainError(f"card {self.id!r}: the title is empty")
+            raise DomainError(
+                f"unknown kind {self.kind!r} (expected one of {', '.join(CARD_KINDS)})", "kind"
+            )
+        rules.check_name(self.title, "the title", "title")
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +81,7 @@ class Deck:
     cards: tuple[Card, ...]
 
     def __post_init__(self) -> None:
-        _require_unique((c.id for c in self.cards), "card id in the deck")
+        rules.check_unique((c.id for c in self.cards), "card id", "cards")
 
     def card(self, card_id: str) -> Card | None:
         return next((c for c in self.cards if c.id == card_id), None)
@@ -120,6 +100,10 @@ class Region:
     zone: str = ""  # "matrix", "ladder", "not": which part of the board it belongs to
     description: str = ""
     band: str = ""  # on the ladder: "to", "for" or "with"
+
+    def __post_init__(self) -> None:
+        rules.check_name(self.id, "the region's id", "id")
+        rules.check_size(self.rect[2], self.rect[3], "rect")
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,9 +125,10 @@ class Board:
     source: str = ""
 
     def __post_init__(self) -> None:
+        rules.check_size(*self.size, "size")
         if not self.regions:
-            raise DomainError(f"board {self.id!r} has no regions")
-        _require_unique((r.id for r in self.regions), "region id on the board")
+            raise DomainError("a board needs at least one region", "regions")
+        rules.check_unique((r.id for r in self.regions), "region id", "regions")
 
     def region(self, region_id: str) -> Region | None:
         return next((r for r in self.regions if r.id == region_id), None)
@@ -262,11 +247,7 @@ class Session:
         """Replace a group's whole arrangement (used by undo); checks every placement."""
         group = self.group(group_id)
         new = list(placements)
-        _require_unique((p.card for p in new), f"placed card in group {group.name!r}")
-        for p in new:
-            self.card(group, p.card)
-            if self.board.region(p.region) is None:
-                raise DomainError(f"no region with id {p.region!r}")
+        rules.check_placements(self, new, self._known_ids(group))
         group.placements = new
 
     def new_group(self, name: str = "") -> Group:
@@ -280,12 +261,11 @@ class Session:
 
     def add_group(self, name: str = "") -> Group:
         group = self.new_group(name)
-        self.groups.append(group)
+        self.insert_group(len(self.groups), group)
         return group
 
     def rename_group(self, group_id: str, name: str) -> None:
-        if not name.strip():
-            raise DomainError("a group needs a name")
+        rules.check_name(name, "the group's name", "name")
         self.group(group_id).name = name.strip()
 
     def remove_group(self, group_id: str) -> tuple[int, Group]:
@@ -298,14 +278,16 @@ class Session:
         return index, group
 
     def insert_group(self, index: int, group: Group) -> None:
+        rules.check_group_count(len(self.groups) + 1)
         if any(g.id == group.id for g in self.groups):
             raise DomainError(f"duplicate group id {group.id!r}")
-        check_colour(group.colour)
+        rules.check_group(group)
+        rules.check_own_card_ids(self, self.groups, (c.id for c in group.cards))
         self.groups.insert(index, group)
 
     def recolour_group(self, group_id: str, colour: str) -> str:
         """Give a group another colour; returns the old one."""
-        check_colour(colour)
+        rules.check_colour(colour)
         group = self.group(group_id)
         old, group.colour = group.colour, colour.lower()
         return old
@@ -327,14 +309,12 @@ class Session:
     def set_group_content(self, group_id: str, content: GroupContent) -> GroupContent:
         """Replace a group's own cards and arrangement (checked first); returns the old ones."""
         group = self.group(group_id)
-        taken = {c.id for c in self.deck.cards}
-        taken |= {c.id for g in self.groups if g is not group for c in g.cards}
-        for card in content.cards:
-            if card.id in taken:
-                raise DomainError(f"duplicate card id {card.id!r}")
-            taken.add(card.id)
+        others = [g for g in self.groups if g is not group]
+        rules.check_own_card_ids(self, others, (c.id for c in content.cards))
+        if len(content.cards) > rules.MAX_GROUP_CARDS:
+            raise DomainError(f"a group has at most {rules.MAX_GROUP_CARDS} own cards", "cards")
         known = {c.id for c in self.deck.cards} | {c.id for c in content.cards}
-        self._check_placements(group.name, content.placements, known)
+        rules.check_placements(self, content.placements, known)
         old = self.group_content(group_id)
         group.cards, group.placements = list(content.cards), list(content.placements)
         return old
@@ -345,13 +325,19 @@ class Session:
         """An id no card in the deck or any group uses, e.g. 'custom-time-bank-2'."""
         return _fresh_card_id(title, kind, self._card_ids() | set(also_taken))
 
+    def _known_ids(self, group: Group) -> set[str]:
+        """The cards a group can place: the deck's and its own."""
+        return {c.id for c in self.deck.cards} | {c.id for c in group.cards}
+
     def _card_ids(self) -> set[str]:
         return {c.id for c in self.deck.cards} | {c.id for g in self.groups for c in g.cards}
 
     def add_group_card(self, group_id: str, draft: CardDraft) -> Card:
         group = self.group(group_id)
         _check_group_kind(draft.kind)
-        check_card_title(draft.title)
+        rules.check_card_title(draft.title)
+        if len(group.cards) >= rules.MAX_GROUP_CARDS:
+            raise DomainError(f"a group has at most {rules.MAX_GROUP_CARDS} own cards", "cards")
         card = draft.to_card(self.fresh_card_id(draft.title, draft.kind))
         group.cards.append(card)
         return card
@@ -362,7 +348,7 @@ class Session:
         _check_group_kind(draft.kind)
         index = _index_of(group.cards, card_id, f"{group.name!r}'s own cards")
         old = group.cards[index]
-        check_card_title(draft.title, old.title)
+        rules.check_card_title(draft.title, old.title)
         group.cards[index] = draft.to_card(card_id)
         return old
 
@@ -408,8 +394,8 @@ class Session:
             clash = next((c.id for c in group.cards if c.id in deck_ids), None)
             if clash is not None:
                 raise DomainError(f"duplicate card id {clash!r} in the deck and {group.name!r}")
-            self._check_placements(
-                group.name, arrangements.get(group.id, ()), deck_ids | {c.id for c in group.cards}
+            rules.check_placements(
+                self, arrangements.get(group.id, ()), deck_ids | {c.id for c in group.cards}
             )
         old = self.deck_state()
         self.deck = state.deck
@@ -425,13 +411,13 @@ class Session:
         """Add cards with fresh ids at index (the end when None); all or nothing."""
         drafts = list(drafts)
         cards = list(self.deck.cards)
-        if len(cards) + len(drafts) > MAX_DECK_CARDS:
+        if len(cards) + len(drafts) > rules.MAX_DECK_CARDS:
             raise DomainError(
-                f"a deck holds at most {MAX_DECK_CARDS} cards; this one has "
+                f"a deck holds at most {rules.MAX_DECK_CARDS} cards; this one has "
                 f"{len(cards)} and {len(drafts)} would be added"
             )
         for draft in drafts:
-            check_card_title(draft.title)
+            rules.check_card_title(draft.title)
         added: list[Card] = []
         taken = self._card_ids()
         for draft in drafts:
@@ -447,7 +433,7 @@ class Session:
         cards = list(self.deck.cards)
         index = _index_of(cards, card_id, "the deck")
         old = cards[index]
-        check_card_title(draft.title, old.title)
+        rules.check_card_title(draft.title, old.title)
         cards[index] = draft.to_card(card_id)
         self.deck = replace(self.deck, cards=tuple(cards))
         return old
@@ -471,17 +457,6 @@ class Session:
         self.deck = replace(self.deck, cards=tuple(cards))
         return old
 
-    def _check_placements(
-        self, group_name: str, placements: Iterable[Placement], known: set[str]
-    ) -> None:
-        placements = list(placements)
-        _require_unique((p.card for p in placements), f"placed card in group {group_name!r}")
-        for p in placements:
-            if p.card not in known:
-                raise DomainError(f"no card with id {p.card!r} for group {group_name!r}")
-            if self.board.region(p.region) is None:
-                raise DomainError(f"no region with id {p.region!r}")
-
     def iter_placed(self, group: Group) -> Iterator[tuple[Region, list[tuple[Card, Placement]]]]:
         """Each region in board order with its placed cards in order."""
         for region in self.board.regions:
@@ -492,26 +467,6 @@ def in_kind_order(cards: Iterable[Card]) -> list[Card]:
     """The cards by kind in KIND_ORDER; within a kind, in the order given."""
     rank = {kind: i for i, kind in enumerate(KIND_ORDER)}
     return sorted(cards, key=lambda card: rank.get(card.kind, len(rank)))
-
-
-def title_problem(title: str, unchanged: str | None = None) -> str:
-    """Why a new or edited card's title is refused ("" if it is fine). A title left as it
-    was (unchanged) passes, however long: a card from an older file can still be edited."""
-    title = title.strip()
-    if len(title) <= MAX_CARD_TITLE or (unchanged is not None and title == unchanged.strip()):
-        return ""
-    return f"the title has {len(title)} characters; at most {MAX_CARD_TITLE} ({TITLE_LIMIT_REASON})"
-
-
-def check_card_title(title: str, unchanged: str | None = None) -> None:
-    problem = title_problem(title, unchanged)
-    if problem:
-        raise DomainError(problem)
-
-
-def check_colour(colour: str) -> None:
-    if not COLOUR_PATTERN.match(colour):
-        raise DomainError(f"colour {colour!r} is not of the form #rrggbb")
 
 
 def _insert_in_region(
@@ -546,14 +501,6 @@ def _index_of(cards: list[Card], card_id: str, where: str) -> int:
         if card.id == card_id:
             return i
     raise DomainError(f"no card with id {card_id!r} in {where}")
-
-
-def _require_unique(values: Iterable[str], what: str) -> None:
-    seen: set[str] = set()
-    for v in values:
-        if v in seen:
-            raise DomainError(f"duplicate {what}: {v!r}")
-        seen.add(v)
 
 
 def _fresh_id(prefix: str, taken: set[str]) -> str:

@@ -12,7 +12,7 @@ from functools import cache
 from pathlib import Path
 
 from coprod_desktop.domain.model import GROUP_COLOURS, Board, Deck, Group, Session
-from coprod_desktop.files.session_file import board_from_dict, deck_from_dict
+from coprod_desktop.files.session_schema import board_from_dict, deck_from_dict
 
 DEFAULT_DECK_ID = "nef-coproduction"
 DEFAULT_BOARD_ID = "matrix-and-ladder"

@@ -34,16 +34,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from coprod_desktop.domain.model import (
-    CARD_KINDS,
-    KIND_LABELS,
-    KIND_ORDER,
-    MAX_CARD_TITLE,
-    MAX_DECK_CARDS,
-    Card,
-    CardDraft,
-    title_problem,
-)
+from coprod_desktop.domain.kinds import CARD_KINDS, KIND_LABELS, KIND_ORDER
+from coprod_desktop.domain.model import Card, CardDraft
+from coprod_desktop.domain.rules import MAX_CARD_TITLE, MAX_DECK_CARDS, title_problem
 
 MAX_CSV_BYTES = 5 * 1024 * 1024
 REQUIRED_COLUMNS = ("kind", "title", "text")
@@ -339,6 +332,6 @@ def cards_to_csv(cards: Iterable[Card]) -> str:
 
 def write_cards_csv(cards: Iterable[Card], path: str | os.PathLike[str]) -> None:
     """Write atomically, UTF-8 with a byte order mark so spreadsheets read the accents."""
-    from coprod_desktop.files.session_file import atomic_write_bytes
+    from coprod_desktop.files.atomic_write import atomic_write_bytes
 
     atomic_write_bytes(Path(path), cards_to_csv(cards).encode("utf-8-sig"))

@@ -41,11 +41,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from coprod_desktop.domain.model import Session
-from coprod_desktop.files.session_file import (
-    MAX_FILE_BYTES,
+from coprod_desktop.files.atomic_write import atomic_write_text
+from coprod_desktop.files.session_file import MAX_FILE_BYTES, parse_json
+from coprod_desktop.files.session_schema import (
     SessionFormatError,
-    atomic_write_text,
-    parse_json,
     session_from_dict,
     session_to_dict,
 )

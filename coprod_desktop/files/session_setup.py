@@ -14,7 +14,8 @@ from dataclasses import asdict, dataclass, field, fields
 from datetime import date, datetime
 from typing import Any
 
-from coprod_desktop.domain.model import GROUP_COLOURS, MAX_GROUPS, CardDraft, Deck, Group, Session
+from coprod_desktop.domain.model import GROUP_COLOURS, CardDraft, Deck, Group, Session
+from coprod_desktop.domain.rules import MAX_GROUPS
 from coprod_desktop.files import builtin as content
 
 DEFAULT_TITLE = "Co-production workshop"

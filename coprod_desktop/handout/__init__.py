@@ -33,7 +33,7 @@ def write_handout(
 
     On failure the file at path is untouched and OSError propagates.
     """
-    from coprod_desktop.files.session_file import atomic_write_bytes
+    from coprod_desktop.files.atomic_write import atomic_write_bytes
 
     data, pages = handout_bytes(session, options)
     atomic_write_bytes(Path(path), data)

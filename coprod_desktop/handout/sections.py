@@ -13,7 +13,8 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from coprod_desktop.domain.model import KIND_LABELS, Group, Region, Session
+from coprod_desktop.domain.kinds import KIND_LABELS, KINDS
+from coprod_desktop.domain.model import Group, Region, Session
 from coprod_desktop.handout.board_drawing import board_drawing
 from coprod_desktop.handout.cover_key import CoverKey
 from coprod_desktop.handout.flowables import (
@@ -26,12 +27,6 @@ from coprod_desktop.handout.flowables import (
 from coprod_desktop.handout.styles import KIND_MARKERS, Styles, marker
 from coprod_desktop.handout.text import brief, format_date, para
 
-KIND_EXPLANATIONS = {
-    "principle": "one of the principles of co-production (explained at the end)",
-    "activity": "something a service might do, to be sorted",
-    "non_example": "something useful that is not co-production on its own",
-    "custom": "a card the group wrote itself",
-}
 BAND_NAMES = {"to": "doing to", "for": "doing for", "with": "doing with"}
 
 
@@ -75,7 +70,7 @@ def key_parts(styles: Styles, width: float) -> list[Flowable]:
     rows = [
         [
             Paragraph(KIND_MARKERS[k], styles.body),
-            Paragraph(f"<b>{para(KIND_LABELS[k])}</b>: {KIND_EXPLANATIONS[k]}", styles.body),
+            Paragraph(f"<b>{para(KIND_LABELS[k])}</b>: {KINDS[k].explanation}", styles.body),
         ]
         for k in KIND_MARKERS
     ]

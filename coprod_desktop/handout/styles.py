@@ -8,17 +8,12 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 
-from coprod_desktop.domain.model import KIND_LABELS, KIND_ORDER
+from coprod_desktop.domain.kinds import KIND_LABELS, KIND_ORDER, KINDS
 from coprod_desktop.handout.fonts import BOLD, REGULAR
 from coprod_desktop.handout.options import HandoutOptions
 
-# A shape per card kind, all in DejaVu Sans, distinct in black and white.
-KIND_MARKERS: dict[str, str] = {
-    "principle": "●",
-    "activity": "■",
-    "non_example": "✖",
-    "custom": "★",
-}
+# A shape per card kind, all in DejaVu Sans, distinct in black and white (domain/kinds.py).
+KIND_MARKERS: dict[str, str] = {kind: info.glyph for kind, info in KINDS.items()}
 
 INK = colors.HexColor("#1a1a1a")
 MUTED = colors.HexColor("#555555")

@@ -11,7 +11,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from coprod_desktop.files.session_file import load_session, save_session, session_to_dict
+from coprod_desktop.files.session_file import load_session, save_session
+from coprod_desktop.files.session_schema import session_to_dict
 from tests.bench.config import BenchConfig, median_ms
 from tests.bench.sessions import synthetic_session
 

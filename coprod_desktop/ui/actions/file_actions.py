@@ -12,7 +12,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from coprod_desktop.files.session_file import SessionFormatError, load_session, save_session
+from coprod_desktop.files.session_file import load_session, save_session
+from coprod_desktop.files.session_schema import SessionFormatError
 from coprod_desktop.ui.actions.handout_export import HandoutExport
 from coprod_desktop.ui.actions.recent_files import RecentFiles
 from coprod_desktop.ui.dialogs.setup import SetupResult, ask_setup

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import (
     QGraphicsSceneMouseEvent,
 )
 
+from coprod_desktop.domain.errors import DomainError
 from coprod_desktop.domain.layout import RegionLayout, insertion_index, layout_for
-from coprod_desktop.domain.model import DomainError
 from coprod_desktop.ui.board.items import CardItem, DecorationItem, RegionItem, card_id_from_mime
 from coprod_desktop.ui.document.document import SessionDocument
 from coprod_desktop.ui.style import theme

@@ -25,16 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coprod_desktop.domain.model import (
-    GROUP_CARD_KINDS,
-    KIND_LABELS,
-    MAX_CARD_TITLE,
-    TITLE_LIMIT_REASON,
-    Card,
-    CardDraft,
-    DomainError,
-    title_problem,
-)
+from coprod_desktop.domain.errors import DomainError
+from coprod_desktop.domain.kinds import GROUP_CARD_KINDS, KIND_LABELS
+from coprod_desktop.domain.model import Card, CardDraft
+from coprod_desktop.domain.rules import MAX_CARD_TITLE, TITLE_LIMIT_REASON, title_problem
 from coprod_desktop.ui.document import edit_commands
 from coprod_desktop.ui.document.document import SessionDocument
 from coprod_desktop.ui.style import fonts

@@ -27,15 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coprod_desktop.domain.model import (
-    KIND_ORDER,
-    Card,
-    CardDraft,
-    DomainError,
-    Group,
-    Placement,
-    in_kind_order,
-)
+from coprod_desktop.domain.errors import DomainError
+from coprod_desktop.domain.kinds import KIND_ORDER
+from coprod_desktop.domain.model import Card, CardDraft, Group, Placement, in_kind_order
 from coprod_desktop.files.csv_cards import (
     CsvCardsError,
     ImportReport,

@@ -26,7 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coprod_desktop.domain.model import MAX_GROUPS, DomainError, Group
+from coprod_desktop.domain.errors import DomainError
+from coprod_desktop.domain.model import Group
+from coprod_desktop.domain.rules import MAX_GROUPS
 from coprod_desktop.ui.document import edit_commands
 from coprod_desktop.ui.document.document import SessionDocument
 from coprod_desktop.ui.style.plain_text import show_plain_message

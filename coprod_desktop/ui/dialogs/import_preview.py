@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coprod_desktop.domain.model import KIND_LABELS
+from coprod_desktop.domain.kinds import KIND_LABELS
 from coprod_desktop.files.csv_cards import OPTIONAL_COLUMNS, REQUIRED_COLUMNS, ImportReport
 from coprod_desktop.ui.style.plain_text import plain_tooltip
 

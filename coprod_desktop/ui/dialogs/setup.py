@@ -33,7 +33,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coprod_desktop.domain.model import MAX_GROUPS, CardDraft, Session
+from coprod_desktop.domain.model import CardDraft, Session
+from coprod_desktop.domain.rules import MAX_GROUPS
 from coprod_desktop.files import builtin as content
 from coprod_desktop.files.csv_cards import CsvCardsError, ImportReport, format_hint, read_cards_csv
 from coprod_desktop.files.session_setup import (

@@ -12,7 +12,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from coprod_desktop.domain.model import DomainError, Group, Placement, Session
+from coprod_desktop.domain.errors import DomainError
+from coprod_desktop.domain.model import Group, Placement, Session
 from coprod_desktop.ui.document.commands import (
     AddGroupCommand,
     ArrangementCommand,

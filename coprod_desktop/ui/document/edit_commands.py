@@ -12,15 +12,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand
 
-from coprod_desktop.domain.model import (
-    Card,
-    CardDraft,
-    DeckState,
-    DomainError,
-    Group,
-    GroupContent,
-    check_colour,
-)
+from coprod_desktop.domain.errors import DomainError
+from coprod_desktop.domain.model import Card, CardDraft, DeckState, Group, GroupContent
+from coprod_desktop.domain.rules import check_colour
 from coprod_desktop.files.session_setup import SessionDetails, apply_details, details_of
 from coprod_desktop.ui.document.commands import BeforeAfterCommand
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget
 
-from coprod_desktop.domain.model import KIND_LABELS, DomainError
+from coprod_desktop.domain.errors import DomainError
+from coprod_desktop.domain.kinds import KIND_LABELS
 from coprod_desktop.ui.document.document import SessionDocument
 from coprod_desktop.ui.style import fonts
 

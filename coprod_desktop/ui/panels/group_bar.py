@@ -9,7 +9,7 @@ from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QAction, QColor, QKeySequence, QPainter, QPaintEvent, QPen, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QMenu, QPushButton, QTabBar, QWidget
 
-from coprod_desktop.domain.model import MAX_GROUPS
+from coprod_desktop.domain.rules import MAX_GROUPS
 from coprod_desktop.ui.dialogs.custom_card import OwnCards
 from coprod_desktop.ui.dialogs.group_manager import GroupActions, GroupManagerDialog, colour_icon
 from coprod_desktop.ui.document.document import SessionDocument

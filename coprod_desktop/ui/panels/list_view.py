@@ -8,7 +8,8 @@ from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QContextMenuEvent, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
 
-from coprod_desktop.domain.model import KIND_LABELS, Region
+from coprod_desktop.domain.kinds import KIND_LABELS
+from coprod_desktop.domain.model import Region
 from coprod_desktop.ui.document.document import SessionDocument
 from coprod_desktop.ui.style import fonts
 from coprod_desktop.ui.style.plain_text import plain_tooltip

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coprod_desktop.domain.kinds import KIND_ORDER
 from coprod_desktop.domain.model import Card
 from coprod_desktop.ui.board.items import card_id_from_mime, card_mime, paint_card
 from coprod_desktop.ui.document.document import SessionDocument
@@ -72,7 +73,7 @@ class DeckTray(QListWidget):
         self.setCurrentRow(-1)  # no leftover current row: only keep selects again
         session = self.document.session
         unplaced = session.unplaced(self.document.current_group)
-        for kind in theme.KIND_ORDER:
+        for kind in KIND_ORDER:
             cards = [c for c in unplaced if c.kind == kind]
             if not cards:
                 continue

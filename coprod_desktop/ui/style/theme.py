@@ -12,25 +12,22 @@ from dataclasses import dataclass
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPolygonF
 
-from coprod_desktop.domain import model
+from coprod_desktop.domain.kinds import KINDS
 
 CARD_MIME = "application/x-coprod-card-id"
 
 
 @dataclass(frozen=True)
 class KindStyle:
-    label: str
+    label: str  # a heading over cards of the kind (plural)
     colour: str  # the stripe on the card
     shape: str  # "circle", "square", "cross", "star"
 
 
+# Labels, colours and shapes are defined once, in domain/kinds.py.
 KIND_STYLES: dict[str, KindStyle] = {
-    "principle": KindStyle("Principles", "#0072b2", "circle"),
-    "activity": KindStyle("Activities", "#009e73", "square"),
-    "non_example": KindStyle("Co-production is not ...", "#d55e00", "cross"),
-    "custom": KindStyle("Our own cards", "#cc79a7", "star"),
+    kind: KindStyle(info.plural, info.colour, info.shape) for kind, info in KINDS.items()
 }
-KIND_ORDER = model.KIND_ORDER  # one order for every list of cards by kind
 
 BOARD_BACKGROUND = "#f4f1ea"
 ZONE_FILLS = {"matrix": "#ffffff", "ladder": "#ffffff", "not": "#fbe9e1"}

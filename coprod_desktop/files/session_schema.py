@@ -1,0 +1,326 @@
+"""The session file's schema: JSON objects <-> the model, with errors that name the field
+path, and the migration of older versions. Only the shape (types, required keys) is checked
+here; the rules (unique ids, known regions, limits) are the domain's (domain/rules.py), and
+their errors are translated into the file's field paths. No I/O, no Qt.
+"""
+
+from __future__ import annotations
+
+import copy
+import math
+import re
+from collections.abc import Callable
+from typing import Any
+
+from coprod_desktop.domain.errors import DomainError, join_path
+from coprod_desktop.domain.model import (
+    Board,
+    Card,
+    Deck,
+    Decoration,
+    Group,
+    Placement,
+    Region,
+    Session,
+)
+from coprod_desktop.domain.rules import check_session
+
+FORMAT_NAME = "coprod-session"
+SCHEMA_VERSION = 1
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+class SessionFormatError(ValueError):
+    """A session file that cannot be loaded; the message names where and what."""
+
+    def __init__(self, message: str, where: str = "") -> None:
+        super().__init__(f"{where}: {message}" if where else message)
+        self.where = where
+        self.reason = message
+
+
+def session_from_dict(data: Any) -> Session:
+    """A session from a parsed file (any version this app reads); raises SessionFormatError."""
+    data = migrate(data)
+    r = _Reader(data, "")
+    deck = deck_from_dict(r.obj("deck").data, "deck")
+    board = board_from_dict(r.obj("board").data, "board")
+    groups = [_group_from_dict(g, f"groups[{i}]") for i, g in enumerate(r.array("groups"))]
+    session = Session(
+        title=r.text("title"),
+        created=r.text("created"),
+        deck=deck,
+        board=board,
+        groups=groups,
+        venue=r.text("venue", ""),
+        facilitator=r.text("facilitator", ""),
+    )
+    try:
+        check_session(session)
+    except DomainError as exc:
+        raise _at(exc, "") from None
+    return session
+
+
+def migrate(data: Any) -> Any:
+    """Bring an older file up to SCHEMA_VERSION; refuse newer ones and other formats."""
+    if not isinstance(data, dict):
+        raise SessionFormatError(f"expected a JSON object, found {_type_name(data)}")
+    if data.get("format") != FORMAT_NAME:
+        raise SessionFormatError(
+            f'not a coprod-desktop session (expected "{FORMAT_NAME}")', "format"
+        )
+    version = data.get("schema_version")
+    if type(version) is not int:
+        raise SessionFormatError("expected a whole number", "schema_version")
+    if version > SCHEMA_VERSION:
+        shown = version if version < 10**9 else "from the future"
+        raise SessionFormatError(
+            f"version {shown} was made by a newer version of coprod-desktop "
+            f"(this one reads up to {SCHEMA_VERSION}); please update the app",
+            "schema_version",
+        )
+    if version < 1:
+        raise SessionFormatError(f"unknown version {version}", "schema_version")
+    if version < SCHEMA_VERSION:
+        data = copy.deepcopy(data)  # the steps may edit in place; the caller's data is kept
+    while version < SCHEMA_VERSION:
+        step = MIGRATIONS.get(version)
+        if step is None:  # a bug: every version below the current one needs a step
+            raise SessionFormatError(f"no migration from version {version}", "schema_version")
+        data = step(data)
+        version += 1
+        data["schema_version"] = version
+    return data
+
+
+# Migration steps, one per version: MIGRATIONS[n] turns a version-n file (a dict, already
+# known to be an object of this format) into a version n+1 file. A step may raise
+# SessionFormatError naming the field. When SCHEMA_VERSION becomes 2, add MIGRATIONS[1]
+# and a golden file tests/golden/session-v2.json; keep session-v1.json: it must still load.
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+
+
+def deck_from_dict(data: Any, where: str = "deck") -> Deck:
+    r = _Reader(data, where)
+    cards = [card_from_dict(c, f"{where}.cards[{i}]") for i, c in enumerate(r.array("cards"))]
+    return _build(Deck, where, id=r.text("id"), title=r.text("title"), cards=tuple(cards))
+
+
+def card_from_dict(data: Any, where: str) -> Card:
+    r = _Reader(data, where)
+    return _build(
+        Card,
+        where,
+        id=r.text("id"),
+        kind=r.text("kind"),
+        title=r.text("title"),
+        text=r.text("text", ""),
+        more=r.text("more", ""),
+        source=r.text("source", ""),
+    )
+
+
+def board_from_dict(data: Any, where: str = "board") -> Board:
+    r = _Reader(data, where)
+    size = r.numbers("size", 2)
+    regions = []
+    for i, item in enumerate(r.array("regions")):
+        rw = f"{where}.regions[{i}]"
+        rr = _Reader(item, rw)
+        regions.append(
+            _build(
+                Region,
+                rw,
+                id=rr.text("id"),
+                label=rr.text("label"),
+                rect=rr.rect("rect"),
+                zone=rr.text("zone", ""),
+                description=rr.text("description", ""),
+                band=rr.text("band", ""),
+            )
+        )
+    decorations = []
+    for i, item in enumerate(r.array("decorations", [])):
+        dr = _Reader(item, f"{where}.decorations[{i}]")
+        decorations.append(
+            Decoration(kind=dr.text("kind"), text=dr.text("text"), rect=dr.rect("rect"))
+        )
+    return _build(
+        Board,
+        where,
+        id=r.text("id"),
+        title=r.text("title"),
+        size=(size[0], size[1]),
+        regions=tuple(regions),
+        decorations=tuple(decorations),
+        source=r.text("source", ""),
+    )
+
+
+def _group_from_dict(data: Any, where: str) -> Group:
+    """The group as written; the session's rules check it with everything else."""
+    r = _Reader(data, where)
+    cards = [card_from_dict(c, f"{where}.cards[{i}]") for i, c in enumerate(r.array("cards", []))]
+    placements = []
+    for i, item in enumerate(r.array("placements", [])):
+        pr = _Reader(item, f"{where}.placements[{i}]")
+        placements.append(Placement(pr.text("card"), pr.text("region"), pr.text("note", "")))
+    return Group(
+        id=r.text("id"),
+        name=r.text("name"),
+        colour=r.text("colour"),
+        cards=cards,
+        placements=placements,
+    )
+
+
+class _Reader:
+    """Typed access to one JSON object, with errors that name the field path."""
+
+    _MISSING = object()
+
+    def __init__(self, data: Any, where: str) -> None:
+        if not isinstance(data, dict):
+            raise SessionFormatError(
+                f"expected an object, found {_type_name(data)}", where or "top level"
+            )
+        self.data: dict[str, Any] = data
+        self.where = where
+
+    def _path(self, key: str) -> str:
+        return f"{self.where}.{key}" if self.where else key
+
+    def _get(self, key: str, default: Any) -> Any:
+        value = self.data.get(key, self._MISSING)
+        if value is self._MISSING:
+            if default is self._MISSING:
+                raise SessionFormatError("this required field is missing", self._path(key))
+            return default
+        return value
+
+    def text(self, key: str, default: Any = _MISSING) -> str:
+        value = self._get(key, default)
+        if not isinstance(value, str):
+            raise SessionFormatError(f"expected text, found {_type_name(value)}", self._path(key))
+        if _SURROGATE.search(value):  # "\ud800" alone is valid JSON, but not text to save
+            raise SessionFormatError("the text contains an invalid character", self._path(key))
+        return value
+
+    def array(self, key: str, default: Any = _MISSING) -> list[Any]:
+        value = self._get(key, default)
+        if not isinstance(value, list):
+            raise SessionFormatError(f"expected a list, found {_type_name(value)}", self._path(key))
+        return value
+
+    def obj(self, key: str) -> _Reader:
+        return _Reader(self._get(key, self._MISSING), self._path(key))
+
+    def numbers(self, key: str, count: int) -> list[float]:
+        value = self.array(key)
+        ok = len(value) == count and all(
+            isinstance(v, int | float)
+            and not isinstance(v, bool)
+            and math.isfinite(v)
+            and abs(v) < 1e6
+            for v in value
+        )
+        if not ok:
+            raise SessionFormatError(f"expected {count} numbers below a million", self._path(key))
+        return [float(v) for v in value]
+
+    def rect(self, key: str) -> tuple[float, float, float, float]:
+        x, y, w, h = self.numbers(key, 4)
+        return (x, y, w, h)
+
+
+def _build(cls: Any, where: str, **kwargs: Any) -> Any:
+    """Build a domain object; its rule breaks become errors at the file's field path."""
+    try:
+        return cls(**kwargs)
+    except DomainError as exc:
+        raise _at(exc, where) from None
+
+
+def _at(exc: DomainError, where: str) -> SessionFormatError:
+    return SessionFormatError(exc.reason, join_path(where, exc.field) or "top level")
+
+
+def _type_name(value: Any) -> str:
+    return {
+        dict: "an object",
+        list: "a list",
+        str: "text",
+        bool: "true/false",
+        int: "a number",
+        float: "a number",
+        type(None): "null",
+    }.get(type(value), type(value).__name__)
+
+
+# --- writing ---------------------------------------------------------------
+
+
+def session_to_dict(session: Session) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "format": FORMAT_NAME,
+        "schema_version": SCHEMA_VERSION,
+        "title": session.title,
+        "created": session.created,
+    }
+    if session.venue:
+        data["venue"] = session.venue
+    if session.facilitator:
+        data["facilitator"] = session.facilitator
+    data["deck"] = deck_to_dict(session.deck)
+    data["board"] = board_to_dict(session.board)
+    data["groups"] = [
+        {
+            "id": g.id,
+            "name": g.name,
+            "colour": g.colour,
+            "cards": [card_to_dict(c) for c in g.cards],
+            "placements": [
+                {"card": p.card, "region": p.region, "note": p.note} for p in g.placements
+            ],
+        }
+        for g in session.groups
+    ]
+    return data
+
+
+def deck_to_dict(deck: Deck) -> dict[str, Any]:
+    return {"id": deck.id, "title": deck.title, "cards": [card_to_dict(c) for c in deck.cards]}
+
+
+def card_to_dict(card: Card) -> dict[str, Any]:
+    data = {"id": card.id, "kind": card.kind, "title": card.title, "text": card.text}
+    if card.more:
+        data["more"] = card.more
+    if card.source:
+        data["source"] = card.source
+    return data
+
+
+def board_to_dict(board: Board) -> dict[str, Any]:
+    def region(r: Region) -> dict[str, Any]:
+        data: dict[str, Any] = {"id": r.id, "label": r.label, "rect": _num_list(r.rect)}
+        for key in ("zone", "band", "description"):
+            if getattr(r, key):
+                data[key] = getattr(r, key)
+        return data
+
+    data: dict[str, Any] = {"id": board.id, "title": board.title}
+    if board.source:
+        data["source"] = board.source
+    return data | {
+        "size": _num_list(board.size),
+        "regions": [region(r) for r in board.regions],
+        "decorations": [
+            {"kind": d.kind, "text": d.text, "rect": _num_list(d.rect)} for d in board.decorations
+        ],
+    }
+
+
+def _num_list(values: tuple[float, ...]) -> list[float | int]:
+    return [int(v) if float(v).is_integer() else v for v in values]
