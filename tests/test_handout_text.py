@@ -70,3 +70,12 @@ def test_fitted_text_never_overflows() -> None:
         assert fitted.height <= height + 1e-6
         for line in fitted.lines:
             assert stringWidth(line, font, fitted.size) <= width + 1e-6, (line, width)
+
+
+def test_a_box_narrower_than_a_letter_but_tall_gives_no_error() -> None:
+    """Many lines of room, each narrower than one letter (a 20-unit-wide region's label)."""
+    from coprod_desktop.handout.fonts import BOLD, register_fonts
+
+    register_fonts()
+    fitted = fit_text("Full co-production", BOLD, 0.8, 200, 9, 5)
+    assert fitted.truncated

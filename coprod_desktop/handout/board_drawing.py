@@ -159,7 +159,11 @@ class _Painter:
         layout = layout_for(region, len(cards))
         boxes = [self.box(slot) for slot in layout.slots]
         hidden = layout.hidden
-        if hidden and not self.more_in_free_space(
+        if hidden and not boxes:
+            # Too small for a single card: the count fills the region (the cards are
+            # listed under the board all the same).
+            self.more_tile(hidden, (x, y, w, h))
+        elif hidden and not self.more_in_free_space(
             region, layout.slots, label_box, label.height, hidden
         ):
             # No free space for the count: the last slot shows it instead of a card.

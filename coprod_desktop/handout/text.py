@@ -155,8 +155,9 @@ def fit_text(
         if last:
             break
         size = round(size - step, 4)
-    room = _lines_that_fit(height, size, leading)
-    if room <= 0 or not lines:
+    # More room than lines happens when a box is narrower than one letter.
+    room = min(_lines_that_fit(height, size, leading), len(lines))
+    if room <= 0:
         return FittedText(size, leading, (), True)
     kept = [ellipsize(line, font, size, width) for line in lines[:room]]
     kept[-1] = ellipsize(
