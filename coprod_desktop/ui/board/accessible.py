@@ -17,7 +17,7 @@ from PySide6.QtCore import QPoint, QRect, QRectF
 from PySide6.QtGui import QAccessible, QAccessibleEvent, QAccessibleInterface, QWindow
 from PySide6.QtWidgets import QAccessibleWidget
 
-from coprod_desktop.domain.model import KIND_LABELS
+from coprod_desktop.domain.kinds import KIND_LABELS
 from coprod_desktop.ui.board.view import BoardView
 
 LENS_NAMES = {
