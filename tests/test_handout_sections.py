@@ -220,9 +220,9 @@ def test_reference_has_every_part_with_sources(example_pdf: bytes) -> None:
     ):
         assert words(f"Source: {source}") in text
     for name in (
-        "nef and Nesta (2010)",
-        "National co-production critical friends group (2013)",
-        "Elinor Ostrom",
+        "nef and Nesta (2009, 2010)",
+        "National Co-production Critical Friends Group (2013)",
+        "Elinor Ostrom (1996)",
         "FAST (Families and Schools Together)",
         "Learning to Lead",
         "Time Dollar Youth Court",
@@ -299,7 +299,7 @@ def test_large_print_reading_text_is_at_least_16_points(edge: Session) -> None:
     # The ladder and the matrix become lists: their words do not fit 16 pt table columns.
     text = text_of(data)
     assert "Doing with Power shifts towards people" in text
-    assert "7 Co-production People and professionals share power" in text
+    assert "7 Co-production The full partnership: people and professionals share power" in text
     assert "Professionals plan and design Traditional professional service provision" in text
 
 
@@ -352,12 +352,19 @@ def test_benchmark_runs_and_reports() -> None:
 
 
 def test_a_booklet_of_odd_length_is_followed_by_a_blank_page() -> None:
-    s = content.new_session("Odd", ["First", "Second"])
-    for card in s.deck.cards[:15]:  # the second group's listing runs to two pages
-        s.place(s.groups[1].id, card.id, "ladder-co-design")
-    data, _ = handout_bytes(s, HandoutOptions(invariant=True, booklets=True))
-    pages = pages_of(data)
-    starts = [i for i, page in enumerate(pages) if "Booklet of " in page]
+    # The first booklet's length depends on the built-in reference text: place cards for the
+    # first group until its booklet runs to an odd number of pages.
+    for first_cards in (0, 8, 16, 24, 32):
+        s = content.new_session("Odd", ["First", "Second"])
+        for card in s.deck.cards[:first_cards]:
+            s.place(s.groups[0].id, card.id, "ladder-co-production")
+        for card in s.deck.cards[:15]:  # the second group's listing runs to two pages
+            s.place(s.groups[1].id, card.id, "ladder-co-design")
+        data, _ = handout_bytes(s, HandoutOptions(invariant=True, booklets=True))
+        pages = pages_of(data)
+        starts = [i for i, page in enumerate(pages) if "Booklet of " in page]
+        if len(starts) == 2 and "This page is left blank" in pages[starts[1] - 1]:
+            break
     assert len(starts) == 2 and starts[1] % 2 == 0
     blank = pages[starts[1] - 1]
     assert "Booklet: First · Page" in blank
