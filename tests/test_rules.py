@@ -35,16 +35,12 @@ def refused(data: dict[str, Any]) -> SessionFormatError:
 # --- 1. two groups owning the same card id -------------------------------------------
 def test_two_groups_owning_one_card_id_is_refused_at_the_second() -> None:
     data = example()
-    owner = next(i for i, g in enumerate(data["groups"]) if g["cards"])
-    other = next(i for i in range(len(data["groups"])) if i != owner)
-    data["groups"][other]["cards"].append(dict(data["groups"][owner]["cards"][0]))
+    own = {"id": "own-shared", "kind": "custom", "title": "Shared", "text": ""}
+    data["groups"][0]["cards"].append(dict(own))
+    data["groups"][2]["cards"].insert(0, dict(own))
     error = refused(data)
-    at = len(data["groups"][other]["cards"]) - 1
-    if other < owner:  # the first group in the file keeps the id; the later one is named
-        assert error.where == f"groups[{owner}].cards[0].id"
-    else:
-        assert error.where == f"groups[{other}].cards[{at}].id"
-    assert "duplicate card id" in error.reason
+    assert error.where == "groups[2].cards[0].id"  # the first owner in the file keeps it
+    assert "duplicate card id 'own-shared'" in error.reason
 
 
 def test_a_group_card_with_a_deck_card_id_is_refused() -> None:

@@ -270,9 +270,8 @@ class Session:
 
     def remove_group(self, group_id: str) -> tuple[int, Group]:
         """Remove a group; returns its position and the group so it can be put back."""
-        if len(self.groups) == 1:
-            raise DomainError("a session needs at least one group")
         group = self.group(group_id)
+        rules.check_group_count(len(self.groups) - 1)
         index = self.groups.index(group)
         del self.groups[index]
         return index, group
@@ -311,8 +310,7 @@ class Session:
         group = self.group(group_id)
         others = [g for g in self.groups if g is not group]
         rules.check_own_card_ids(self, others, (c.id for c in content.cards))
-        if len(content.cards) > rules.MAX_GROUP_CARDS:
-            raise DomainError(f"a group has at most {rules.MAX_GROUP_CARDS} own cards", "cards")
+        rules.check_own_card_count(len(content.cards))
         known = {c.id for c in self.deck.cards} | {c.id for c in content.cards}
         rules.check_placements(self, content.placements, known)
         old = self.group_content(group_id)
@@ -336,8 +334,7 @@ class Session:
         group = self.group(group_id)
         _check_group_kind(draft.kind)
         rules.check_card_title(draft.title)
-        if len(group.cards) >= rules.MAX_GROUP_CARDS:
-            raise DomainError(f"a group has at most {rules.MAX_GROUP_CARDS} own cards", "cards")
+        rules.check_own_card_count(len(group.cards) + 1)
         card = draft.to_card(self.fresh_card_id(draft.title, draft.kind))
         group.cards.append(card)
         return card

@@ -80,10 +80,12 @@ def check_group(group: Group) -> None:
     check_name(group.id, "the group's id", "id")
     check_name(group.name, "the group's name", "name")
     check_colour(group.colour, "colour")
-    if len(group.cards) > MAX_GROUP_CARDS:
-        raise DomainError(
-            f"{len(group.cards)} own cards; a group has at most {MAX_GROUP_CARDS}", "cards"
-        )
+    check_own_card_count(len(group.cards))
+
+
+def check_own_card_count(count: int) -> None:
+    if count > MAX_GROUP_CARDS:
+        raise DomainError(f"{count} own cards; a group has at most {MAX_GROUP_CARDS}", "cards")
 
 
 def check_own_card_ids(session: Session, others: Iterable[Group], cards: Iterable[str]) -> None:
