@@ -35,7 +35,9 @@ def visible_boards(draw: st.DrawFn) -> Board:
         width = draw(st.floats(1e-3, max(w - x, 1e-3)))
         return (x, y, width, draw(st.floats(1e-3, max(h - y, 1e-3))))
 
-    ids = draw(st.lists(st.text(min_size=1, max_size=6), min_size=1, max_size=8, unique=True))
+    # Region ids are never blank: the domain refuses them (domain/rules.py).
+    region_id = st.text(min_size=1, max_size=6).filter(lambda t: t.strip() != "")
+    ids = draw(st.lists(region_id, min_size=1, max_size=8, unique=True))
     regions = tuple(
         Region(i, draw(odd_text), rect(), draw(zones), draw(odd_text), draw(bands)) for i in ids
     )
