@@ -20,6 +20,12 @@ Importing an export again is safe (a round trip): each row is one of
 So importing an export into the same deck adds nothing; into a fresh session's
 deck, it adds the cards that deck lacks.
 
+Formulas: a spreadsheet runs a cell that starts with = + - @ (or a tab or carriage
+return before one) as a formula, so a card titled '=HYPERLINK(...)' would become a live
+link. Export follows OWASP's CSV injection advice and puts a ' before any field that
+starts with one of those characters, after any number of 's (see protect_formula);
+import takes exactly that one ' off again, so a round trip gives back every field.
+
 A problem with the whole file (too big, empty, not UTF-8, malformed quoting, a
 missing column) raises CsvCardsError naming the row. Nothing is applied here:
 the caller adds the report's cards in one step, or not at all. No Qt here.
@@ -300,13 +306,30 @@ def _records(text: str, delimiter: str) -> list[tuple[int, list[str]]]:
     try:
         for record in reader:
             number += 1
-            records.append((number, record))
+            records.append((number, [unprotect_formula(f) for f in record]))
     except csv.Error as exc:
         raise CsvCardsError(
             f"row {number + 1} (line {reader.line_num}): malformed CSV: {exc}; "
             "check the quotes in that row"
         ) from exc
     return records
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def protect_formula(value: str) -> str:
+    """value with a ' in front if a spreadsheet would read it as a formula. Values that
+    already start with 's before such a character get one more, so unprotect_formula
+    can tell the two apart."""
+    return "'" + value if value.lstrip("'").startswith(FORMULA_STARTS) else value
+
+
+def unprotect_formula(value: str) -> str:
+    """The inverse of protect_formula: one leading ' off a protected formula, no more."""
+    if value.startswith("'") and value.lstrip("'").startswith(FORMULA_STARTS):
+        return value[1:]
+    return value
 
 
 def _key(kind: str, title: str) -> tuple[str, str]:
@@ -326,7 +349,8 @@ def cards_to_csv(cards: Iterable[Card]) -> str:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS)
     for card in cards:
-        writer.writerow([card.kind, card.title, card.text, card.more, card.source, card.id])
+        fields = (card.kind, card.title, card.text, card.more, card.source, card.id)
+        writer.writerow([protect_formula(f) for f in fields])
     return out.getvalue()
 
 

@@ -16,6 +16,7 @@ from coprod_desktop.files.session_file import load_session, save_session
 from coprod_desktop.files.session_schema import SessionFormatError
 from coprod_desktop.ui.actions.handout_export import HandoutExport
 from coprod_desktop.ui.actions.recent_files import RecentFiles
+from coprod_desktop.ui.dialogs.replace import ask_replace, with_suffix_confirmed
 from coprod_desktop.ui.dialogs.setup import SetupResult, ask_setup
 from coprod_desktop.ui.document.document import SessionDocument
 from coprod_desktop.ui.style.plain_text import show_plain_message
@@ -49,6 +50,9 @@ class FileActions(QObject):
             self.window, title, str(Path(self._folder()) / suggestion), filter_
         )
         return Path(name) if name else None
+
+    def confirm_replace(self, path: Path) -> bool:
+        return ask_replace(self.window, path)
 
     def ask_unsaved(self) -> QMessageBox.StandardButton:
         # Plain text: the file name may look like HTML.
@@ -117,10 +121,10 @@ class FileActions(QObject):
             else _file_stem(self.document.session.title) + ".json"
         )
         path = self.ask_save_path("Save session as", suggestion, SESSION_FILTER)
+        if path is not None:  # a name typed without .json: ask about NAME.json
+            path = with_suffix_confirmed(path, ".json", self.confirm_replace)
         if path is None:
             return False
-        if path.suffix == "":
-            path = path.with_suffix(".json")
         if self._write(path):
             self.document.set_path(path)
             self.recent.add(path)

@@ -39,6 +39,7 @@ from coprod_desktop.files.csv_cards import (
 )
 from coprod_desktop.ui.dialogs.custom_card import CardDialog
 from coprod_desktop.ui.dialogs.import_preview import IMPORT_CAPTION, IMPORT_FILTER, ImportPreview
+from coprod_desktop.ui.dialogs.replace import ask_replace, with_suffix_confirmed
 from coprod_desktop.ui.document import edit_commands
 from coprod_desktop.ui.document.document import SessionDocument
 from coprod_desktop.ui.style import theme
@@ -139,6 +140,9 @@ class DeckEditor(QDialog):
     def confirm_import(self, report: ImportReport, source: str) -> bool:
         preview = ImportPreview(report, source, self)
         return preview.exec() == QDialog.DialogCode.Accepted
+
+    def confirm_replace(self, path: Path) -> bool:
+        return ask_replace(self, path)
 
     def show_error(self, title: str, message: str) -> None:
         log.warning("%s: %s", title, message)
@@ -326,10 +330,10 @@ class DeckEditor(QDialog):
 
     def export_csv(self, path: Path | None = None) -> Path | None:
         path = path or self.ask_export_path(_slug(self.document.session.deck.title) + ".csv")
+        if path is not None:  # a name typed without .csv: ask about NAME.csv
+            path = with_suffix_confirmed(path, ".csv", self.confirm_replace)
         if path is None:
             return None
-        if path.suffix == "":
-            path = path.with_suffix(".csv")
         try:
             write_cards_csv(in_kind_order(self.document.session.deck.cards), path)
         except OSError as exc:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from coprod_desktop.handout.options import PAPER_NAMES, PAPERS, HandoutOptions
+from coprod_desktop.ui.dialogs.replace import ask_replace, os_path_taken
 
 PDF_FILTER = "PDF documents (*.pdf)"
 
@@ -145,6 +146,9 @@ class ExportDialog(QDialog):
         )
         return Path(name) if name else None
 
+    def confirm_replace(self, path: Path) -> bool:
+        return ask_replace(self, path)
+
     # --- behaviour --------------------------------------------------------------------
     def _browse(self) -> None:
         path = self.ask_browse_path()
@@ -180,5 +184,12 @@ class ExportDialog(QDialog):
             self.problem.show()
             return
         assert choices is not None
+        typed = Path(self.path.text().strip()).expanduser()
+        if (
+            choices.path != typed  # .pdf was added: nobody was asked about that name yet
+            and os_path_taken(choices.path)
+            and not self.confirm_replace(choices.path)
+        ):
+            return
         self.settings.remember(choices)
         super().accept()
