@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from coprod_desktop.ui.actions.file_actions import FileActions
-from coprod_desktop.ui.actions.menus import install as install_prepare_menus
+from coprod_desktop.ui.actions.menus import PrepareMenus
+from coprod_desktop.ui.actions.menus import install as install_menus
 from coprod_desktop.ui.board.presentation import PresentationMode
 from coprod_desktop.ui.board.scene import BoardScene
 from coprod_desktop.ui.board.view import BoardView
@@ -154,167 +155,11 @@ class MainWindow(QMainWindow):
 
     # --- actions -------------------------------------------------------------
     def _build_actions(self) -> None:
-        files, stack = self.files, self.document.undo_stack
-        self.named_actions: dict[str, QAction] = {}
-
-        def action(key: str, text: str, slot, shortcut=None, tip: str = "") -> QAction:
-            act = QAction(text, self)
-            if shortcut is not None:
-                act.setShortcuts(shortcut if isinstance(shortcut, list) else [shortcut])
-            act.setStatusTip(tip)
-            act.triggered.connect(slot)
-            self.named_actions[key] = act
-            return act
-
-        file_menu = self.menuBar().addMenu("&File")
-        file_menu.addAction(action("new", "&New session", files.new, QKeySequence.StandardKey.New))
-        file_menu.addAction(
-            action("open", "&Open...", lambda: files.open(), QKeySequence.StandardKey.Open)
-        )
-        file_menu.addSeparator()
-        file_menu.addAction(action("save", "&Save", files.save, QKeySequence.StandardKey.Save))
-        file_menu.addAction(
-            action("save_as", "Save &As...", files.save_as, QKeySequence.StandardKey.SaveAs)
-        )
-        file_menu.addSeparator()
-        file_menu.addAction(
-            action(
-                "export",
-                "&Export handout...",
-                files.export_handout,
-                QKeySequence("Ctrl+E"),
-                "Print the arrangement as a PDF handout",
-            )
-        )
-        file_menu.addSeparator()
-        file_menu.addAction(action("quit", "&Quit", self.close, QKeySequence("Ctrl+Q")))
-
-        undo = stack.createUndoAction(self, "&Undo")
-        undo.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Undo))
-        redo = stack.createRedoAction(self, "&Redo")
-        # Ctrl+Y is often among the platform's Redo keys already: twice on one action is an
-        # ambiguous shortcut, and Qt then does nothing at all.
-        redo_keys = [
-            *QKeySequence.keyBindings(QKeySequence.StandardKey.Redo),
-            QKeySequence("Ctrl+Y"),
-        ]
-        redo.setShortcuts(list(dict.fromkeys(redo_keys)))
-        self.named_actions["undo"], self.named_actions["redo"] = undo, redo
-        edit_menu = self.menuBar().addMenu("&Edit")
-        edit_menu.addAction(undo)
-        edit_menu.addAction(redo)
-        edit_menu.addSeparator()
-        edit_menu.addAction(
-            action(
-                "unplace",
-                "Back to &tray",
-                self.return_selected_to_tray,
-                [QKeySequence(Qt.Key.Key_Delete), QKeySequence(Qt.Key.Key_Backspace)],
-            )
-        )
-
-        group_menu = self.menuBar().addMenu("&Group")
-        group_menu.addAction(
-            action("add_group", "&Add group", self.group_bar.add_group, QKeySequence("Ctrl+G"))
-        )
-        group_menu.addAction(
-            action(
-                "rename_group",
-                "&Rename group...",
-                self.group_bar.rename_current,
-                QKeySequence("F2"),
-            )
-        )
-
-        card_menu = self.menuBar().addMenu("&Card")
-        card_menu.addAction(
-            action(
-                "move_to",
-                "&Move card to...",
-                self.show_move_menu_for_selection,
-                QKeySequence("M"),
-                "Choose a region for the selected card",
-            )
-        )
-        card_menu.addAction(self.named_actions["unplace"])
-        card_menu.addAction(
-            action(
-                "next_card",
-                "&Next card on the board",
-                lambda: self.scene.select_neighbour(1),
-                QKeySequence("Ctrl+Right"),
-            )
-        )
-        card_menu.addAction(
-            action(
-                "previous_card",
-                "&Previous card on the board",
-                lambda: self.scene.select_neighbour(-1),
-                QKeySequence("Ctrl+Left"),
-            )
-        )
-        card_menu.addAction(
-            action(
-                "details", "Write a &note on the card", self.focus_note, QKeySequence("Ctrl+Return")
-            )
-        )
-
-        view_menu = self.menuBar().addMenu("&View")
-        view_menu.addAction(
-            action(
-                "present",
-                "&Present",
-                self.toggle_presentation,
-                QKeySequence(Qt.Key.Key_F11),
-                "Full screen for the room (Esc leaves)",
-            )
-        )
-        view_menu.addAction(
-            action(
-                "list_view",
-                "&List view (for screen readers)",
-                self.toggle_list_view,
-                QKeySequence("Ctrl+L"),
-                "Show the arrangement as a list instead of the board",
-            )
-        )
-        view_menu.addAction(
-            action(
-                "zoom_region",
-                "&Zoom to the selected card's region",
-                self.zoom_to_selection,
-                QKeySequence("Z"),
-            )
-        )
-        view_menu.addAction(
-            action(
-                "zoom_all",
-                "Show the &whole board",
-                self.board_view.show_whole_board,
-                QKeySequence("Ctrl+0"),
-            )
-        )
-        view_menu.addSeparator()
-        view_menu.addAction(
-            action(
-                "timer_start",
-                "Start or pause the &timer",
-                self.timer.toggle,
-                QKeySequence("Ctrl+T"),
-            )
-        )
-        view_menu.addAction(
-            action(
-                "timer_reset", "&Reset the timer", self.timer.reset, QKeySequence("Ctrl+Shift+T")
-            )
-        )
+        """The actions and menus come from ui/actions/action_table.py."""
+        self.prepare_menus = PrepareMenus(self)
+        self.named_actions: dict[str, QAction] = install_menus(self)
         self.leave_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         self.leave_shortcut.activated.connect(self.leave_presentation)
-
-        help_menu = self.menuBar().addMenu("&Help")
-        help_menu.addAction(action("about", "&About coprod-desktop", self._about))
-        # Recent files, group and own-card entries, the Deck menu, keys 1-9 (issue 3).
-        self.prepare_menus = install_prepare_menus(self, file_menu, group_menu, help_menu)
 
         toolbar = self.toolbar = QToolBar("Main")
         toolbar.setObjectName("main-toolbar")

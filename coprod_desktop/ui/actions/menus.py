@@ -1,16 +1,16 @@
-"""Menu entries for preparing and running groups: recent files and session details
-in the File menu, the Group menu's group and own-card entries, and the Deck menu.
-The main window calls install() once its File and Group menus exist; keys 1-9
-switch group."""
+"""The builder of the window's actions and menus (from ui/actions/action_table.py),
+and PrepareMenus: the handlers of the table's rows that need state of their own (the
+deck editor, the session details editor, the recent files menu, own-card entries)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
-from coprod_desktop.files.csv_cards import format_hint
+from coprod_desktop.ui.actions.action_table import ACTIONS, MENUS, ActionEntry
 from coprod_desktop.ui.actions.recent_files import RecentMenu
 from coprod_desktop.ui.dialogs.deck_editor import DeckEditor
 from coprod_desktop.ui.dialogs.session_details import SessionDetailsEditor
@@ -107,100 +107,68 @@ class PrepareMenus:
         self.window.group_bar.group_actions.remove()
 
 
-def install(window: MainWindow, file_menu: QMenu, group_menu: QMenu, before: QMenu) -> PrepareMenus:
-    """Add the entries; the Deck menu goes before `before` (Help)."""
-    menus = PrepareMenus(window)
-    bar, files = window.group_bar, window.files
+def _resolve(window: MainWindow, path: str) -> Callable[..., object]:
+    target: object = window
+    for name in path.split("."):
+        target = getattr(target, name)
+    if not callable(target):
+        raise TypeError(f"{path} is not callable")
+    return target
 
-    def action(key: str, text: str, slot, shortcut: str = "", tip: str = "") -> QAction:
-        act = QAction(text, window)
-        if shortcut:
-            act.setShortcut(QKeySequence(shortcut))
-        act.setStatusTip(tip)
-        if tip:
-            act.setToolTip(tip)
-        act.triggered.connect(slot)
-        window.named_actions[key] = act
-        return act
 
-    menus.recent_menu = RecentMenu(files.recent, files.open, file_menu)
-    first_separator = next((a for a in file_menu.actions() if a.isSeparator()), None)
-    if first_separator is not None:
-        file_menu.insertMenu(first_separator, menus.recent_menu)
+def key_sequences(entry: ActionEntry) -> list[QKeySequence]:
+    """The entry's shortcuts as key sequences, standard keys expanded, repeats dropped."""
+    keys: list[QKeySequence] = []
+    for shortcut in entry.shortcuts:
+        if isinstance(shortcut, str):
+            keys.append(QKeySequence(shortcut))
+        else:
+            keys.extend(QKeySequence.keyBindings(shortcut))
+    return list(dict.fromkeys(keys))
+
+
+def _make_action(window: MainWindow, entry: ActionEntry, tooltip: bool) -> QAction:
+    if entry.created_by:
+        act = _resolve(window, entry.created_by)(window, entry.text)
+        assert isinstance(act, QAction)
     else:
-        file_menu.addMenu(menus.recent_menu)
+        act = QAction(entry.text, window)
+        handler, args = _resolve(window, entry.handler), entry.args
+        act.triggered.connect(lambda _checked=False: handler(*args))
+    keys = key_sequences(entry)
+    if keys:
+        act.setShortcuts(keys)
+    act.setStatusTip(entry.tip)
+    if tooltip and entry.tip:
+        act.setToolTip(entry.tip)
+    return act
 
-    details = action(
-        "session_details",
-        "Session &details...",
-        menus.session_details.edit,
-        "Ctrl+I",
-        "The session's title, date, place and facilitator",
-    )
-    export = window.named_actions.get("export")
-    if export is not None:
-        file_menu.insertAction(export, details)  # the details are on the handout's cover
-    else:
-        file_menu.addAction(details)
 
-    group_menu.addAction(action("recolour_group", "&Colour...", menus.recolour, "Ctrl+Shift+C"))
-    group_menu.addAction(
-        action(
-            "copy_arrangement",
-            "Copy arrangement &from...",
-            menus.copy_arrangement,
-            "Ctrl+Shift+A",
-            "Start this group's board from another group's",
-        )
-    )
-    group_menu.addAction(
-        action("remove_group", "Re&move group...", menus.remove_group, "Ctrl+Shift+Del")
-    )
-    group_menu.addAction(
-        action("manage_groups", "&Manage groups...", bar.show_manager, "Ctrl+Shift+M")
-    )
-    group_menu.addSeparator()
-    group_menu.addAction(
-        action(
-            "add_own_card",
-            "Add our &own card...",
-            bar.add_own_card,
-            "Ctrl+Shift+N",
-            "A card of this group's own",
-        )
-    )
-    group_menu.addAction(
-        action("edit_own_card", "&Edit our own card...", menus.edit_own_card, "Ctrl+Shift+E")
-    )
-    group_menu.addAction(
-        action("delete_own_card", "&Delete our own card", menus.delete_own_card, "Ctrl+Shift+D")
-    )
-    bar.own_cards.card_added.connect(menus.select_added_card)
+def install(window: MainWindow) -> dict[str, QAction]:
+    """The window's actions by name and its menu bar, from the action table; then what
+    is not a table row: File > Open Recent (after Open) and keys 1-9 (switch group).
+    The handlers are looked up on the window, window.prepare_menus included."""
+    slots = window.prepare_menus
+    menus: dict[str, QMenu] = {}
+    for spec in MENUS:
+        menu = menus[spec.key] = window.menuBar().addMenu(spec.title)
+        menu.setToolTipsVisible(spec.tooltips_visible)
+    tooltips = {spec.key for spec in MENUS if spec.tooltips_visible}
+    named: dict[str, QAction] = {}
+    for entry in ACTIONS:
+        act = named[entry.name] = _make_action(window, entry, entry.menu in tooltips)
+        menu = menus[entry.menu]
+        if entry.separator_before:
+            menu.addSeparator()
+        menu.addAction(act)
+        if entry.also_in:
+            menus[entry.also_in].addAction(act)
 
-    deck_menu = QMenu("&Deck", window)
-    deck_menu.setToolTipsVisible(True)  # the import entry's tip gives the CSV format
-    deck_menu.addAction(
-        action(
-            "edit_deck",
-            "&Edit deck...",
-            menus.show_deck_editor,
-            "Ctrl+D",
-            "Add, edit, remove and reorder this session's cards",
-        )
-    )
-    deck_menu.addAction(
-        action(
-            "import_cards",
-            "&Import cards from CSV...",
-            menus.import_cards,
-            "Ctrl+Shift+I",
-            format_hint(),
-        )
-    )
-    deck_menu.addAction(
-        action("export_deck", "E&xport deck to CSV...", menus.export_deck, "Ctrl+Shift+X")
-    )
-    window.menuBar().insertMenu(before.menuAction(), deck_menu)
-
+    bar, files, file_menu = window.group_bar, window.files, menus["file"]
+    slots.recent_menu = RecentMenu(files.recent, files.open, file_menu)
+    entries = file_menu.actions()
+    after_open = entries[entries.index(named["open"]) + 1]
+    file_menu.insertMenu(after_open, slots.recent_menu)
+    bar.own_cards.card_added.connect(slots.select_added_card)
     bar.install_shortcuts(window)
-    return menus
+    return named

@@ -1,0 +1,318 @@
+"""Every action of the main window, as data: its name (the key in
+`MainWindow.named_actions`), menu text, shortcuts, menu, handler and role.
+
+`ui/actions/menus.py` builds the QActions and the menus from this table; nothing
+else creates a window action. To add one, add a row here and its handler.
+
+- `handler` is an attribute path on the window, called with `args` and nothing
+  else (not the `checked` flag of `triggered`).
+- `created_by` instead names a factory on the window, `(parent, text) -> QAction`,
+  that makes and wires the action itself: the undo stack's Undo and Redo, whose
+  text and enabled state follow the stack.
+- `shortcuts`: a string is a portable key sequence ("Ctrl+E"; Ctrl is Cmd on a
+  Mac); a `QKeySequence.StandardKey` stands for all of the platform's keys for it.
+  Repeats are dropped (Ctrl+Y is among some platforms' Redo keys already: twice on
+  one action is an ambiguous shortcut, and Qt then does nothing at all).
+- A menu lists its entries in table order; `separator_before` starts a section.
+  `also_in` lists the same action in a second menu, at this row's place there.
+- `tip` is the status-bar tip; in a menu that shows tooltips (the Deck menu) it is
+  the tooltip too.
+- `role`: who in the room may use it. "participant": what a table group does at
+  the screen (place, move and return cards, notes, zoom, the list view, undo and
+  redo); "facilitator": setting up and running the session (deck, groups, files,
+  exports, presenting, the timer's reset). A later room mode locks the
+  facilitator's entries; the table only records the role.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from PySide6.QtGui import QKeySequence
+
+from coprod_desktop.files.csv_cards import format_hint
+
+Role = Literal["participant", "facilitator"]
+Shortcut = str | QKeySequence.StandardKey
+Std = QKeySequence.StandardKey
+
+
+@dataclass(frozen=True)
+class Menu:
+    key: str
+    title: str
+    tooltips_visible: bool = False
+
+
+@dataclass(frozen=True)
+class ActionEntry:
+    name: str
+    text: str
+    menu: str
+    role: Role
+    handler: str = ""
+    args: tuple[int, ...] = ()
+    created_by: str = ""
+    shortcuts: tuple[Shortcut, ...] = ()
+    tip: str = ""
+    separator_before: bool = False
+    also_in: str = ""
+
+
+# The menu bar, left to right.
+MENUS: tuple[Menu, ...] = (
+    Menu("file", "&File"),
+    Menu("edit", "&Edit"),
+    Menu("group", "&Group"),
+    Menu("card", "&Card"),
+    Menu("view", "&View"),
+    Menu("deck", "&Deck", tooltips_visible=True),  # the import entry's tip gives the CSV format
+    Menu("help", "&Help"),
+)
+
+P: Role = "participant"
+F: Role = "facilitator"
+
+ACTIONS: tuple[ActionEntry, ...] = (
+    # --- File (File > Open Recent goes after Open, see menus.py) ---------------------------
+    ActionEntry("new", "&New session", "file", F, "files.new", shortcuts=(Std.New,)),
+    ActionEntry("open", "&Open...", "file", F, "files.open", shortcuts=(Std.Open,)),
+    # Saving never loses anything, so a group may: it is the facilitator's Save As.
+    ActionEntry(
+        "save", "&Save", "file", P, "files.save", shortcuts=(Std.Save,), separator_before=True
+    ),
+    ActionEntry("save_as", "Save &As...", "file", F, "files.save_as", shortcuts=(Std.SaveAs,)),
+    ActionEntry(
+        "session_details",
+        "Session &details...",
+        "file",
+        F,
+        "prepare_menus.session_details.edit",
+        shortcuts=("Ctrl+I",),
+        tip="The session's title, date, place and facilitator",
+        separator_before=True,  # before Export: the details are on the handout's cover
+    ),
+    ActionEntry(
+        "export",
+        "&Export handout...",
+        "file",
+        F,
+        "files.export_handout",
+        shortcuts=("Ctrl+E",),
+        tip="Print the arrangement as a PDF handout",
+    ),
+    ActionEntry("quit", "&Quit", "file", F, "close", shortcuts=("Ctrl+Q",), separator_before=True),
+    # --- Edit ------------------------------------------------------------------------------
+    ActionEntry(
+        "undo",
+        "&Undo",
+        "edit",
+        P,
+        created_by="document.undo_stack.createUndoAction",
+        shortcuts=(Std.Undo,),
+    ),
+    ActionEntry(
+        "redo",
+        "&Redo",
+        "edit",
+        P,
+        created_by="document.undo_stack.createRedoAction",
+        shortcuts=(Std.Redo, "Ctrl+Y"),
+    ),
+    # --- Card (Back to tray is in Edit too) ------------------------------------------------
+    ActionEntry(
+        "move_to",
+        "&Move card to...",
+        "card",
+        P,
+        "show_move_menu_for_selection",
+        shortcuts=("M",),
+        tip="Choose a region for the selected card",
+    ),
+    ActionEntry(
+        "unplace",
+        "Back to &tray",
+        "edit",
+        P,
+        "return_selected_to_tray",
+        shortcuts=("Del", "Backspace"),
+        separator_before=True,
+        also_in="card",
+    ),
+    ActionEntry(
+        "next_card",
+        "&Next card on the board",
+        "card",
+        P,
+        "scene.select_neighbour",
+        args=(1,),
+        shortcuts=("Ctrl+Right",),
+    ),
+    ActionEntry(
+        "previous_card",
+        "&Previous card on the board",
+        "card",
+        P,
+        "scene.select_neighbour",
+        args=(-1,),
+        shortcuts=("Ctrl+Left",),
+    ),
+    ActionEntry(
+        "details",
+        "Write a &note on the card",
+        "card",
+        P,
+        "focus_note",
+        shortcuts=("Ctrl+Return",),
+    ),
+    # --- Group -----------------------------------------------------------------------------
+    ActionEntry(
+        "add_group", "&Add group", "group", F, "group_bar.add_group", shortcuts=("Ctrl+G",)
+    ),
+    ActionEntry(
+        "rename_group",
+        "&Rename group...",
+        "group",
+        F,
+        "group_bar.rename_current",
+        shortcuts=("F2",),
+    ),
+    ActionEntry(
+        "recolour_group",
+        "&Colour...",
+        "group",
+        F,
+        "prepare_menus.recolour",
+        shortcuts=("Ctrl+Shift+C",),
+    ),
+    ActionEntry(
+        "copy_arrangement",
+        "Copy arrangement &from...",
+        "group",
+        F,
+        "prepare_menus.copy_arrangement",
+        shortcuts=("Ctrl+Shift+A",),
+        tip="Start this group's board from another group's",
+    ),
+    ActionEntry(
+        "remove_group",
+        "Re&move group...",
+        "group",
+        F,
+        "prepare_menus.remove_group",
+        shortcuts=("Ctrl+Shift+Del",),
+    ),
+    ActionEntry(
+        "manage_groups",
+        "&Manage groups...",
+        "group",
+        F,
+        "group_bar.show_manager",
+        shortcuts=("Ctrl+Shift+M",),
+    ),
+    # A group's own cards are its writing, like its notes.
+    ActionEntry(
+        "add_own_card",
+        "Add our &own card...",
+        "group",
+        P,
+        "group_bar.add_own_card",
+        shortcuts=("Ctrl+Shift+N",),
+        tip="A card of this group's own",
+        separator_before=True,
+    ),
+    ActionEntry(
+        "edit_own_card",
+        "&Edit our own card...",
+        "group",
+        P,
+        "prepare_menus.edit_own_card",
+        shortcuts=("Ctrl+Shift+E",),
+    ),
+    ActionEntry(
+        "delete_own_card",
+        "&Delete our own card",
+        "group",
+        P,
+        "prepare_menus.delete_own_card",
+        shortcuts=("Ctrl+Shift+D",),
+    ),
+    # --- View ------------------------------------------------------------------------------
+    ActionEntry(
+        "present",
+        "&Present",
+        "view",
+        F,
+        "toggle_presentation",
+        shortcuts=("F11",),
+        tip="Full screen for the room (Esc leaves)",
+    ),
+    ActionEntry(
+        "list_view",
+        "&List view (for screen readers)",
+        "view",
+        P,
+        "toggle_list_view",
+        shortcuts=("Ctrl+L",),
+        tip="Show the arrangement as a list instead of the board",
+    ),
+    ActionEntry(
+        "zoom_region",
+        "&Zoom to the selected card's region",
+        "view",
+        P,
+        "zoom_to_selection",
+        shortcuts=("Z",),
+    ),
+    ActionEntry(
+        "zoom_all",
+        "Show the &whole board",
+        "view",
+        P,
+        "board_view.show_whole_board",
+        shortcuts=("Ctrl+0",),
+    ),
+    # A group may start and pause its own turn; resetting takes back the facilitator's time.
+    ActionEntry(
+        "timer_start",
+        "Start or pause the &timer",
+        "view",
+        P,
+        "timer.toggle",
+        shortcuts=("Ctrl+T",),
+        separator_before=True,
+    ),
+    ActionEntry(
+        "timer_reset", "&Reset the timer", "view", F, "timer.reset", shortcuts=("Ctrl+Shift+T",)
+    ),
+    # --- Deck ------------------------------------------------------------------------------
+    ActionEntry(
+        "edit_deck",
+        "&Edit deck...",
+        "deck",
+        F,
+        "prepare_menus.show_deck_editor",
+        shortcuts=("Ctrl+D",),
+        tip="Add, edit, remove and reorder this session's cards",
+    ),
+    ActionEntry(
+        "import_cards",
+        "&Import cards from CSV...",
+        "deck",
+        F,
+        "prepare_menus.import_cards",
+        shortcuts=("Ctrl+Shift+I",),
+        tip=format_hint(),
+    ),
+    ActionEntry(
+        "export_deck",
+        "E&xport deck to CSV...",
+        "deck",
+        F,
+        "prepare_menus.export_deck",
+        shortcuts=("Ctrl+Shift+X",),
+    ),
+    # --- Help ------------------------------------------------------------------------------
+    ActionEntry("about", "&About coprod-desktop", "help", P, "_about"),
+)
