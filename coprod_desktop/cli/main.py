@@ -6,19 +6,23 @@ run on a machine without a display. Errors are one line and exit status 2.
 
 from __future__ import annotations
 
-import argparse
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NoReturn
 
 from coprod_desktop import __version__
+from coprod_desktop.cli.common import (  # noqa: F401 (the subcommands' modules import these)
+    EXIT_BAD_INPUT,
+    EXIT_INTERNAL,
+    EXIT_OK,
+    _fail,
+    _one_line,
+    _parser,
+    _same_file,
+)
 
-EXIT_OK = 0
-EXIT_INTERNAL = 1  # a bug, reported in one line (details in the debug log)
-EXIT_BAD_INPUT = 2
-SUBCOMMANDS = ("check", "handout", "new")
+SUBCOMMANDS = ("check", "handout", "new", "print-cards")
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +35,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             command = args.pop(0)
             try:
                 commands = {"check": run_check, "handout": run_handout, "new": run_new}
+                commands.update(_issue18_commands())
                 return commands[command](args)
             except Exception as exc:  # never a traceback from a subcommand
                 log.debug("coprod-desktop %s failed", command, exc_info=True)
@@ -41,25 +46,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
-class _OneLineParser(argparse.ArgumentParser):
-    """argparse's own errors in one line (with the usage), exit 2, like every other error."""
-
-    def error(self, message: str) -> NoReturn:
-        usage = _one_line(self.format_usage().removeprefix("usage: "))
-        _fail(f"{message} (usage: {usage}; --help for more)")
-        raise SystemExit(EXIT_BAD_INPUT)
-
-
-def _parser(prog: str, description: str) -> argparse.ArgumentParser:
-    return _OneLineParser(prog=prog, description=description)
-
-
 def run_new(args: list[str]) -> int:
     from coprod_desktop.cli.new import (
         run_new as run,  # the set-up code loads only for this subcommand
     )
 
     return run(args)
+
+
+def _issue18_commands() -> dict[str, Callable[[list[str]], int]]:
+    """Paper and exports (issue 18): each command's module loads only when it runs."""
+
+    def print_cards(args: list[str]) -> int:
+        from coprod_desktop.cli.print_cards import run_print_cards
+
+        return run_print_cards(args)
+
+    return {"print-cards": print_cards}
 
 
 def run_open(args: list[str]) -> int:
@@ -136,18 +139,3 @@ def run_handout(args: list[str]) -> int:
         return EXIT_BAD_INPUT
     print(f"{options.output}: {pages} page(s)")
     return EXIT_OK
-
-
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return a.resolve() == b.resolve() or (a.exists() and a.samefile(b))
-    except OSError:
-        return False
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
-
-
-def _fail(message: str) -> None:
-    print(f"coprod-desktop: {_one_line(message)}", file=sys.stderr)
