@@ -116,6 +116,13 @@ def run_handout(args: list[str]) -> int:
     if _same_file(options.output, options.session):
         _fail(f"{options.output}: this is the session file itself; choose another name for the PDF")
         return EXIT_BAD_INPUT
+    from coprod_desktop.files.file_checks import write_target
+
+    try:  # a pipe or a device: refused before the session is even read
+        write_target(options.output)
+    except OSError as exc:
+        _fail(f"{options.output}: cannot write the handout ({exc.strerror or exc})")
+        return EXIT_BAD_INPUT
     from coprod_desktop.files.session_file import load_session
     from coprod_desktop.files.session_schema import SessionFormatError
 

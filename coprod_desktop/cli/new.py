@@ -53,6 +53,7 @@ def run_new(args: list[str]) -> int:
 
     from coprod_desktop.files import builtin as content
     from coprod_desktop.files.csv_cards import CsvCardsError, read_cards_csv
+    from coprod_desktop.files.file_checks import write_target
     from coprod_desktop.files.session_file import save_session
     from coprod_desktop.files.session_setup import (
         SetupChoices,
@@ -64,6 +65,11 @@ def run_new(args: list[str]) -> int:
     output: Path = options.output
     if output.exists() and not options.force:
         _fail(f"{output}: the file exists; choose another name or add --force to replace it")
+        return EXIT_BAD_INPUT
+    try:  # --force replaces a file, never a pipe or a device
+        write_target(output)
+    except OSError as exc:
+        _fail(f"{output}: cannot write the session ({exc.strerror or exc})")
         return EXIT_BAD_INPUT
     if options.cards is not None and _same_file(output, options.cards):
         _fail(f"{output}: this is the CSV file itself; choose another name for the session")

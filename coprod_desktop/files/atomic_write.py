@@ -1,5 +1,13 @@
 """Atomic writes: a temporary file in the same folder, fsync, rename over the target, the
-previous version kept as FILE.bak on request; temp files a killed save left are tidied. No Qt."""
+previous version kept as FILE.bak on request; temp files a killed save left are tidied. No Qt.
+
+Every writer goes through atomic_write_bytes, which first asks write_target where the
+bytes go: a symbolic link is followed, so the file it points to is replaced and the
+link stays a link; something that is not a regular file (a named pipe, a device, a
+folder, a socket) is refused with NotRegularFileError before it is opened, so a save
+never hangs on a pipe nor turns /dev/null into a file. Readers that must not block on
+a pipe use file_checks.read_regular_bytes.
+"""
 
 from __future__ import annotations
 
@@ -9,15 +17,32 @@ import tempfile
 import time
 from pathlib import Path
 
+from coprod_desktop.files.file_checks import NotRegularFileError, write_target
+
+__all__ = [
+    "NotRegularFileError",
+    "atomic_write_bytes",
+    "atomic_write_text",
+    "copy_to_backup",
+    "remove_stale_temp_files",
+    "write_target",
+]
+
 
 def atomic_write_text(target: Path, text: str, keep_backup: bool = False) -> None:
-    if keep_backup and target.exists():
-        copy_to_backup(target)
-    atomic_write_bytes(target, text.encode("utf-8"))
+    real = write_target(target)
+    if keep_backup and real.exists():
+        copy_to_backup(real)
+    atomic_write_bytes(real, text.encode("utf-8"))
 
 
-def atomic_write_bytes(target: Path, data: bytes, mode: int | None = None) -> None:
-    """Write data to target atomically; the file keeps target's mode unless mode is given."""
+def atomic_write_bytes(
+    target: Path, data: bytes, mode: int | None = None, follow_symlinks: bool = True
+) -> Path:
+    """Write data to target atomically and return the path written (the link's target when
+    target is a symbolic link and follow_symlinks); the file keeps its mode unless mode is
+    given. NotRegularFileError (an OSError) when target is a pipe, device or folder."""
+    target = write_target(target, follow_symlinks)
     folder = target.parent if str(target.parent) else Path(".")
     file_mode = _file_mode(target) if mode is None else mode
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
@@ -36,6 +61,7 @@ def atomic_write_bytes(target: Path, data: bytes, mode: int | None = None) -> No
         raise
     _fsync_folder(folder)
     remove_stale_temp_files(target)
+    return target
 
 
 STALE_TEMP_SECONDS = 10 * 60
@@ -71,11 +97,17 @@ def _file_mode(target: Path) -> int:
 
 
 def copy_to_backup(target: Path) -> None:
-    """Keep the previous version as FILE.bak; the target itself is never missing."""
+    """Keep the previous version as FILE.bak; the target itself is never missing.
+
+    target is the real file (see write_target). A FILE.bak that is a symbolic link is
+    replaced, never followed: the backup must not write somewhere else."""
     backup = target.with_name(target.name + ".bak")
     try:
+        write_target(target)  # never read a pipe
         # The backup gets the target's mode: a private session must not leave a readable copy.
-        atomic_write_bytes(backup, target.read_bytes(), mode=_file_mode(target))
+        atomic_write_bytes(
+            backup, target.read_bytes(), mode=_file_mode(target), follow_symlinks=False
+        )
     except OSError:
         pass  # a missing backup must not stop the save itself
 

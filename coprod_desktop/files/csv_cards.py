@@ -43,6 +43,7 @@ from pathlib import Path
 from coprod_desktop.domain.kinds import CARD_KINDS, KIND_LABELS, KIND_ORDER
 from coprod_desktop.domain.model import Card, CardDraft
 from coprod_desktop.domain.rules import MAX_CARD_TITLE, MAX_DECK_CARDS, title_problem
+from coprod_desktop.files.file_checks import read_regular_bytes
 
 MAX_CSV_BYTES = 5 * 1024 * 1024
 REQUIRED_COLUMNS = ("kind", "title", "text")
@@ -122,8 +123,7 @@ def read_cards_csv(path: str | os.PathLike[str], existing: Iterable[Card] = ()) 
     try:
         size = p.stat().st_size
         _check_size(size)
-        with p.open("rb") as handle:
-            data = handle.read(MAX_CSV_BYTES + 1)
+        data = read_regular_bytes(p, MAX_CSV_BYTES)  # a pipe is refused, not waited for
     except OSError as exc:
         raise CsvCardsError(f"cannot read the file ({exc.strerror or exc})") from exc
     return parse_cards_csv(data, existing)

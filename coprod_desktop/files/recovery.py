@@ -42,6 +42,7 @@ from pathlib import Path
 
 from coprod_desktop.domain.model import Session
 from coprod_desktop.files.atomic_write import atomic_write_text
+from coprod_desktop.files.file_checks import read_regular_bytes
 from coprod_desktop.files.session_file import MAX_FILE_BYTES, parse_json
 from coprod_desktop.files.session_schema import (
     SessionFormatError,
@@ -268,8 +269,7 @@ def _read_bounded(path: Path) -> str:
     """The file's text; a session at the size limit plus the wrapper still fits."""
     limit = MAX_FILE_BYTES + 1024 * 1024
     try:
-        with path.open("rb") as handle:
-            raw = handle.read(limit + 1)
+        raw = read_regular_bytes(path, limit)  # a pipe named *.json must not hang start-up
     except OSError as exc:
         raise SessionFormatError(f"cannot read the file ({exc.strerror or exc})") from exc
     if len(raw) > limit:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from coprod_desktop.domain.model import Session
-from coprod_desktop.files.atomic_write import atomic_write_bytes, copy_to_backup
+from coprod_desktop.files.atomic_write import atomic_write_bytes, copy_to_backup, write_target
 from coprod_desktop.files.session_schema import (
     SessionFormatError,
     session_from_dict,
@@ -75,8 +75,10 @@ def session_to_json(session: Session) -> str:
 def save_session(session: Session, path: str | os.PathLike[str], keep_backup: bool = True) -> None:
     """Write atomically: temp file in the same folder, fsync, rename over the target.
 
-    The previous file is kept as FILE.bak. On any failure the old file is intact
-    and OSError propagates for the caller to report.
+    The previous file is kept as FILE.bak. Through a symbolic link, the file it points
+    to is written (and its .bak kept beside it); a pipe, a device or a folder raises
+    NotRegularFileError before anything is touched. On any failure the old file is
+    intact and OSError propagates for the caller to report.
     """
     try:
         data = session_to_json(session).encode("utf-8")
@@ -88,7 +90,7 @@ def save_session(session: Session, path: str | os.PathLike[str], keep_backup: bo
             f"the session is larger than {MAX_FILE_BYTES // 2**20} MB, "
             "the most a session file may be",
         )
-    target = Path(path)
+    target = write_target(path)  # a link's file; a pipe or a device is refused here
     if keep_backup and target.exists():
         copy_to_backup(target)
     atomic_write_bytes(target, data)

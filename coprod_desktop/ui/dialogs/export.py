@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coprod_desktop.files.file_checks import write_target
 from coprod_desktop.handout.options import PAPER_NAMES, PAPERS, HandoutOptions
 from coprod_desktop.ui.dialogs.replace import ask_replace, os_path_taken
 
@@ -174,6 +175,10 @@ class ExportDialog(QDialog):
             return f"The folder {choices.path.parent} does not exist."
         if choices.path.is_dir():
             return f"{choices.path} is a folder: add a file name."
+        try:
+            write_target(choices.path)
+        except OSError as exc:  # a pipe or a device: it would hang or be replaced
+            return f"{choices.path}: {exc.strerror or exc}"
         return ""
 
     def accept(self) -> None:
