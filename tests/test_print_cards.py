@@ -215,3 +215,16 @@ def test_cli_refuses_bad_input_in_one_line_and_writes_nothing(
         main(["print-cards", str(example_path), "-o", str(tmp_path / "a.pdf"), "--mat", "a2"])
     assert exit_.value.code == 2 and "invalid choice" in capsys.readouterr().err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["old.pdf"]
+
+
+def test_an_output_through_a_symlink_writes_the_target_and_keeps_the_link(
+    example_path: Path, tmp_path: Path
+) -> None:
+    """The same rule as every save (issue 17): a link is followed, not refused."""
+    from coprod_desktop.cli.main import main
+
+    target = tmp_path / "real.pdf"
+    link = tmp_path / "cards.pdf"
+    link.symlink_to(target)
+    assert main(["print-cards", str(example_path), "-o", str(link), "--mat", "none"]) == 0
+    assert link.is_symlink() and target.read_bytes().startswith(b"%PDF")

@@ -5,7 +5,10 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
+
+if TYPE_CHECKING:
+    from coprod_desktop.domain.model import Session
 
 EXIT_OK = 0
 EXIT_INTERNAL = 1  # a bug, reported in one line (details in the debug log)
@@ -38,3 +41,15 @@ def _one_line(text: str) -> str:
 
 def _fail(message: str) -> None:
     print(f"coprod-desktop: {_one_line(message)}", file=sys.stderr)
+
+
+def load_or_report(path: Path) -> Session | None:
+    """The session at path, or None after one line saying why it cannot be read."""
+    from coprod_desktop.files.session_file import load_session  # imported late: quick --help
+    from coprod_desktop.files.session_schema import SessionFormatError
+
+    try:
+        return load_session(path)
+    except SessionFormatError as exc:
+        _fail(f"{path}: {exc}")
+        return None

@@ -20,6 +20,7 @@ from coprod_desktop.cli.common import (  # noqa: F401 (the subcommands' modules 
     _one_line,
     _parser,
     _same_file,
+    load_or_report,
 )
 
 SUBCOMMANDS = ("check", "handout", "new", "print-cards")
@@ -83,13 +84,8 @@ def run_check(args: list[str]) -> int:
     parser = _parser("coprod-desktop check", "Validate a session file.")
     parser.add_argument("session", type=Path)
     options = parser.parse_args(args)
-    from coprod_desktop.files.session_file import load_session
-    from coprod_desktop.files.session_schema import SessionFormatError
-
-    try:
-        session = load_session(options.session)
-    except SessionFormatError as exc:
-        _fail(f"{options.session}: {exc}")
+    session = load_or_report(options.session)
+    if session is None:
         return EXIT_BAD_INPUT
     placed = sum(len(g.placements) for g in session.groups)
     own = sum(len(g.cards) for g in session.groups)
@@ -123,13 +119,8 @@ def run_handout(args: list[str]) -> int:
     except OSError as exc:
         _fail(f"{options.output}: cannot write the handout ({exc.strerror or exc})")
         return EXIT_BAD_INPUT
-    from coprod_desktop.files.session_file import load_session
-    from coprod_desktop.files.session_schema import SessionFormatError
-
-    try:
-        session = load_session(options.session)
-    except SessionFormatError as exc:
-        _fail(f"{options.session}: {exc}")
+    session = load_or_report(options.session)
+    if session is None:
         return EXIT_BAD_INPUT
     from coprod_desktop.handout import HandoutOptions, write_handout
 

@@ -7,10 +7,10 @@ that is not a regular file, or the input itself are refused here. No Qt.
 
 from __future__ import annotations
 
-import stat
 from pathlib import Path
 
 from coprod_desktop.cli.common import _same_file
+from coprod_desktop.files.file_checks import write_target
 
 
 def output_problem(output: Path, inputs: list[Path], force: bool, what: str) -> str | None:
@@ -21,15 +21,10 @@ def output_problem(output: Path, inputs: list[Path], force: bool, what: str) -> 
     folder = output.parent
     if not folder.is_dir():
         return f"{output}: the folder {folder} does not exist; create it or choose another"
-    try:
-        mode = output.lstat().st_mode
-    except FileNotFoundError:
-        return None
+    try:  # the same check as every save: a link is followed, a pipe or device refused
+        target = write_target(output)
     except OSError as exc:
-        return f"{output}: cannot use this name ({exc.strerror or exc})"
-    if not stat.S_ISREG(mode):
-        kind = "a folder" if stat.S_ISDIR(mode) else "not a regular file"
-        return f"{output}: this is {kind}; choose a file name for {what}"
-    if not force:
+        return f"{output}: cannot write {what} here ({exc.strerror or exc})"
+    if target.exists() and not force:
         return f"{output}: the file exists; choose another name or add --force to replace it"
     return None

@@ -9,7 +9,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from coprod_desktop.cli.common import EXIT_BAD_INPUT, EXIT_OK, _fail, _parser
+from coprod_desktop.cli.common import EXIT_BAD_INPUT, EXIT_OK, _fail, _parser, load_or_report
 from coprod_desktop.cli.outputs import output_problem
 
 
@@ -38,13 +38,8 @@ def run_print_cards(args: list[str]) -> int:
     parser.add_argument("--force", action="store_true", help="replace OUTPUT if it exists")
     options = parser.parse_args(args)
 
-    from coprod_desktop.files.session_file import load_session
-    from coprod_desktop.files.session_schema import SessionFormatError
-
-    try:
-        session = load_session(options.session)
-    except SessionFormatError as exc:
-        _fail(f"{options.session}: {exc}")
+    session = load_or_report(options.session)
+    if session is None:
         return EXIT_BAD_INPUT
     problem = output_problem(options.output, [options.session], options.force, "the PDF")
     if problem:
