@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from coprod_desktop import __version__
-from coprod_desktop.cli.common import (  # noqa: F401 (the subcommands' modules import these)
+from coprod_desktop.cli.common import (
     EXIT_BAD_INPUT,
     EXIT_INTERNAL,
     EXIT_OK,

@@ -10,7 +10,7 @@ import logging
 import sys
 from pathlib import Path
 
-from coprod_desktop.cli.main import EXIT_BAD_INPUT, EXIT_OK, _fail, _one_line, _parser, _same_file
+from coprod_desktop.cli.common import EXIT_BAD_INPUT, EXIT_OK, _fail, _one_line, _parser, _same_file
 from coprod_desktop.domain.rules import MAX_GROUPS
 
 log = logging.getLogger(__name__)
