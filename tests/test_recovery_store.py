@@ -242,3 +242,20 @@ def test_the_recovery_module_loads_no_qt() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60
     )
     assert result.stdout.strip() == "False", result.stderr
+
+
+def test_two_left_over_files_are_offered_newest_first(tmp_path: Path) -> None:
+    """Whatever order the folder lists them in: the newer one is named first here."""
+    times = {"100-aaaa": "2026-03-14T09:00:00+00:00", "200-bbbb": "2026-03-14T11:30:00+00:00"}
+    for name, saved_at in times.items():  # the older run's name sorts first
+        store = RecoveryStore(tmp_path, name=name)
+        store.start()
+        store.write(a_session(f"Run {name}"), None)
+        store.abandon()
+        data = json.loads(store.path.read_text(encoding="utf-8"))
+        store.path.write_text(json.dumps({**data, "saved_at": saved_at}), encoding="utf-8")
+    offered = RecoveryStore(tmp_path).orphans()
+    assert [(e.name, e.title) for e in offered] == [
+        ("200-bbbb", "Run 200-bbbb"),
+        ("100-aaaa", "Run 100-aaaa"),
+    ]
