@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from pathlib import Path
@@ -10,7 +11,8 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from coprod_desktop.files import builtin as content
-from coprod_desktop.files.session_file import load_session
+from coprod_desktop.files.disk_state import Fingerprint
+from coprod_desktop.files.session_file import load_session_file
 from coprod_desktop.files.session_schema import SessionFormatError
 from coprod_desktop.ui import accessibility
 from coprod_desktop.ui.actions.autosave import (
@@ -25,22 +27,49 @@ from coprod_desktop.ui.main_window import MainWindow
 from coprod_desktop.ui.style.app_icon import app_icon
 from coprod_desktop.ui.style.fonts import FONT_FAMILY, font, load_fonts
 
+log = logging.getLogger(__name__)
 DESKTOP_FILE_NAME = "org.coprod_desktop.CoprodDesktop"  # resources/packaging/NAME.desktop
 
 
 def build_window(path: Path | None = None) -> tuple[MainWindow, str | None]:
-    """The window on path's session (or a new one); returns an error to show if path was bad."""
+    """The window on path's session (or a new one); returns an error to show if path was bad.
+
+    The window holds path's lock; if another running copy has path open, the window
+    opens it read-only and window.locked_by names that copy (run_app then asks)."""
     error = None
-    session, opened = None, None
+    session, opened, disk = None, None, None
     if path is not None:
         try:
-            session, opened = load_session(path), path
+            (session, disk), opened = load_session_file(path), path
         except SessionFormatError as exc:
             error = f"{path} cannot be opened:\n{exc}\n\nA new session was started instead."
     if session is None:
         session = content.new_session()
     document = SessionDocument(session, opened)
-    return MainWindow(document), error
+    window = MainWindow(document)
+    _lock_or_read_only(window, opened, disk)
+    return window, error
+
+
+def _lock_or_read_only(window: MainWindow, path: Path | None, disk: Fingerprint | None) -> None:
+    document, guard = window.document, window.files.guard
+    document.disk = disk
+    guard.locked_by = guard.take(path)
+    if guard.locked_by is not None:
+        log.warning("%s is open in %s; opened read-only", path, guard.locked_by.describe())
+        document.read_only = True  # safe until the facilitator answers
+        document.path_changed.emit()
+
+
+def ask_about_lock(window: MainWindow) -> None:
+    """Started on a file another copy has open: read-only, a copy, or edit anyway."""
+    guard = window.files.guard
+    owner, path = guard.locked_by, window.document.path
+    if owner is None or path is None:
+        return
+    guard.locked_by = None
+    answer = window.files.guard.ask_locked(path, owner)
+    window.files.apply_locked_answer(answer)
 
 
 def start_autosave(
@@ -84,6 +113,7 @@ def run_app(path: Path | None = None) -> int:
         window.showMaximized()
     if error:
         window.files.show_error("Cannot open session", error)
+    ask_about_lock(window)
     if not os.environ.get("COPROD_BENCH_EXIT_AFTER_SHOW"):
         start_autosave(window, default_recovery_folder())
     if path is None and not bench and not window.document.is_modified():

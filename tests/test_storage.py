@@ -552,7 +552,9 @@ def test_save_preserves_permissions(tmp_path: Path) -> None:
     path = tmp_path / "s.json"
     save_session(small_session(), path)
     path.chmod(0o600)
-    save_session(small_session(), path)
+    changed = small_session()
+    changed.title = "Changed"  # an unchanged save writes nothing (no .bak either)
+    save_session(changed, path)
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     # The backup of a private file is private too.
     assert stat.S_IMODE((tmp_path / "s.json.bak").stat().st_mode) == 0o600

@@ -324,6 +324,8 @@ class MainWindow(QMainWindow):
     # --- window state -------------------------------------------------------------
     def _update_title(self, *_args: object) -> None:
         name = title_text(self.document.display_name)  # user text: a "[*]" in it is literal
+        if self.document.read_only:  # open in another copy: Save is Save As here
+            name += " (read-only)"
         title = title_text(self.document.session.title)
         self.setWindowTitle(f"{name}[*] — {title} — coprod-desktop")
         self.setWindowModified(self.document.is_modified())

@@ -12,8 +12,10 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from coprod_desktop.files.session_file import load_session, save_session
+from coprod_desktop.files.disk_state import Fingerprint
+from coprod_desktop.files.session_file import load_session_file, save_session
 from coprod_desktop.files.session_schema import SessionFormatError
+from coprod_desktop.ui.actions.file_guard import FileGuard, same_file
 from coprod_desktop.ui.actions.handout_export import HandoutExport
 from coprod_desktop.ui.actions.recent_files import RecentFiles
 from coprod_desktop.ui.dialogs.replace import ask_replace, with_suffix_confirmed
@@ -34,6 +36,8 @@ class FileActions(QObject):
         self.window = window
         self.recent = RecentFiles(None, self)  # the app gives it the user's settings
         self.handout = HandoutExport(document, window)
+        self.guard = FileGuard(document, window)  # the file's lock; changed on disk?
+        self.closed_cleanly.connect(self.guard.release)
 
     # --- dialogs (replaced in tests) ------------------------------------------
     def ask_setup(self) -> SetupResult | None:
@@ -87,6 +91,7 @@ class FileActions(QObject):
             return self.load(result.open_path)
         if result.session is None:
             return False
+        self.guard.release()
         self.document.replace(result.session, None)
         return True
 
@@ -99,20 +104,65 @@ class FileActions(QObject):
         return self.load(path)
 
     def load(self, path: Path) -> bool:
-        """Replace the open session with path's; on a bad file say why and keep the current one."""
+        """Replace the open session with path's; on a bad file say why and keep the current one.
+        A file open in another running copy: read-only, a copy, or edit anyway (asked)."""
+        answer = self.guard.before_open(path)
+        if answer == "cancel":
+            return False
         try:
-            session = load_session(path)
+            session, disk = load_session_file(path)
         except SessionFormatError as exc:
             self.show_error("Cannot open session", f"{path.name} cannot be opened:\n{exc}")
             return False
-        self.document.replace(session, path)
+        if answer == "copy":  # a new, untitled session with the file's content
+            self.guard.release()
+            self.document.replace(session, None)
+            return True
+        if answer is None and self.guard.take(path) is not None:
+            answer = "read_only"  # someone opened it in the moment between: be safe
+        if answer is not None:
+            self.guard.release()  # read-only or edit anyway: the lock stays theirs
+        self.document.replace(session, path, disk, read_only=answer == "read_only")
         self.recent.add(path)
         return True
 
+    def apply_locked_answer(self, answer: str) -> None:
+        """At start-up on a file another copy has open: the window opened it read-only;
+        the question's answer decides (see app.run_app)."""
+        if answer == "copy":
+            self.document.replace(self.document.session, None)
+            return
+        self.document.read_only = answer != "edit"
+        self.document.path_changed.emit()
+
+    def reload(self, path: Path) -> bool:
+        """Read the window's file again, dropping this window's changes (the user chose so)."""
+        try:
+            session, disk = load_session_file(path)
+        except SessionFormatError as exc:
+            self.show_error("Cannot reload session", f"{path.name} cannot be opened:\n{exc}")
+            return False
+        self.document.replace(session, path, disk, read_only=self.document.read_only)
+        return True
+
     def save(self) -> bool:
-        if self.document.path is None:
+        path = self.document.path
+        if path is None or self.document.read_only:  # read-only: never over the file
             return self.save_as()
-        return self._write(self.document.path)
+        before = self.guard.before_save(path)  # changed on disk by someone else?
+        if before == "save_as":
+            return self.save_as()
+        if before == "reload":
+            self.reload(path)
+            return False  # nothing was saved: a closing window stays open to show it
+        if before == "cancel":
+            return False
+        disk = self._write(path)
+        if disk is None:
+            return False
+        self.document.disk = disk
+        self.guard.take(path)  # a restored session or "edit anyway": lock it if free
+        return True
 
     def save_as(self) -> bool:
         suggestion = (
@@ -125,24 +175,37 @@ class FileActions(QObject):
             path = with_suffix_confirmed(path, ".json", self.confirm_replace)
         if path is None:
             return False
-        if self._write(path):
-            self.document.set_path(path)
-            self.recent.add(path)
-            return True
-        return False
+        refusal = self.guard.refusal(path)
+        if refusal is not None:
+            self.show_error("Cannot save session", refusal)
+            return False
+        if self.document.path is not None and same_file(path, self.document.path):
+            before = self.guard.before_save(path)  # onto its own file: changed meanwhile?
+            if before == "reload":
+                self.reload(path)
+            if before != "write":
+                return False
+        disk = self._write(path)
+        if disk is None:
+            return False
+        self.guard.take(path)
+        self.document.set_path(path, disk)
+        self.recent.add(path)
+        return True
 
-    def _write(self, path: Path) -> bool:
+    def _write(self, path: Path) -> Fingerprint | None:
+        """Save to path; the fingerprint of what was written, None when it failed (said)."""
         try:
-            save_session(self.document.session, path)
+            disk = save_session(self.document.session, path)
         except OSError as exc:  # disk full, no permission, folder gone, too large
             self.show_error(
                 "Cannot save session",
                 f"The session could not be saved to\n{path}\n({exc.strerror or exc}).\n\n"
                 "Nothing was lost: it is still open here. Try Save As... to another folder.",
             )
-            return False
+            return None
         self.document.mark_saved()
-        return True
+        return disk
 
     def export_handout(self) -> bool:
         """Export handout...: the options dialog, then the PDF is made in the background

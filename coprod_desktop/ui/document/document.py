@@ -14,6 +14,7 @@ from PySide6.QtGui import QUndoStack
 
 from coprod_desktop.domain.errors import DomainError
 from coprod_desktop.domain.model import Group, Placement, Session
+from coprod_desktop.files.disk_state import Fingerprint
 from coprod_desktop.ui.document.commands import (
     AddGroupCommand,
     ArrangementCommand,
@@ -41,19 +42,30 @@ class SessionDocument(QObject):
         # Bounded history: about 1.4 KB a step, so a long workshop stays small.
         self.undo_stack.setUndoLimit(UNDO_LIMIT)
         self.current_group_id = session.groups[0].id
+        # The file as this window last read or wrote it (None: not known), and whether
+        # this window may write it (False when it is open in another copy): file_actions.
+        self.disk: Fingerprint | None = None
+        self.read_only = False
 
     # --- whole-session changes (not undoable: they replace the document) ---
-    def replace(self, session: Session, path: Path | None) -> None:
+    def replace(
+        self,
+        session: Session,
+        path: Path | None,
+        disk: Fingerprint | None = None,
+        read_only: bool = False,
+    ) -> None:
         self.session = session
         self.path = path
+        self.disk, self.read_only = disk, read_only
         self.current_group_id = session.groups[0].id
         self.undo_stack.clear()
         self.undo_stack.setClean()
         self.session_replaced.emit()
         self.path_changed.emit()
 
-    def set_path(self, path: Path) -> None:
-        self.path = path
+    def set_path(self, path: Path, disk: Fingerprint | None = None) -> None:
+        self.path, self.disk, self.read_only = path, disk, False
         self.path_changed.emit()
 
     def mark_saved(self) -> None:
