@@ -191,3 +191,55 @@ def test_the_recovery_folder(monkeypatch, tmp_path: Path) -> None:
     assert default_recovery_folder() == tmp_path
     monkeypatch.delenv(RECOVERY_DIR_ENV)
     assert default_recovery_folder().name == "recovery"
+
+
+def test_a_failing_autosave_warns_persistently_also_when_presenting(
+    window, saver, qtbot, monkeypatch
+) -> None:
+    """The status bar hides in presentation mode and its messages are replaced by the next
+    one: a failed autosave puts a warning on the board's column that stays, shown in
+    presentation mode too, until an autosave succeeds again."""
+    warning = window.autosave_warning
+    assert not warning.isVisible()
+    window.presentation.enter()
+    assert not window.statusBar().isVisible()
+
+    def full(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(saver.store, "write", full)
+    place_one(window)
+    qtbot.waitUntil(warning.isVisible, timeout=5000)
+    assert "No space left on device" in warning.text()
+    assert "not safe" in warning.text()
+    window.statusBar().showMessage("something else")  # the warning is not a status message
+    window.presentation.leave()
+    assert warning.isVisible()
+    window.presentation.enter()
+    assert warning.isVisible()
+    monkeypatch.undo()
+    place_one(window, 1)
+    qtbot.waitUntil(lambda: not warning.isVisible(), timeout=5000)
+    assert saver.store.path.exists()
+
+
+def test_the_warning_goes_when_a_save_makes_the_session_safe(
+    window, saver, qtbot, monkeypatch, tmp_path
+) -> None:
+    def broken(*args, **kwargs):
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(saver.store, "write", broken)
+    place_one(window)
+    qtbot.waitUntil(lambda: not window.autosave_warning.isHidden(), timeout=5000)
+    window.files.ask_save_path = lambda *_args: tmp_path / "saved.json"
+    assert window.files.save()
+    assert window.autosave_warning.isHidden()
+
+
+def test_autosave_off_warns_persistently(window, tmp_path: Path) -> None:
+    blocker = tmp_path / "a file"
+    blocker.write_text("")
+    assert install_autosave(window, blocker / "recovery") is None
+    assert not window.autosave_warning.isHidden()
+    assert "Autosave is off" in window.autosave_warning.text()

@@ -33,6 +33,7 @@ from coprod_desktop.ui.board.presentation import PresentationMode
 from coprod_desktop.ui.board.scene import BoardScene
 from coprod_desktop.ui.board.view import BoardView
 from coprod_desktop.ui.document.document import SessionDocument
+from coprod_desktop.ui.panels.autosave_warning import AutosaveWarning
 from coprod_desktop.ui.panels.details import DetailsPanel
 from coprod_desktop.ui.panels.group_bar import GroupBar
 from coprod_desktop.ui.panels.list_view import ArrangementList
@@ -101,6 +102,9 @@ class MainWindow(QMainWindow):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)  # the group bar's colour line meets the board's frame
         column.addWidget(top_row)
+        # Over the board, so presentation mode keeps it (it hides the status bar).
+        self.autosave_warning = AutosaveWarning(self.named_actions["save"])
+        column.addWidget(self.autosave_warning)
         column.addWidget(self.centre_stack, 1)
         # Tray above details in one column, so the 16:9 board gets the full width left.
         # Tray and details share what the room controls (at their natural height) leave.

@@ -43,7 +43,8 @@ def default_recovery_folder() -> Path:
 
 class Autosaver(QObject):
     saved = Signal(str)  # path of the recovery file
-    failed = Signal(str)  # a one-line reason, for the status bar
+    failed = Signal(str)  # a one-line reason, for the status bar and the warning
+    safe = Signal()  # nothing unsaved is left unprotected: written, or nothing to recover
 
     def __init__(
         self,
@@ -81,7 +82,7 @@ class Autosaver(QObject):
             return
         if not self.document.is_modified():
             self._cancel()
-            self.store.remove()
+            self._remove()
             return
         now = time.monotonic()
         if self._first_change is None:
@@ -94,7 +95,7 @@ class Autosaver(QObject):
         if clean:  # saved, or undone back to the saved state: the file on disk has it all
             self._cancel()
             if not self._finished:
-                self.store.remove()
+                self._remove()
         else:
             self._on_changed()
 
@@ -113,7 +114,7 @@ class Autosaver(QObject):
         if self._finished:
             return False
         if not self.document.is_modified():
-            self.store.remove()
+            self._remove()
             return False
         started = time.perf_counter()
         try:
@@ -126,7 +127,14 @@ class Autosaver(QObject):
         self.last_error = ""
         log.debug("autosaved to %s in %.1f ms", path, (time.perf_counter() - started) * 1000)
         self.saved.emit(str(path))
+        self.safe.emit()
         return True
+
+    def _remove(self) -> None:
+        """Nothing is unsaved: the recovery file goes, and so does any failure warning."""
+        self.store.remove()
+        self.last_error = ""
+        self.safe.emit()
 
     def finish(self) -> None:
         """A clean close: stop, and remove this instance's recovery file and lock."""
@@ -147,9 +155,13 @@ def install_autosave(
         store.start()
     except RecoveryError as exc:
         log.warning("no autosave: %s", exc)
-        window.statusBar().showMessage(f"Autosave is off: {exc}")
+        message = f"Autosave is off: {exc}"
+        window.statusBar().showMessage(message)
+        window.autosave_warning.show_failure(message)  # stays: nothing is ever autosaved
         return None
     autosaver = Autosaver(window.document, store, debounce_ms, max_delay_ms, parent=window)
     window.files.closed_cleanly.connect(autosaver.finish)
     autosaver.failed.connect(window.statusBar().showMessage)
+    autosaver.failed.connect(window.autosave_warning.show_failure)  # seen when presenting too
+    autosaver.safe.connect(window.autosave_warning.clear)
     return autosaver
