@@ -11,6 +11,7 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from coprod_desktop.files import builtin as content
+from coprod_desktop.files.atomic_write import tidy_temp_files
 from coprod_desktop.files.disk_state import Fingerprint
 from coprod_desktop.files.session_file import load_session_file
 from coprod_desktop.files.session_schema import SessionFormatError
@@ -41,6 +42,7 @@ def build_window(path: Path | None = None) -> tuple[MainWindow, str | None]:
     if path is not None:
         try:
             (session, disk), opened = load_session_file(path), path
+            tidy_temp_files(path)  # what killed saves of it left, if their writers are gone
         except SessionFormatError as exc:
             error = f"{path} cannot be opened:\n{exc}\n\nA new session was started instead."
     if session is None:

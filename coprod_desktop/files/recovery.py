@@ -9,7 +9,10 @@ Layout of the recovery folder (the app passes QStandardPaths' AppDataLocation /
     recovery/
       <pid>-<token>.lock    held with an OS file lock while that run is alive
       <pid>-<token>.json    its latest autosave (a wrapper, see below)
-      <name>.damaged.json   a recovery file that could not be read, set aside
+      <name>.damaged.json   a recovery file that could not be read, set aside (never
+                            deleted; <name>-2.damaged.json if that name is taken)
+      .<...>.tmp            a write in progress; one whose writer is gone is removed
+                            when the next run starts
 
 Every running instance has its own name: the process id plus a random token,
 so two instances never write each other's files, even after a pid is reused.
@@ -36,12 +39,13 @@ import json
 import logging
 import os
 import secrets
+import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
 from coprod_desktop.domain.model import Session
-from coprod_desktop.files.atomic_write import atomic_write_text
+from coprod_desktop.files.atomic_write import atomic_write_text, remove_stale_temp_files_in
 from coprod_desktop.files.file_checks import read_regular_bytes
 from coprod_desktop.files.session_file import MAX_FILE_BYTES, parse_json
 from coprod_desktop.files.session_schema import (
@@ -57,6 +61,7 @@ RECOVERY_VERSION = 1
 LOCK_SUFFIX = ".lock"
 DATA_SUFFIX = ".json"
 DAMAGED_SUFFIX = ".damaged.json"
+LOCK_TEMP_SECONDS = 60  # a lock file is renamed into place at once; older is a killed start
 
 
 class RecoveryError(Exception):
@@ -127,6 +132,30 @@ class RecoveryStore:
                 raise
             raise RecoveryError(f"cannot use {self.folder} ({exc.strerror or exc})") from exc
         self._lock_fd = fd
+        self._sweep_temp_files()
+
+    def _sweep_temp_files(self) -> None:
+        """Remove what killed writes left: autosaves whose writer is gone (atomic_write
+        names the writer), and lock files of runs killed while starting (a live run
+        holds its lock on them; only old ones are tried, so a run starting now keeps
+        its own)."""
+        removed = remove_stale_temp_files_in(self.folder)
+        cutoff = time.time() - LOCK_TEMP_SECONDS
+        for leftover in self.folder.glob(f".*{LOCK_SUFFIX}.tmp"):
+            try:
+                if leftover.lstat().st_mtime >= cutoff:
+                    continue
+                fd = os.open(leftover, os.O_RDWR)
+            except OSError:
+                continue
+            try:
+                if _try_lock(fd):
+                    _unlink(leftover)
+                    removed.append(leftover)
+            finally:
+                os.close(fd)
+        if removed:
+            log.info("removed %d temporary files of killed runs from %s", len(removed), self.folder)
 
     def write(self, session: Session, original_path: Path | None) -> Path:
         """Write the session as this instance's recovery file, atomically; OSError on failure."""
@@ -191,19 +220,30 @@ class RecoveryStore:
         entries.sort(key=lambda e: e.saved_at, reverse=True)
         return entries
 
-    def discard(self, entry: RecoveryEntry) -> None:
-        """Delete a left-over recovery file and its lock (the user said so)."""
+    def discard(self, entry: RecoveryEntry) -> Path | None:
+        """Delete a left-over recovery file and its lock (the user said so). One that
+        cannot be read is never deleted: it is set aside (returns where it was kept)."""
+        if not entry.ok:
+            return self.set_aside(entry)
         _unlink(entry.path)
         self._forget(entry.name)
+        return None
 
     def set_aside(self, entry: RecoveryEntry) -> Path:
-        """Keep an unreadable recovery file under a name that is never offered again."""
-        target = self.folder / f"{entry.name}{DAMAGED_SUFFIX}"
+        """Keep an unreadable recovery file under a name that is never offered again;
+        an earlier NAME.damaged.json is never replaced."""
+        target = damaged_name(self.folder, entry.name)
         try:
-            os.replace(entry.path, target)
+            os.link(entry.path, target)  # never over an existing file, unlike a rename
+            os.unlink(entry.path)
         except OSError:
-            log.warning("cannot set aside %s", entry.path, exc_info=True)
-            target = entry.path
+            try:  # a file system without hard links: no other run can take this name now
+                if target.exists():
+                    raise FileExistsError(target)
+                os.rename(entry.path, target)
+            except OSError:
+                log.warning("cannot set aside %s", entry.path, exc_info=True)
+                target = entry.path
         self._forget(entry.name)
         return target
 
@@ -235,6 +275,16 @@ class RecoveryStore:
         fd = self._claimed.pop(name, None)
         if fd is not None:
             os.close(fd)
+
+
+def damaged_name(folder: Path, name: str) -> Path:
+    """Where set_aside keeps name's file: NAME.damaged.json, or NAME-2... if taken."""
+    target = folder / f"{name}{DAMAGED_SUFFIX}"
+    n = 2
+    while os.path.lexists(target):
+        target = folder / f"{name}-{n}{DAMAGED_SUFFIX}"
+        n += 1
+    return target
 
 
 def read_entry(name: str, path: Path) -> RecoveryEntry:

@@ -151,6 +151,9 @@ def install_autosave(
 ) -> Autosaver | None:
     """Autosave the window's session into folder; None (and a status message) if impossible."""
     store = RecoveryStore(folder)
+    # A session saved into the recovery folder would be deleted by the next clean state
+    # (this run's own file) or taken for a crashed run's work: Save As refuses it.
+    window.files.guard.recovery_folder = Path(folder)
     try:
         store.start()
     except RecoveryError as exc:

@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from coprod_desktop.files.atomic_write import tidy_temp_files
 from coprod_desktop.files.disk_state import Fingerprint
 from coprod_desktop.files.session_file import load_session_file, save_session
 from coprod_desktop.files.session_schema import SessionFormatError
@@ -124,6 +125,7 @@ class FileActions(QObject):
             self.guard.release()  # read-only or edit anyway: the lock stays theirs
         self.document.replace(session, path, disk, read_only=answer == "read_only")
         self.recent.add(path)
+        tidy_temp_files(path)  # what killed saves of it left, if their writers are gone
         return True
 
     def apply_locked_answer(self, answer: str) -> None:
@@ -148,6 +150,8 @@ class FileActions(QObject):
     def save(self) -> bool:
         path = self.document.path
         if path is None or self.document.read_only:  # read-only: never over the file
+            return self.save_as()
+        if self.guard.in_recovery_folder(path):  # opened from there: never write there
             return self.save_as()
         before = self.guard.before_save(path)  # changed on disk by someone else?
         if before == "save_as":

@@ -95,11 +95,14 @@ class FileGuard(QObject):
         answer = self.ask_changed(path, state is DiskState.GONE)
         return "write" if answer == "overwrite" else answer
 
+    def in_recovery_folder(self, path: Path) -> bool:
+        folder = self.recovery_folder
+        return folder is not None and same_file(path.parent, folder)
+
     def refusal(self, path: Path) -> str | None:
         """Why nothing may be saved at path, or None. Another running copy's open file, and
         the recovery folder (whose files autosave replaces and start-up offers or deletes)."""
-        folder = self.recovery_folder
-        if folder is not None and same_file(path.parent, folder):
+        if self.in_recovery_folder(path):
             return (
                 f"{path.parent} is the recovery folder, where autosave keeps unsaved work; "
                 "a session saved there would be replaced or taken for left-over work.\n\n"

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coprod_desktop.files.recovery import RecoveryEntry, RecoveryStore, describe
+from coprod_desktop.files.recovery import RecoveryEntry, RecoveryStore, damaged_name, describe
 from coprod_desktop.ui.actions.autosave import Autosaver
 from coprod_desktop.ui.document.document import SessionDocument
 from coprod_desktop.ui.style import fonts
@@ -71,6 +71,13 @@ class RecoveryDialog(QDialog):
         self.list.setCurrentRow(0)
         self.list.itemDoubleClicked.connect(self._restore)
         self.list.currentRowChanged.connect(self._update_buttons)
+        # Why the selected work cannot be restored, and what Set aside does with it.
+        self.reason = QLabel()
+        self.reason.setObjectName("recovery-reason")
+        self.reason.setTextFormat(Qt.TextFormat.PlainText)
+        self.reason.setWordWrap(True)
+        self.reason.setFont(fonts.font(15))
+        self.reason.setStyleSheet("color: #b00020;")
         self.restore_button = QPushButton("Restore")
         self.discard_button = QPushButton("Discard")
         self.later_button = QPushButton("Decide later")
@@ -89,6 +96,7 @@ class RecoveryDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(self.list, 1)
+        layout.addWidget(self.reason)
         layout.addLayout(buttons)
         self.resize(720, 380)
         self._update_buttons()
@@ -101,6 +109,19 @@ class RecoveryDialog(QDialog):
         entry = self.selected()
         self.restore_button.setEnabled(entry is not None and entry.ok)
         self.discard_button.setEnabled(entry is not None)
+        broken = entry is not None and not entry.ok
+        self.discard_button.setText("Set aside" if broken else "Discard")
+        if entry is not None and broken:
+            kept = damaged_name(entry.path.parent, entry.name).name
+            self.reason.setText(
+                f"This work cannot be restored: {entry.problem}. Set aside keeps the file "
+                f"as {kept} in the recovery folder, where it is not offered again "
+                "(nothing is deleted)."
+            )
+            self.restore_button.setToolTip(f"Cannot be restored: {entry.problem}")
+        else:
+            self.restore_button.setToolTip("")
+        self.reason.setVisible(broken)
 
     def _restore(self, *_args: object) -> None:
         entry = self.selected()
@@ -148,7 +169,7 @@ def offer_recovery(
             if choice.action == "later" or entry is None:
                 return False
             entries = [e for e in entries if e is not entry]
-            if choice.action == "discard":
+            if choice.action == "discard":  # an unreadable one is set aside, not deleted
                 store.discard(entry)
                 continue
             if entry.session is None:  # the dialog does not offer this; be safe anyway
