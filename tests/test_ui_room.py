@@ -177,6 +177,10 @@ def test_presentation_mode_hides_facilitator_widgets_and_restores(window, qtbot)
     assert window.scene.high_contrast
     presented_item = window.scene.card_items[deck_ids(window)[0]].sceneBoundingRect()
     assert presented_item.height() > normal_item.height()  # bigger cards for the room
+    assert window.room.locked  # presenting turns room mode on: Esc is the facilitator's
+    QTest.keyClick(window, Qt.Key.Key_Escape)
+    assert window.presentation.active
+    assert window.room.unlock(window.files.recent.room_code())
     QTest.keyClick(window, Qt.Key.Key_Escape)
     assert not window.presentation.active
     qtbot.waitUntil(lambda: not window.isFullScreen())
@@ -397,6 +401,7 @@ def test_esc_backs_out_of_a_zoom_before_leaving_presentation(window, qtbot):
     window.board_view.toggle_zoom("matrix-full-coproduction")
     QTest.keyClick(window, Qt.Key.Key_Escape)
     assert window.board_view.zoomed_region == "" and window.presentation.active
+    window.room.unlock(window.files.recent.room_code())  # leaving is the facilitator's
     QTest.keyClick(window, Qt.Key.Key_Escape)
     assert not window.presentation.active
 

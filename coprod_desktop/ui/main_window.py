@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from coprod_desktop.ui.actions.file_actions import FileActions
 from coprod_desktop.ui.actions.menus import PrepareMenus
 from coprod_desktop.ui.actions.menus import install as install_menus
+from coprod_desktop.ui.actions.room_lock import RoomLock
 from coprod_desktop.ui.board.presentation import PresentationMode
 from coprod_desktop.ui.board.scene import BoardScene
 from coprod_desktop.ui.board.view import BoardView
@@ -38,6 +39,7 @@ from coprod_desktop.ui.panels.details import DetailsPanel
 from coprod_desktop.ui.panels.group_bar import GroupBar
 from coprod_desktop.ui.panels.list_view import ArrangementList
 from coprod_desktop.ui.panels.move_menu import build_move_menu
+from coprod_desktop.ui.panels.room_bar import RoomBar
 from coprod_desktop.ui.panels.timer import TimerWidget
 from coprod_desktop.ui.panels.tray import DeckTray
 from coprod_desktop.ui.style.plain_text import title_text
@@ -96,6 +98,7 @@ class MainWindow(QMainWindow):
         top = QHBoxLayout(top_row)
         top.setContentsMargins(0, 0, 6, 0)
         top.addWidget(self.group_bar, 1)
+        top.addWidget(self.room_bar)
         top.addWidget(self._big_button("present"))
         centre = QWidget()
         column = QVBoxLayout(centre)
@@ -137,6 +140,7 @@ class MainWindow(QMainWindow):
         # Shortcuts live on the window too, so they work while the menu bar is hidden.
         self.addActions(list(self.named_actions.values()))
         self.presentation.changed.connect(self._on_presentation_changed)
+        self.presentation.changed.connect(self.room.on_presentation_changed)
         self.scene.card_selected.connect(self._on_board_selection)
         self.scene.move_menu_requested.connect(self.show_move_menu)
         self.tray.card_selected.connect(self._on_tray_selection)
@@ -159,9 +163,18 @@ class MainWindow(QMainWindow):
 
     # --- actions -------------------------------------------------------------
     def _build_actions(self) -> None:
-        """The actions and menus come from ui/actions/action_table.py."""
+        """The actions and menus come from ui/actions/action_table.py; room mode locks
+        the facilitator's rows and controls (ui/actions/room_lock.py)."""
+        self.room = RoomLock(self, self.files.recent)
+        self.room_bar = RoomBar(self.room)
         self.prepare_menus = PrepareMenus(self)
         self.named_actions: dict[str, QAction] = install_menus(self)
+        self.room.attach(self.named_actions)
+        self.group_bar.menu_hook = self.room.lock_menu
+        self.group_bar.refused.connect(self.room.notice)
+        for control in (self.group_bar, self.timer, self.prepare_menus.recent_menu):
+            if control is not None:
+                self.room.add_control(control)
         self.leave_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         self.leave_shortcut.activated.connect(self.leave_presentation)
 
@@ -308,11 +321,15 @@ class MainWindow(QMainWindow):
         self.presentation.toggle()
 
     def leave_presentation(self) -> None:
-        """Esc: first back out of a zoomed region, then out of presentation mode."""
+        """Esc: first back out of a zoomed region, then out of presentation mode (the
+        facilitator's, like Present: not while room mode is locked)."""
         if self.board_view.zoomed_region:
             self.board_view.show_whole_board()
         elif self.presentation.active:
-            self.presentation.leave()
+            if self.room.allows("present"):
+                self.presentation.leave()
+            else:
+                self.room.refuse("present")
 
     def _on_presentation_changed(self, active: bool) -> None:
         self.named_actions["present"].setText("Stop &presenting" if active else "&Present")
@@ -343,6 +360,10 @@ class MainWindow(QMainWindow):
         show_about(self, self.document.path)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.room.locked:  # Alt+F4 or the title bar's button, at the room's screen
+            self.room.refuse("quit")
+            event.ignore()
+            return
         if self.files.confirm_close():
             # The undo stack signals as it is destroyed; the window must not hear it then.
             if not self._title_disconnected:

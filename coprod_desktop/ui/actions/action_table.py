@@ -19,21 +19,22 @@ else creates a window action. To add one, add a row here and its handler.
   the tooltip too.
 - `role`: who in the room may use it. "participant": what a table group does at
   the screen (place, move and return cards, notes, zoom, the list view, undo and
-  redo); "facilitator": setting up and running the session (deck, groups, files,
-  exports, presenting, the timer's reset). A later room mode locks the
-  facilitator's entries; the table only records the role.
+  redo of its own steps); "facilitator": setting up and running the session (deck,
+  groups, files, exports, presenting, the timer's reset and length). Room mode
+  (ui/actions/room_lock.py) locks every facilitator row by this field alone: the
+  rule is domain/room.py's `allowed`, nowhere else.
+- `checkable`: a toggle (its menu entry shows a tick).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
 
 from PySide6.QtGui import QKeySequence
 
+from coprod_desktop.domain.room import Role
 from coprod_desktop.files.csv_cards import format_hint
 
-Role = Literal["participant", "facilitator"]
 Shortcut = str | QKeySequence.StandardKey
 Std = QKeySequence.StandardKey
 
@@ -58,6 +59,7 @@ class ActionEntry:
     tip: str = ""
     separator_before: bool = False
     also_in: str = ""
+    checkable: bool = False
 
 
 # The menu bar, left to right.
@@ -78,9 +80,10 @@ ACTIONS: tuple[ActionEntry, ...] = (
     # --- File (File > Open Recent goes after Open, see menus.py) ---------------------------
     ActionEntry("new", "&New session", "file", F, "files.new", shortcuts=(Std.New,)),
     ActionEntry("open", "&Open...", "file", F, "files.open", shortcuts=(Std.Open,)),
-    # Saving never loses anything, so a group may: it is the facilitator's Save As.
+    # Saving never loses anything, so a group may: it is the facilitator's Save As
+    # (and a locked room's Save of an untitled or read-only session says so: room.save).
     ActionEntry(
-        "save", "&Save", "file", P, "files.save", shortcuts=(Std.Save,), separator_before=True
+        "save", "&Save", "file", P, "room.save", shortcuts=(Std.Save,), separator_before=True
     ),
     ActionEntry("save_as", "Save &As...", "file", F, "files.save_as", shortcuts=(Std.SaveAs,)),
     ActionEntry(
@@ -109,7 +112,7 @@ ACTIONS: tuple[ActionEntry, ...] = (
         "&Undo",
         "edit",
         P,
-        created_by="document.undo_stack.createUndoAction",
+        created_by="room.create_undo_action",
         shortcuts=(Std.Undo,),
     ),
     ActionEntry(
@@ -117,7 +120,7 @@ ACTIONS: tuple[ActionEntry, ...] = (
         "&Redo",
         "edit",
         P,
-        created_by="document.undo_stack.createRedoAction",
+        created_by="room.create_redo_action",
         shortcuts=(Std.Redo, "Ctrl+Y"),
     ),
     # --- Card (Back to tray is in Edit too) ------------------------------------------------
@@ -246,7 +249,37 @@ ACTIONS: tuple[ActionEntry, ...] = (
         F,
         "toggle_presentation",
         shortcuts=("F11",),
-        tip="Full screen for the room (Esc leaves)",
+        tip="Full screen for the room (Esc leaves); turns room mode on",
+    ),
+    ActionEntry(
+        "room_mode",
+        "&Room mode (lock the facilitator's controls)",
+        "view",
+        F,
+        "room.toggle_room_mode",
+        shortcuts=("Ctrl+Shift+L",),
+        tip="Groups at the screen can place cards, write notes and undo their own steps only",
+        checkable=True,
+    ),
+    # The facilitator's gesture (also: press and hold the room mode badge); the code
+    # typed into the small field that appears is what unlocks.
+    ActionEntry(
+        "unlock",
+        "&Unlock room mode...",
+        "view",
+        P,
+        "room_bar.ask_code",
+        shortcuts=("Ctrl+Alt+U",),
+        tip="Type the facilitator's room code to unlock for a few minutes",
+    ),
+    ActionEntry(
+        "room_code",
+        "Room &code...",
+        "view",
+        F,
+        "room_bar.change_code",
+        shortcuts=("Ctrl+Alt+K",),
+        tip="The code that unlocks room mode on this computer",
     ),
     ActionEntry(
         "list_view",

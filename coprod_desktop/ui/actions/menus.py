@@ -33,6 +33,7 @@ class PrepareMenus:
     def editor(self) -> DeckEditor:
         if self.deck_editor is None:
             self.deck_editor = DeckEditor(self.window.document, self.window)
+            self.window.room.add_control(self.deck_editor)  # greyed while room mode is locked
         return self.deck_editor
 
     def show_deck_editor(self) -> None:
@@ -135,6 +136,7 @@ def _make_action(window: MainWindow, entry: ActionEntry, tooltip: bool) -> QActi
         act = QAction(entry.text, window)
         handler, args = _resolve(window, entry.handler), entry.args
         act.triggered.connect(lambda _checked=False: handler(*args))
+    act.setCheckable(entry.checkable)
     keys = key_sequences(entry)
     if keys:
         act.setShortcuts(keys)

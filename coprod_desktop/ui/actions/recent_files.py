@@ -14,6 +14,8 @@ from PySide6.QtCore import QByteArray, QCoreApplication, QObject, QSettings, Sig
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QWidget
 
+from coprod_desktop.domain.errors import DomainError
+from coprod_desktop.domain.room import check_room_code, new_room_code
 from coprod_desktop.files.session_setup import SetupChoices, choices_from_dict, choices_to_dict
 from coprod_desktop.ui.style.plain_text import menu_text
 
@@ -23,6 +25,7 @@ RECENT_KEY = "recent/files"
 GEOMETRY_KEY = "window/geometry"
 STATE_KEY = "window/state"
 CHOICES_KEY = "setup/last"
+ROOM_CODE_KEY = "room/code"  # the facilitator's room mode code: this computer's, not the file's
 
 
 class RecentFiles(QObject):
@@ -104,6 +107,22 @@ class RecentFiles(QObject):
 
     def remember_choices(self, choices: SetupChoices) -> None:
         self._set(CHOICES_KEY, choices_to_dict(choices))
+
+    # --- the room mode code ---------------------------------------------------------------
+    def room_code(self) -> str:
+        """The code that unlocks room mode; four random digits the first time, kept."""
+        stored = self._get(ROOM_CODE_KEY)
+        if isinstance(stored, str):
+            try:
+                return check_room_code(stored)
+            except DomainError:
+                log.warning("settings: ignoring an unusable room code")
+        code = new_room_code()
+        self._set(ROOM_CODE_KEY, code)
+        return code
+
+    def remember_room_code(self, code: str) -> None:
+        self._set(ROOM_CODE_KEY, check_room_code(code))
 
 
 class RecentMenu(QMenu):

@@ -33,7 +33,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coprod_desktop.domain.errors import DomainError
 from coprod_desktop.domain.model import CardDraft, Session
+from coprod_desktop.domain.room import MAX_CODE_LENGTH, check_room_code
 from coprod_desktop.domain.rules import MAX_GROUPS
 from coprod_desktop.files import builtin as content
 from coprod_desktop.files.csv_cards import CsvCardsError, ImportReport, format_hint, read_cards_csv
@@ -59,6 +61,7 @@ class SetupDialog(QDialog):
         choices: SetupChoices | None = None,
         recent: list[Path] | None = None,
         parent: QWidget | None = None,
+        room_code: str = "",
     ) -> None:
         super().__init__(parent)
         choices = choices or SetupChoices()
@@ -108,6 +111,14 @@ class SetupDialog(QDialog):
         self.group_names.setPlainText("\n".join(names))
         self.group_count.valueChanged.connect(self._on_count_changed)
         self.group_names.textChanged.connect(self._on_names_edited)
+        # Room mode's unlock code (this computer's, not the file's): see README, Room mode.
+        self.room_code = QLineEdit(room_code)
+        self.room_code.setMaxLength(MAX_CODE_LENGTH)
+        self.room_code.setToolTip(
+            "Unlocks room mode while groups are at the screen: press and hold the Room "
+            "mode badge (or Ctrl+Alt+U), then type it. 3 to 12 letters or digits."
+        )
+        self.chosen_room_code = ""
         self.error = QLabel()
         self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.setWordWrap(True)
@@ -128,6 +139,7 @@ class SetupDialog(QDialog):
         form.addRow("", self.import_status)
         form.addRow("&Groups", self.group_count)
         form.addRow("Group &names\n(one per line)", self.group_names)
+        form.addRow("Room &code", self.room_code)
         left = QGroupBox("Set up a new session")
         left_layout = QVBoxLayout(left)
         left_layout.addLayout(form)
@@ -277,8 +289,14 @@ class SetupDialog(QDialog):
             return
         try:
             self.session = build_session(choices)
+            entered = self.room_code.text().strip()  # empty: keep the code there is
+            self.chosen_room_code = check_room_code(entered) if entered else ""
         except SetupError as exc:
             self.error.setText(f"Please check {exc}")
+            return
+        except DomainError as exc:
+            self.error.setText(f"Please check the room code: {exc.reason}.")
+            self.room_code.setFocus()
             return
         self.chosen = replace(choices, imported=())
         super().accept()
@@ -318,7 +336,7 @@ class SetupResult:
 
 def ask_setup(parent: QWidget | None, recent: RecentFiles) -> SetupResult | None:
     """Show the set-up dialog with the last choices; remember the new ones. None: cancelled."""
-    dialog = SetupDialog(recent.last_choices(), recent.paths(), parent)
+    dialog = SetupDialog(recent.last_choices(), recent.paths(), parent, recent.room_code())
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     return dialog_result(dialog, recent)
@@ -329,4 +347,6 @@ def dialog_result(dialog: SetupDialog, recent: RecentFiles) -> SetupResult:
         return SetupResult(open_path=dialog.open_path)
     if dialog.chosen is not None:
         recent.remember_choices(dialog.chosen)
+    if dialog.chosen_room_code:
+        recent.remember_room_code(dialog.chosen_room_code)
     return SetupResult(session=dialog.session)

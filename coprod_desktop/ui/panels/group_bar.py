@@ -5,7 +5,9 @@ board. Keys 1-9 switch group; right-click a tab for the group's menu."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt
+from collections.abc import Callable
+
+from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence, QPainter, QPaintEvent, QPen, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QMenu, QPushButton, QTabBar, QWidget
 
@@ -80,10 +82,20 @@ class GroupTabs(QTabBar):
         painter.end()
 
 
+def _unchanged(menu: QMenu) -> QMenu:
+    return menu
+
+
 class GroupBar(QWidget):
+    # Room mode (ui/actions/room_lock.py): a locked gesture says why it did nothing.
+    refused = Signal(str)
+
     def __init__(self, document: SessionDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document = document
+        self.room_locked = False
+        # The tab's right-click menu passes through here (room mode greys it while locked).
+        self.menu_hook: Callable[[QMenu], QMenu] = _unchanged
         self.group_actions = GroupActions(document, self)
         self.own_cards = OwnCards(document, self)
         self.shortcuts: list[QShortcut] = []
@@ -91,12 +103,11 @@ class GroupBar(QWidget):
         self.tabs.setAccessibleName("Groups")
         self.tabs.setAccessibleDescription("The table groups; keys 1 to 9 switch group.")
         self.tabs.currentChanged.connect(self._on_tab_changed)
-        self.tabs.tabBarDoubleClicked.connect(self.rename_current)
+        self.tabs.tabBarDoubleClicked.connect(self._on_tab_double_clicked)
         self.tabs.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tabs.customContextMenuRequested.connect(self._on_context_menu)
         self.add_button = QPushButton("+ Add group")
         self.add_button.setMinimumHeight(44)
-        self.add_button.setToolTip("Add a table group (Ctrl+G)")
         self.add_button.clicked.connect(self.add_group)
         self.own_card_button = QPushButton("+ Our own card")
         self.own_card_button.setMinimumHeight(44)
@@ -130,8 +141,18 @@ class GroupBar(QWidget):
                 self.tabs.setCurrentIndex(i)
         self.tabs.blockSignals(False)
         self._update_tooltips()
-        self.add_button.setEnabled(len(groups) < MAX_GROUPS)
+        self.add_button.setEnabled(len(groups) < MAX_GROUPS and not self.room_locked)
+        self.add_button.setToolTip(
+            "The facilitator's: room mode is locked"
+            if self.room_locked
+            else "Add a table group (Ctrl+G)"
+        )
         self.update()
+
+    def set_room_locked(self, locked: bool) -> None:
+        """Room mode: adding, renaming and the tabs' menu are the facilitator's."""
+        self.room_locked = locked
+        self.refresh()
 
     def _update_tooltips(self, *_args: object) -> None:
         for i, group in enumerate(self.document.session.groups[: self.tabs.count()]):
@@ -185,6 +206,12 @@ class GroupBar(QWidget):
     def rename_current(self, *_args: object) -> None:
         self.group_actions.rename()
 
+    def _on_tab_double_clicked(self, *_args: object) -> None:
+        if self.room_locked:
+            self.refused.emit("Renaming a group is the facilitator's: room mode is locked.")
+        else:
+            self.rename_current()
+
     def add_own_card(self) -> str:
         return self.own_cards.add()
 
@@ -228,7 +255,7 @@ class GroupBar(QWidget):
         index = self.tabs.tabAt(pos)
         if index < 0:
             return
-        self.context_menu = self.group_menu(self.tabs.tabData(index))
+        self.context_menu = self.menu_hook(self.group_menu(self.tabs.tabData(index)))
         self.context_menu.popup(self.tabs.mapToGlobal(pos))
 
     def _sender_data(self) -> object:

@@ -80,6 +80,16 @@ class TimerWidget(QWidget):
         self._ticker.timeout.connect(self.tick)
         self.tick()
 
+    def set_room_locked(self, locked: bool) -> None:
+        """Room mode: a group starts and pauses its turn; the reset and the length are
+        the facilitator's (greyed, with a tooltip saying so)."""
+        for button, tip in (
+            (self.reset_button, "Reset the timer"),
+            (self.preset_button, "Choose the timer's length"),
+        ):
+            button.setEnabled(not locked)
+            button.setToolTip("The facilitator's: room mode is locked" if locked else tip)
+
     def set_compact(self, compact: bool) -> None:
         """Smaller digits and 44 px buttons (still a touch target) on a low screen."""
         self.digits.setFont(fonts.font(26 if compact else 40, bold=True))

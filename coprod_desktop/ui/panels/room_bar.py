@@ -1,0 +1,191 @@
+"""The room mode badge above the board, and the facilitator's way in.
+
+Locked, it reads "Room mode"; pressing and holding it (or Ctrl+Alt+U) opens a small
+code field beside it, never a dialog in front of the room. The right code unlocks
+until the room is left alone for a few minutes; a wrong one clears the field. It
+also shows, for a few seconds, why a locked control did nothing.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QPushButton,
+    QSizePolicy,
+    QToolButton,
+    QWidget,
+)
+
+from coprod_desktop.domain.errors import DomainError
+from coprod_desktop.domain.room import MAX_CODE_LENGTH, check_room_code
+from coprod_desktop.ui.actions.room_lock import RoomLock
+from coprod_desktop.ui.style import fonts
+
+HOLD_MS = 1200  # press and hold the badge this long to ask for the code
+MESSAGE_MS = 6000
+CODE_FIELD_MS = 30000  # an untouched code field goes away again
+
+_BADGE_STYLE = (
+    "QToolButton {{ color: {fg}; background: {bg}; border: 2px solid {edge};"
+    " border-radius: 6px; padding: 2px 10px; }}"
+)
+_LOCKED_STYLE = _BADGE_STYLE.format(fg="#ffffff", bg="#1a1a1a", edge="#1a1a1a")
+_UNLOCKED_STYLE = _BADGE_STYLE.format(fg="#1a1a1a", bg="#fff3c4", edge="#8a6d00")
+
+
+class HoldButton(QToolButton):
+    """Emits held after the button is pressed and held for HOLD_MS (a mouse or a finger)."""
+
+    held = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.hold_timer = QTimer(self)
+        self.hold_timer.setSingleShot(True)
+        self.hold_timer.setInterval(HOLD_MS)
+        self.hold_timer.timeout.connect(self.held)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        super().mousePressEvent(event)
+        self.hold_timer.start()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        self.hold_timer.stop()
+        super().mouseReleaseEvent(event)
+
+
+class RoomBar(QWidget):
+    def __init__(self, room: RoomLock, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.room = room
+        self.badge = HoldButton()
+        self.badge.setFont(fonts.font(15, bold=True))
+        self.badge.setMinimumHeight(44)
+        self.badge.setAccessibleName("Room mode")
+        self.badge.held.connect(self.ask_code)
+        self.badge.clicked.connect(self._on_badge_tapped)
+        self.code = QLineEdit()
+        self.code.setEchoMode(QLineEdit.EchoMode.Password)
+        self.code.setPlaceholderText("Code")
+        self.code.setAccessibleName("Room code")
+        self.code.setMaxLength(MAX_CODE_LENGTH)
+        self.code.setMinimumHeight(44)
+        self.code.setFixedWidth(110)
+        self.code.setFont(fonts.font(16))
+        self.code.returnPressed.connect(self.submit)
+        self.code.textEdited.connect(self._keep_code_field)
+        self.code.hide()
+        self.lock_button = QPushButton("Lock now")
+        self.lock_button.setMinimumHeight(44)
+        self.lock_button.clicked.connect(room.lock)
+        self.message = QLabel()
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message.setObjectName("room-message")
+        self.message.setWordWrap(True)
+        self.message.setMaximumWidth(420)
+        self.message.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        self.message.setFont(fonts.font(13))
+        self._message_timer = QTimer(self)
+        self._message_timer.setSingleShot(True)
+        self._message_timer.setInterval(MESSAGE_MS)
+        self._message_timer.timeout.connect(self.message.clear)
+        self._code_timer = QTimer(self)
+        self._code_timer.setSingleShot(True)
+        self._code_timer.setInterval(CODE_FIELD_MS)
+        self._code_timer.timeout.connect(self.hide_code)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 6, 0)
+        layout.addWidget(self.message)
+        layout.addWidget(self.badge)
+        layout.addWidget(self.code)
+        layout.addWidget(self.lock_button)
+        room.changed.connect(self.refresh)
+        room.notice.connect(self.show_message)
+        self.refresh()
+
+    # --- questions (replaced in tests) ------------------------------------------------
+    def ask_new_code(self, current: str) -> str | None:
+        text, ok = QInputDialog.getText(
+            self.window(),
+            "Room code",
+            "The code that unlocks room mode on this computer (3 to 12 letters or digits):",
+            QLineEdit.EchoMode.Normal,
+            current,
+        )
+        return text if ok else None
+
+    # --- showing the state ----------------------------------------------------------------
+    def refresh(self) -> None:
+        room = self.room
+        self.setVisible(room.room_mode)
+        if room.locked:
+            self.badge.setText("Room mode")
+            self.badge.setStyleSheet(_LOCKED_STYLE)
+            self.badge.setToolTip("The facilitator's controls are locked")
+        else:
+            minutes = round(room.idle.idle_seconds / 60)
+            self.badge.setText("Unlocked")
+            self.badge.setStyleSheet(_UNLOCKED_STYLE)
+            self.badge.setToolTip(f"Room mode locks again after {minutes} min without use")
+            self.hide_code()
+        self.lock_button.setVisible(room.room_mode and room.unlocked)
+
+    def show_message(self, text: str) -> None:
+        """Beside the badge; in the status bar while room mode is off (no badge)."""
+        window = self.window()
+        if not self.room.room_mode and isinstance(window, QMainWindow):
+            window.statusBar().showMessage(text, MESSAGE_MS)
+        self.message.setText(text)
+        self._message_timer.start()
+
+    # --- unlocking ------------------------------------------------------------------------
+    def _on_badge_tapped(self) -> None:
+        if self.room.locked and not self.code.isVisible():
+            self.show_message("Room mode: the facilitator's controls are locked.")
+
+    def ask_code(self) -> None:
+        """The facilitator's gesture: a small code field beside the badge."""
+        if not self.room.locked:
+            self.show_message("Room mode is not locked.")
+            return
+        self.code.clear()
+        self.code.show()
+        self.code.setFocus()
+        self._code_timer.start()
+
+    def _keep_code_field(self, *_args: object) -> None:
+        self._code_timer.start()
+
+    def hide_code(self) -> None:
+        self.code.clear()
+        self.code.hide()
+        self._code_timer.stop()
+
+    def submit(self) -> bool:
+        if self.room.unlock(self.code.text()):
+            self.hide_code()
+            self.show_message("Unlocked for the facilitator.")
+            return True
+        self.code.clear()
+        self.show_message("Wrong code.")
+        return False
+
+    def change_code(self) -> bool:
+        """Room > Room code... (the facilitator's, unlocked): choose a new code."""
+        entered = self.ask_new_code(self.room.codes.room_code())
+        if entered is None:
+            return False
+        try:
+            code = check_room_code(entered)
+        except DomainError as exc:
+            self.show_message(f"Not changed: {exc.reason}.")
+            return False
+        self.room.codes.remember_room_code(code)
+        self.show_message("Room code changed.")
+        return True
