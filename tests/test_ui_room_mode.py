@@ -106,15 +106,17 @@ def test_the_facilitators_buttons_are_greyed_while_locked(room) -> None:
         for b in room.findChildren(QToolButton)
         if b.defaultAction() is room.named_actions["present"]
     )
+    assert present.isVisible() and present.isEnabled()
     room.room.set_room_mode(True)
-    for button in (bar.add_button, timer.reset_button, timer.preset_button, present):
+    for button in (bar.add_button, timer.reset_button, timer.preset_button):
         assert button.isVisible() and not button.isEnabled()
-        assert "room mode" in button.toolTip().lower() or button is present
+        assert "room mode" in button.toolTip().lower()
+    assert not present.isVisible() and not present.isEnabled()  # no use to the room: hidden
     assert timer.start_button.isEnabled() and bar.own_card_button.isEnabled()  # a group's own
     assert not room.prepare_menus.recent_menu.menuAction().isEnabled()
     room.room.unlock(code_of(room))
     for button in (bar.add_button, timer.reset_button, timer.preset_button, present):
-        assert button.isEnabled()
+        assert button.isVisible() and button.isEnabled()
     assert room.prepare_menus.recent_menu.menuAction().isEnabled()
 
 

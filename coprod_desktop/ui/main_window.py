@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from coprod_desktop.ui.actions.file_actions import FileActions
 from coprod_desktop.ui.actions.menus import PrepareMenus
 from coprod_desktop.ui.actions.menus import install as install_menus
-from coprod_desktop.ui.actions.room_lock import RoomLock
+from coprod_desktop.ui.actions.room_lock import HiddenWhileLocked, RoomLock
 from coprod_desktop.ui.board.presentation import PresentationMode
 from coprod_desktop.ui.board.scene import BoardScene
 from coprod_desktop.ui.board.view import BoardView
@@ -99,7 +99,9 @@ class MainWindow(QMainWindow):
         top.setContentsMargins(0, 0, 6, 0)
         top.addWidget(self.group_bar, 1)
         top.addWidget(self.room_bar)
-        top.addWidget(self._big_button("present"))
+        self.present_button = self._big_button("present")
+        top.addWidget(self.present_button)
+        self.room.add_control(HiddenWhileLocked(self.present_button))
         centre = QWidget()
         column = QVBoxLayout(centre)
         column.setContentsMargins(0, 0, 0, 0)

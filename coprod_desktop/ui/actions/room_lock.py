@@ -65,6 +65,17 @@ class Lockable(Protocol):
 Control = QWidget | QAction | Lockable
 
 
+class HiddenWhileLocked:
+    """A control the room has no use for while locked (the Present / Stop presenting
+    button): hidden then, which leaves the group tabs their room on a small screen."""
+
+    def __init__(self, widget: QWidget) -> None:
+        self.widget = widget
+
+    def set_room_locked(self, locked: bool) -> None:
+        self.widget.setVisible(not locked)
+
+
 class RoomCodes(Protocol):
     """Where the facilitator's code is kept (ui/actions/recent_files.py: this computer)."""
 

@@ -8,7 +8,7 @@ also shows, for a few seconds, why a locked control did nothing.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QPushButton,
-    QSizePolicy,
     QToolButton,
     QWidget,
 )
@@ -29,11 +28,16 @@ from coprod_desktop.ui.style import fonts
 
 HOLD_MS = 1200  # press and hold the badge this long to ask for the code
 MESSAGE_MS = 6000
+MESSAGE_WIDTH = 380
 CODE_FIELD_MS = 30000  # an untouched code field goes away again
 
 _BADGE_STYLE = (
     "QToolButton {{ color: {fg}; background: {bg}; border: 2px solid {edge};"
     " border-radius: 6px; padding: 2px 10px; }}"
+)
+_MESSAGE_STYLE = (
+    "QLabel#room-message { color: #1a1a1a; background: #fff3c4; border: 2px solid #8a6d00;"
+    " border-radius: 6px; padding: 8px 12px; }"
 )
 _LOCKED_STYLE = _BADGE_STYLE.format(fg="#ffffff", bg="#1a1a1a", edge="#1a1a1a")
 _UNLOCKED_STYLE = _BADGE_STYLE.format(fg="#1a1a1a", bg="#fff3c4", edge="#8a6d00")
@@ -84,24 +88,26 @@ class RoomBar(QWidget):
         self.lock_button = QPushButton("Lock now")
         self.lock_button.setMinimumHeight(44)
         self.lock_button.clicked.connect(room.lock)
-        self.message = QLabel()
+        # A note floating over the board under the badge, so it never squeezes the tabs.
+        self.message = QLabel(self)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setObjectName("room-message")
         self.message.setWordWrap(True)
-        self.message.setMaximumWidth(420)
-        self.message.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-        self.message.setFont(fonts.font(13))
+        self.message.setFixedWidth(MESSAGE_WIDTH)
+        self.message.setStyleSheet(_MESSAGE_STYLE)
+        self.message.setFont(fonts.font(15, bold=True))
+        self.message.setAccessibleName("Room mode message")
+        self.message.hide()
         self._message_timer = QTimer(self)
         self._message_timer.setSingleShot(True)
         self._message_timer.setInterval(MESSAGE_MS)
-        self._message_timer.timeout.connect(self.message.clear)
+        self._message_timer.timeout.connect(self.clear_message)
         self._code_timer = QTimer(self)
         self._code_timer.setSingleShot(True)
         self._code_timer.setInterval(CODE_FIELD_MS)
         self._code_timer.timeout.connect(self.hide_code)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 6, 0)
-        layout.addWidget(self.message)
         layout.addWidget(self.badge)
         layout.addWidget(self.code)
         layout.addWidget(self.lock_button)
@@ -137,12 +143,26 @@ class RoomBar(QWidget):
         self.lock_button.setVisible(room.room_mode and room.unlocked)
 
     def show_message(self, text: str) -> None:
-        """Beside the badge; in the status bar while room mode is off (no badge)."""
+        """Under the badge, over the board; in the status bar while room mode is off."""
         window = self.window()
         if not self.room.room_mode and isinstance(window, QMainWindow):
             window.statusBar().showMessage(text, MESSAGE_MS)
         self.message.setText(text)
         self._message_timer.start()
+        if window is None or not self.isVisible():
+            return
+        if self.message.parentWidget() is not window:
+            self.message.setParent(window)
+        self.message.adjustSize()
+        corner = self.mapTo(window, QPoint(self.width(), self.height()))
+        x = max(0, min(corner.x(), window.width()) - self.message.width() - 6)
+        self.message.move(x, corner.y() + 8)
+        self.message.show()
+        self.message.raise_()
+
+    def clear_message(self) -> None:
+        self.message.clear()
+        self.message.hide()
 
     # --- unlocking ------------------------------------------------------------------------
     def _on_badge_tapped(self) -> None:
