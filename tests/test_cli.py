@@ -312,3 +312,52 @@ def test_an_unexpected_error_is_one_line_not_a_traceback(
     assert code not in (0, 2)
     line = one_error_line(capsys.readouterr().err)
     assert "something unforeseen" in line
+
+
+# --- hostile text on the terminal (issue 17, item 6) -----------------------------------
+
+
+def test_check_never_prints_a_files_escape_codes_raw(tmp_path: Path) -> None:
+    """Before: a title with ESC [ 31 m turned the terminal red, and one with ESC ] 0 ;
+    retitled it; U+202E reversed the rest of the line."""
+    data = example()
+    data["title"] = "ok \x1b[31mRED\x1b[0m \x1b]0;owned\x07 \u202eevil \x9b2J"
+    path = write(tmp_path / "s.json", data)
+    result = run("check", str(path))
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    for raw in ("\x1b", "\x07", "\u202e", "\x9b"):
+        assert raw not in out
+    assert r"ok \x1b[31mRED\x1b[0m \x1b]0;owned\x07 \u202eevil \x9b2J" in out
+
+
+def test_a_file_name_with_escape_codes_is_escaped_in_errors(tmp_path: Path) -> None:
+    path = tmp_path / "bad\x1b[2Jname\u202e.json"
+    path.write_text("{", encoding="utf-8")
+    result = run("check", str(path))
+    assert result.returncode == 2
+    assert "\x1b" not in result.stderr and "\u202e" not in result.stderr
+    assert r"bad\x1b[2Jname\u202e.json" in one_error_line(result.stderr)
+
+
+def test_a_huge_offending_value_is_cut_in_the_message(tmp_path: Path, capsys) -> None:
+    """Before: the error line quoted all of a 1 MB card kind."""
+    data = example()
+    data["deck"]["cards"][0]["kind"] = "k" * 1_000_000
+    path = write(tmp_path / "s.json", data)
+    assert main(["check", str(path)]) == EXIT_BAD_INPUT
+    _, err = capsys.readouterr()
+    line = one_error_line(err)
+    assert len(line) < 400, len(line)
+    assert "deck.cards[0].kind: unknown kind 'kkkk" in line
+    assert "…" + "k" * 12 + "' (1,000,000 characters)" in line
+    assert "(expected one of" in line  # what follows the value is kept
+
+
+def test_a_huge_title_is_cut_in_the_summary(tmp_path: Path, capsys) -> None:
+    data = example()
+    data["title"] = "T" * 200_000
+    path = write(tmp_path / "s.json", data)
+    assert main(["check", str(path)]) == EXIT_OK
+    out, _ = capsys.readouterr()
+    assert len(out) < 500 and "(200,000 characters)" in out and "3 group(s)" in out

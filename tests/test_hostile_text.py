@@ -17,6 +17,9 @@ from coprod_desktop.domain.model import Card, Session
 from coprod_desktop.files import builtin as content
 from coprod_desktop.ui.style.plain_text import plain_message_box
 
+FSI, PDI = "\u2068", "\u2069"  # FIRST STRONG ISOLATE, POP DIRECTIONAL ISOLATE
+RLO = "\u202e"  # RIGHT-TO-LEFT OVERRIDE: reverses what follows, up to the end of its isolate
+
 IMG = '<img src="/etc/passwd">'
 TITLE = "<b>Our</b> [*] workshop &amp; R&D " + IMG
 GROUP = "<font size=60>Table</font> & שלום ✊🏽"
@@ -84,9 +87,11 @@ def test_details_show_the_card_and_note_literally(window) -> None:
 
 def test_window_title_is_literal_with_a_star_in_it(window) -> None:
     shown = window.windowHandle().title()
-    assert shown == f"Untitled — {TITLE} — coprod-desktop"
+    assert shown == f"{FSI}Untitled{PDI} — {FSI}{TITLE}{PDI} — coprod-desktop"
     window.document.place(window.document.session.deck.cards[0].id, "ladder-coercion")
-    assert window.windowHandle().title() == f"Untitled* — {TITLE} — coprod-desktop"
+    assert (
+        window.windowHandle().title() == f"{FSI}Untitled{PDI}* — {FSI}{TITLE}{PDI} — coprod-desktop"
+    )
 
 
 def test_group_tabs_show_names_literally(window) -> None:
@@ -126,10 +131,10 @@ def test_menus_show_labels_and_names_literally(window) -> None:
 
     menu = build_move_menu(window.document, "own", window)
     labels = [shown_in_menu(a.text()) for a in menu.actions() if a.data()]
-    assert REGION in labels
+    assert f"{FSI}{REGION}{PDI}" in labels
     group_menu = window.group_bar.group_menu(window.document.session.groups[1].id)
     copy_from = next(a.menu() for a in group_menu.actions() if a.menu() is not None)
-    assert [shown_in_menu(a.text()) for a in copy_from.actions()] == [GROUP]
+    assert [shown_in_menu(a.text()) for a in copy_from.actions()] == [f"{FSI}{GROUP}{PDI}"]
 
 
 def test_message_boxes_are_plain(window, monkeypatch) -> None:
@@ -195,5 +200,86 @@ def test_recent_files_menu_shows_file_names_literally(qtbot, tmp_path: Path) -> 
     recent.add(path)
     menu = RecentMenu(recent, lambda p: None)
     first = menu.actions()[0]
-    assert shown_in_menu(first.text()) == f"1  {path.name}"
+    assert shown_in_menu(first.text()) == f"1  {FSI}{path.name}{PDI}"
     menu.deleteLater()
+
+
+# --- right-to-left overrides, NUL and huge values (issue 17, item 6) -----------------------
+
+
+def visual_x(text: str, part: str) -> list[float]:
+    """Where Qt's bidi layout puts each character of part (found in text), left to right
+    on screen: increasing for text read left to right, decreasing when it is reversed."""
+    from PySide6.QtGui import QFont, QTextLayout
+
+    layout = QTextLayout(text, QFont("DejaVu Sans", 12))
+    layout.beginLayout()
+    line = layout.createLine()
+    layout.endLayout()
+    start = text.rindex(part)
+    return [line.cursorToX(start + k)[0] for k in range(len(part))]
+
+
+def test_a_right_to_left_override_does_not_reverse_the_apps_name(open_window) -> None:
+    """Before: 'Untitled — abc‮evil — coprod-desktop' showed 'potksed-dorpoc' at the end."""
+    session = content.new_session(f"abc{RLO}evil", ["Red"])
+    window = open_window(session, size=(1200, 800))
+    window.document.path = Path(f"x{RLO}yz.json")
+    window.document.path_changed.emit()
+    title = window.windowTitle().replace("[*]", "")
+    assert title.endswith(" — coprod-desktop")
+    xs = visual_x(title, "coprod-desktop")
+    assert xs == sorted(xs), "the app's name is reversed"
+    xs = visual_x(title, " — ")  # the separators stay in place too
+    assert xs == sorted(xs)
+    assert f"{FSI}abc{RLO}evil{PDI}" in title  # the user's text still reads as they typed
+
+
+def test_a_nul_does_not_cut_the_window_title(open_window) -> None:
+    window = open_window(content.new_session("before\x00after\x1b[31m", ["Red"]), size=None)
+    title = window.windowTitle()
+    assert "\x00" not in title and "\x1b" not in title
+    assert "before\u2400after\u241b[31m" in title  # NUL and ESC as visible symbols
+    assert title.endswith("coprod-desktop")
+
+
+def test_tabs_menus_and_undo_isolate_group_and_card_names(window) -> None:
+    from coprod_desktop.ui.panels.move_menu import build_move_menu
+
+    doc = window.document
+    evil = f"Red {RLO}team"
+    doc.rename_group(doc.session.groups[1].id, evil)
+    tabs = window.group_bar.tabs
+    assert tabs.shown_text(1) == f"{FSI}{evil}{PDI}"
+    group_menu = window.group_bar.group_menu(doc.session.groups[1].id)
+    assert shown_in_menu(group_menu.title()) == f"{FSI}{evil}{PDI}"
+    copy_to = next(a.menu() for a in group_menu.actions() if a.menu() is not None)
+    assert shown_in_menu(copy_to.title()) == f"Copy arrangement to {FSI}{evil}{PDI} from"
+    card = doc.session.deck.cards[0]
+    move = build_move_menu(doc, card.id, window)
+    assert shown_in_menu(move.title()) == f"Move “{FSI}{card.title}{PDI}” to"
+    doc.rename_group(doc.session.groups[0].id, f"{RLO}x & y")
+    undo = window.named_actions["undo"]
+    assert undo.text().startswith("&Undo \u2068") and undo.text().endswith(PDI)
+    assert "x && y" in undo.text()  # the & is a literal ampersand, not a shortcut marker
+    doc.undo_stack.undo()
+    assert window.named_actions["redo"].text().startswith("&Redo \u2068")
+
+
+def test_messages_isolate_names_and_cut_long_values(window, monkeypatch) -> None:
+    shown: list[QMessageBox] = []
+
+    def fake_exec(box: QMessageBox) -> int:
+        shown.append(box)
+        return QMessageBox.StandardButton.Cancel.value
+
+    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+    window.document.path = Path(f"evil{RLO}nosj.json")
+    type(window.files).ask_unsaved(window.files)
+    assert f"“{FSI}evil{RLO}nosj.json{PDI}” has changes" in shown[0].text()
+    value = "x" * 1_000_000
+    error = f"deck.cards[0].kind: unknown kind {value!r} (expected one of principle)"
+    type(window.files).show_error(window.files, "Cannot open session", error)
+    text = shown[1].text()
+    assert len(text) < 300, len(text)
+    assert "(1,000,000 characters)" in text and "(expected one of principle)" in text

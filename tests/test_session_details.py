@@ -130,7 +130,9 @@ def test_only_the_title_changed_says_so_and_no_change_pushes_nothing(window) -> 
     editor.ask_details = lambda current: renamed
     assert editor.edit()
     assert document.undo_stack.undoText() == "Rename the session “New <b>name</b> [*]”"
-    assert "New <b>name</b> [*] — coprod-desktop" in window.windowTitle().replace("[*][*]", "[*]")
+    assert "New <b>name</b> [*] — coprod-desktop" in window.windowTitle().replace(
+        "[*][*]", "[*]"
+    ).replace("\u2068", "").replace("\u2069", "")
 
 
 # --- the dialog ----------------------------------------------------------------------------

@@ -216,7 +216,7 @@ def test_the_confirmation_text_names_groups_and_regions(window, editor, monkeypa
 
     card = document.session.deck.card(card_id)
     assert not DeckEditor.confirm_remove(editor, card, document.session.where_placed(card_id))
-    assert "• Red: Ladder, 1 Coercion" in shown[0]
+    assert "• \u2068Red\u2069: \u2068Ladder, 1 Coercion\u2069" in shown[0]  # names isolated
     assert card.title in shown[0]
 
 

@@ -213,7 +213,7 @@ def test_rename_refuses_a_name_another_group_has(window):
     errors = []
     actions.show_error = errors.append
     assert not actions.rename()
-    assert "already called “Blue”" in errors[0]
+    assert "already called “\u2068Blue\u2069”" in errors[0]
     actions.ask_name = lambda title, current: "  Red   team "
     assert actions.rename()
     assert window.group_bar.tabs.tabText(0) == "Red team"
@@ -275,7 +275,7 @@ def test_copy_from_the_tab_menu(window):
     window.document.place(deck_card(window), "ladder-coercion")
     menu = window.group_bar.group_menu(blue)
     copy_menu = next(a.menu() for a in menu.actions() if a.menu() is not None)
-    entry = next(a for a in copy_menu.actions() if a.text() == "Red")
+    entry = next(a for a in copy_menu.actions() if a.text() == "\u2068Red\u2069")
     entry.trigger()
     assert window.document.session.group(blue).placement(deck_card(window)) is not None
 
@@ -294,11 +294,11 @@ def test_manage_groups_dialog(window, qtbot):
     assert dialog.list.currentRow() == 1  # the moved group stays selected
     dialog.buttons["add"].click()
     assert dialog.list.count() == 4
-    assert dialog.list.currentItem().text().startswith("Group 4")
+    assert dialog.list.currentItem().text().startswith("\u2068Group 4\u2069")
     window.document.undo_stack.undo()
     window.document.undo_stack.undo()
     assert dialog.list.count() == 3
-    assert dialog.list.item(0).text().startswith("Red")
+    assert dialog.list.item(0).text().startswith("\u2068Red\u2069")
 
 
 # --- the group's own cards ------------------------------------------------------------------

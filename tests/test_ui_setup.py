@@ -313,7 +313,7 @@ def test_recent_menu_lists_and_opens(window, recent, tmp_path):
     menu: RecentMenu = window.prepare_menus.recent_menu
     menu.refresh()
     entries = [a for a in menu.actions() if a.data()]
-    assert [a.text() for a in entries] == ["&1  s.json"]
+    assert [a.text() for a in entries] == ["&1  \u2068s.json\u2069"]
     entries[0].trigger()
     assert window.document.session.title == "From the menu"
     clear = next(a for a in menu.actions() if a.text() == "Clear the list")

@@ -1,8 +1,15 @@
-"""What every subcommand shares: exit codes, the one-line parser and messages. No Qt."""
+"""What every subcommand shares: exit codes, the one-line parser and messages. No Qt.
+
+Every line the CLI prints goes through terminal_text: a file's title, a card or a file
+name may hold ANSI escape sequences (colours, cursor moves, a changed terminal title)
+or bidirectional overrides (U+202E), and those reach the terminal as visible escapes
+(\\x1b, \\u202e), never raw. Long quoted values are cut (files/message_text.py).
+"""
 
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
@@ -39,8 +46,34 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+# C0 and C1 controls, DEL, the bidirectional controls, and lone surrogates (the bytes of a
+# file name that is not UTF-8): nothing a terminal would act on, or reorder a line by.
+_UNSAFE = re.compile(
+    r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match[0])
+    if 0xDC80 <= code <= 0xDCFF:  # surrogateescape: the original byte
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def terminal_text(text: str) -> str:
+    """text, one line, safe to print: control and bidi characters escaped, long quotes cut."""
+    from coprod_desktop.files.message_text import shorten_message
+
+    return _UNSAFE.sub(_escape, shorten_message(_one_line(text)))
+
+
+def say(text: str) -> None:
+    """A line on standard output (terminal_text)."""
+    print(terminal_text(text))
+
+
 def _fail(message: str) -> None:
-    print(f"coprod-desktop: {_one_line(message)}", file=sys.stderr)
+    print(f"coprod-desktop: {terminal_text(message)}", file=sys.stderr)
 
 
 def load_or_report(path: Path) -> Session | None:

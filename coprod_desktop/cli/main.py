@@ -21,6 +21,7 @@ from coprod_desktop.cli.common import (
     _parser,
     _same_file,
     load_or_report,
+    say,
 )
 
 SUBCOMMANDS = ("check", "handout", "new", "print-cards")
@@ -89,7 +90,7 @@ def run_check(args: list[str]) -> int:
         return EXIT_BAD_INPUT
     placed = sum(len(g.placements) for g in session.groups)
     own = sum(len(g.cards) for g in session.groups)
-    print(
+    say(
         f'{options.session}: ok: "{_one_line(session.title)}", {len(session.groups)} group(s), '
         f"{len(session.deck.cards)} deck card(s), {own} group card(s), {placed} placement(s), "
         f'board "{_one_line(session.board.title)}"'
@@ -135,5 +136,5 @@ def run_handout(args: list[str]) -> int:
     except OSError as exc:
         _fail(f"{options.output}: cannot write the handout ({exc.strerror or exc})")
         return EXIT_BAD_INPUT
-    print(f"{options.output}: {pages} page(s)")
+    say(f"{options.output}: {pages} page(s)")
     return EXIT_OK

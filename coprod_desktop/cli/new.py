@@ -7,10 +7,17 @@ session dialog, as options. Bad options or a bad CSV: one line, exit 2.
 from __future__ import annotations
 
 import logging
-import sys
 from pathlib import Path
 
-from coprod_desktop.cli.common import EXIT_BAD_INPUT, EXIT_OK, _fail, _one_line, _parser, _same_file
+from coprod_desktop.cli.common import (
+    EXIT_BAD_INPUT,
+    EXIT_OK,
+    _fail,
+    _one_line,
+    _parser,
+    _same_file,
+    say,
+)
 from coprod_desktop.domain.rules import MAX_GROUPS
 
 log = logging.getLogger(__name__)
@@ -109,10 +116,7 @@ def run_new(args: list[str]) -> int:
             )
             return EXIT_BAD_INPUT
         for skipped in report.skipped:
-            print(
-                f"coprod-desktop: {options.cards}: row {skipped.row} skipped: {skipped.reason}",
-                file=sys.stderr,
-            )
+            _fail(f"{options.cards}: row {skipped.row} skipped: {skipped.reason}")
         if not report.cards and report.in_deck and not report.skipped:
             _fail(
                 f"{options.cards}: every card in the file is already in the built-in deck; "
@@ -147,7 +151,7 @@ def run_new(args: list[str]) -> int:
     except OSError as exc:
         _fail(f"{output}: cannot write the session ({exc.strerror or exc})")
         return EXIT_BAD_INPUT
-    print(
+    say(
         f'{output}: new session "{_one_line(session.title)}", {len(session.groups)} group(s) '
         f"({', '.join(_one_line(g.name) for g in session.groups)}), "
         f'{len(session.deck.cards)} deck card(s), board "{_one_line(session.board.title)}"'

@@ -9,7 +9,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from coprod_desktop.cli.common import EXIT_BAD_INPUT, EXIT_OK, _fail, _parser, load_or_report
+from coprod_desktop.cli.common import EXIT_BAD_INPUT, EXIT_OK, _fail, _parser, load_or_report, say
 from coprod_desktop.cli.outputs import output_problem
 
 
@@ -58,5 +58,5 @@ def run_print_cards(args: list[str]) -> int:
         _fail(f"{options.output}: cannot write the cards ({exc.strerror or exc})")
         return EXIT_BAD_INPUT
     seconds = time.perf_counter() - started
-    print(f"{options.output}: {pages} page(s) in {seconds:.1f} s")
+    say(f"{options.output}: {pages} page(s) in {seconds:.1f} s")
     return EXIT_OK

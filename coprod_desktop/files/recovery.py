@@ -47,6 +47,7 @@ from pathlib import Path
 from coprod_desktop.domain.model import Session
 from coprod_desktop.files.atomic_write import atomic_write_text, remove_stale_temp_files_in
 from coprod_desktop.files.file_checks import read_regular_bytes
+from coprod_desktop.files.message_text import shorten_message
 from coprod_desktop.files.session_file import MAX_FILE_BYTES, parse_json
 from coprod_desktop.files.session_schema import (
     SessionFormatError,
@@ -307,7 +308,7 @@ def read_entry(name: str, path: Path) -> RecoveryEntry:
             where = f"session.{exc.where}" if exc.where else "session"
             raise SessionFormatError(exc.reason, where) from exc
     except SessionFormatError as exc:
-        entry.problem = str(exc)
+        entry.problem = shorten_message(str(exc))  # a hostile file's value can be 1 MB long
         return entry
     entry.session = session
     entry.title = session.title

@@ -42,7 +42,7 @@ from coprod_desktop.ui.panels.move_menu import build_move_menu
 from coprod_desktop.ui.panels.room_bar import RoomBar
 from coprod_desktop.ui.panels.timer import TimerWidget
 from coprod_desktop.ui.panels.tray import DeckTray
-from coprod_desktop.ui.style.plain_text import title_text
+from coprod_desktop.ui.style.plain_text import one_line, quoted, title_text
 
 
 class _FixedLabelButton(QToolButton):
@@ -234,10 +234,9 @@ class MainWindow(QMainWindow):
             self.scene.pending_card_id = ""
             self.tray.clearSelection()
             self.details.show_card(card_id)
-            title = self.document.session.card(self.document.current_group, card_id).title
+            title = self._card_title(card_id)
             self.hint.setText(
-                f"“{title}” selected: tap a region to move it there, "
-                "or tap the tray to take it off."
+                f"{title} selected: tap a region to move it there, or tap the tray to take it off."
             )
         else:
             self.hint.setText(HINT)
@@ -247,16 +246,22 @@ class MainWindow(QMainWindow):
         self.scene.pending_card_id = card_id
         self.details.show_card(card_id)
         if card_id:
-            title = self.document.session.card(self.document.current_group, card_id).title
+            title = self._card_title(card_id)
             self.hint.setText(
-                f"“{title}” selected: tap a region on the board to put it there, or drag it."
+                f"{title} selected: tap a region on the board to put it there, or drag it."
             )
 
     def _on_list_selection(self, card_id: str) -> None:
         self.details.show_card(card_id)
         if card_id:
-            title = self.document.session.card(self.document.current_group, card_id).title
-            self.hint.setText(f"“{title}” selected: M moves it, Delete returns it to the tray.")
+            title = self._card_title(card_id)
+            self.hint.setText(f"{title} selected: M moves it, Delete returns it to the tray.")
+
+    def _card_title(self, card_id: str) -> str:
+        """The card's title for the status line: quoted, isolated, one line."""
+        return quoted(
+            one_line(self.document.session.card(self.document.current_group, card_id).title)
+        )
 
     def selected_card_id(self) -> str:
         if (

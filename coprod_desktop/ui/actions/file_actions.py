@@ -22,7 +22,7 @@ from coprod_desktop.ui.actions.recent_files import RecentFiles
 from coprod_desktop.ui.dialogs.replace import ask_replace, with_suffix_confirmed
 from coprod_desktop.ui.dialogs.setup import SetupResult, ask_setup
 from coprod_desktop.ui.document.document import SessionDocument
-from coprod_desktop.ui.style.plain_text import show_plain_message
+from coprod_desktop.ui.style.plain_text import isolate, quoted, show_plain_message
 
 log = logging.getLogger(__name__)
 SESSION_FILTER = "Co-production sessions (*.json);;All files (*)"
@@ -64,7 +64,8 @@ class FileActions(QObject):
         return show_plain_message(
             self.window,
             "Unsaved changes",
-            f"“{self.document.display_name}” has changes that are not saved.\nSave them first?",
+            f"{quoted(self.document.display_name)} has changes that are not saved.\n"
+            "Save them first?",
             QMessageBox.Icon.Warning,
             QMessageBox.StandardButton.Save
             | QMessageBox.StandardButton.Discard
@@ -113,7 +114,7 @@ class FileActions(QObject):
         try:
             session, disk = load_session_file(path)
         except SessionFormatError as exc:
-            self.show_error("Cannot open session", f"{path.name} cannot be opened:\n{exc}")
+            self.show_error("Cannot open session", f"{quoted(path.name)} cannot be opened:\n{exc}")
             return False
         if answer == "copy":  # a new, untitled session with the file's content
             self.guard.release()
@@ -142,7 +143,9 @@ class FileActions(QObject):
         try:
             session, disk = load_session_file(path)
         except SessionFormatError as exc:
-            self.show_error("Cannot reload session", f"{path.name} cannot be opened:\n{exc}")
+            self.show_error(
+                "Cannot reload session", f"{quoted(path.name)} cannot be opened:\n{exc}"
+            )
             return False
         self.document.replace(session, path, disk, read_only=self.document.read_only)
         return True
@@ -204,7 +207,8 @@ class FileActions(QObject):
         except OSError as exc:  # disk full, no permission, folder gone, too large
             self.show_error(
                 "Cannot save session",
-                f"The session could not be saved to\n{path}\n({exc.strerror or exc}).\n\n"
+                f"The session could not be saved to\n{isolate(str(path))}\n"
+                f"({exc.strerror or exc}).\n\n"
                 "Nothing was lost: it is still open here. Try Save As... to another folder.",
             )
             return None

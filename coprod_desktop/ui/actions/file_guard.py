@@ -32,6 +32,7 @@ from coprod_desktop.ui.dialogs.file_conflict import (
     ask_open_locked,
 )
 from coprod_desktop.ui.document.document import SessionDocument
+from coprod_desktop.ui.style.plain_text import isolate, quoted
 
 log = logging.getLogger(__name__)
 
@@ -104,14 +105,15 @@ class FileGuard(QObject):
         the recovery folder (whose files autosave replaces and start-up offers or deletes)."""
         if self.in_recovery_folder(path):
             return (
-                f"{path.parent} is the recovery folder, where autosave keeps unsaved work; "
+                f"{isolate(str(path.parent))} is the recovery folder, "
+                "where autosave keeps unsaved work; "
                 "a session saved there would be replaced or taken for left-over work.\n\n"
                 "Nothing was saved: choose another folder."
             )
         owner = held_elsewhere(path, self.lock)
         if owner is not None:
             return (
-                f"“{path.name}” is open in {owner.describe()}; saving here would replace "
+                f"{quoted(path.name)} is open in {owner.describe()}; saving here would replace "
                 "the work there.\n\nNothing was saved: choose another name."
             )
         return None

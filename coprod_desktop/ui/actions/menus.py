@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QObject, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
@@ -14,6 +15,7 @@ from coprod_desktop.ui.actions.action_table import ACTIONS, MENUS, ActionEntry
 from coprod_desktop.ui.actions.recent_files import RecentMenu
 from coprod_desktop.ui.dialogs.deck_editor import DeckEditor
 from coprod_desktop.ui.dialogs.session_details import SessionDetailsEditor
+from coprod_desktop.ui.style.plain_text import menu_text
 
 if TYPE_CHECKING:
     from coprod_desktop.ui.main_window import MainWindow
@@ -132,6 +134,7 @@ def _make_action(window: MainWindow, entry: ActionEntry, tooltip: bool) -> QActi
     if entry.created_by:
         act = _resolve(window, entry.created_by)(window, entry.text)
         assert isinstance(act, QAction)
+        _isolate_command_text(window, entry, act)
     else:
         act = QAction(entry.text, window)
         handler, args = _resolve(window, entry.handler), entry.args
@@ -144,6 +147,35 @@ def _make_action(window: MainWindow, entry: ActionEntry, tooltip: bool) -> QActi
     if tooltip and entry.tip:
         act.setToolTip(entry.tip)
     return act
+
+
+class _CommandText(QObject):
+    """Undo / Redo show the command's text ("Place “X” in ..."), which quotes user text:
+    isolated, so a U+202E in a card title cannot reverse "Undo", and "&" shows as typed.
+    Connected after QUndoStack's own update, so this text is the one that stays; a child
+    of the action, so the connection goes with it (the document outlives the window)."""
+
+    def __init__(self, act: QAction, prefix: str) -> None:
+        super().__init__(act)
+        self.act = act
+        self.prefix = prefix
+
+    @Slot(str)
+    def update(self, text: str) -> None:
+        self.act.setText(f"{self.prefix} {menu_text(text)}" if text else self.prefix)
+
+
+def _isolate_command_text(window: MainWindow, entry: ActionEntry, act: QAction) -> None:
+    stack = window.document.undo_stack
+    if entry.name not in ("undo", "redo"):
+        return
+    shown = _CommandText(act, entry.text)
+    if entry.name == "undo":
+        stack.undoTextChanged.connect(shown.update)
+        shown.update(stack.undoText())
+    else:
+        stack.redoTextChanged.connect(shown.update)
+        shown.update(stack.redoText())
 
 
 def install(window: MainWindow) -> dict[str, QAction]:

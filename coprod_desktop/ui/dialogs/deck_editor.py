@@ -43,7 +43,7 @@ from coprod_desktop.ui.dialogs.replace import ask_replace, with_suffix_confirmed
 from coprod_desktop.ui.document import edit_commands
 from coprod_desktop.ui.document.document import SessionDocument
 from coprod_desktop.ui.style import theme
-from coprod_desktop.ui.style.plain_text import plain_tooltip, show_plain_message
+from coprod_desktop.ui.style.plain_text import isolate, plain_tooltip, quoted, show_plain_message
 
 log = logging.getLogger(__name__)
 CSV_FILTER = "CSV files (*.csv);;All files (*)"
@@ -114,11 +114,13 @@ class DeckEditor(QDialog):
         return dialog.draft() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def confirm_remove(self, card: Card, where: list[tuple[Group, Placement]]) -> bool:
-        places = "\n".join(f"• {g.name}: {self._region_label(p.region)}" for g, p in where)
+        places = "\n".join(
+            f"• {isolate(g.name)}: {isolate(self._region_label(p.region))}" for g, p in where
+        )
         answer = show_plain_message(
             self,
             "Remove card",
-            f"“{card.title}” is on the board of {len(where)} group(s):\n{places}\n\n"
+            f"{quoted(card.title)} is on the board of {len(where)} group(s):\n{places}\n\n"
             "Removing it from the deck takes it off those boards too, with its notes. "
             "(Edit > Undo brings it all back.)\n\nRemove it?",
             QMessageBox.Icon.Question,
@@ -157,7 +159,8 @@ class DeckEditor(QDialog):
         deck = self.document.session.deck
         keep = self.selected_id()
         self.heading.setText(
-            f"“{deck.title}”: {len(deck.cards)} card(s). These edits belong to this session's "
+            f"{quoted(deck.title)}: {len(deck.cards)} card(s). "
+            "These edits belong to this session's "
             "file; the built-in deck is not changed. Each group's own cards are edited from "
             "their board (+ Our own card)."
         )

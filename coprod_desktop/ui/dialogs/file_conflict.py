@@ -12,7 +12,7 @@ from typing import Literal
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
 from coprod_desktop.files.session_lock import LockOwner
-from coprod_desktop.ui.style.plain_text import plain_message_box
+from coprod_desktop.ui.style.plain_text import isolate, plain_message_box, quoted
 
 ChangedAnswer = Literal["save_as", "reload", "overwrite", "cancel"]
 LockedAnswer = Literal["read_only", "copy", "edit", "cancel"]
@@ -22,19 +22,19 @@ def ask_changed_on_disk(parent: QWidget | None, path: Path, gone: bool = False) 
     """The file was changed (or deleted) by someone else since this window opened or saved it."""
     if gone:
         text = (
-            f"“{path.name}” was moved or deleted since this window opened or saved it.\n"
-            f"Folder: {path.parent}\n\n"
+            f"{quoted(path.name)} was moved or deleted since this window opened or saved it.\n"
+            f"Folder: {isolate(str(path.parent))}\n\n"
             "Save it there again, or save it under another name?"
         )
     else:
         text = (
-            f"“{path.name}” was changed by someone else (another window or another "
+            f"{quoted(path.name)} was changed by someone else (another window or another "
             "computer) since this window opened or saved it.\n"
-            f"Folder: {path.parent}\n\n"
+            f"Folder: {isolate(str(path.parent))}\n\n"
             "Save As keeps both: your work goes to a new file.\n"
             "Reload shows their version here; your unsaved changes in this window are dropped.\n"
             "Overwrite replaces their version with yours; theirs is kept as "
-            f"“{path.name}.bak”."
+            f"{quoted(path.name + '.bak')}."
         )
     box = plain_message_box(parent, "File changed on disk", text, QMessageBox.Icon.Warning)
     box.setStandardButtons(QMessageBox.StandardButton.Cancel)
@@ -55,8 +55,8 @@ def ask_open_locked(parent: QWidget | None, path: Path, owner: LockOwner) -> Loc
     """The file is open in another running copy of the app."""
     since = f", since {owner.opened_at}" if owner.opened_at else ""
     text = (
-        f"“{path.name}” is already open in {owner.describe()}{since}.\n"
-        f"Folder: {path.parent}\n\n"
+        f"{quoted(path.name)} is already open in {owner.describe()}{since}.\n"
+        f"Folder: {isolate(str(path.parent))}\n\n"
         "Read-only shows it here; Save then asks for another name.\n"
         "Open a copy opens it as a new, untitled session.\n"
         "Edit anyway is for a copy that is no longer running (a crash on another "

@@ -31,7 +31,7 @@ from coprod_desktop.domain.model import Group
 from coprod_desktop.domain.rules import MAX_GROUPS
 from coprod_desktop.ui.document import edit_commands
 from coprod_desktop.ui.document.document import SessionDocument
-from coprod_desktop.ui.style.plain_text import show_plain_message
+from coprod_desktop.ui.style.plain_text import isolate, quoted, show_plain_message, title_text
 
 log = logging.getLogger(__name__)
 GROUP_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -45,7 +45,7 @@ def colour_icon(colour: str, size: int = 20) -> QIcon:
 
 def describe(group: Group) -> str:
     own = f", {len(group.cards)} own card(s)" if group.cards else ""
-    return f"{group.name}: {len(group.placements)} card(s) on the board{own}"
+    return f"{isolate(group.name)}: {len(group.placements)} card(s) on the board{own}"
 
 
 class GroupActions(QObject):
@@ -61,7 +61,7 @@ class GroupActions(QObject):
 
     def ask_colour(self, group: Group) -> str | None:
         colour = QColorDialog.getColor(
-            QColor(group.colour), self.parent_widget, f"Colour for {group.name}"
+            QColor(group.colour), self.parent_widget, f"Colour for {title_text(group.name)}"
         )
         return colour.name() if colour.isValid() else None
 
@@ -69,7 +69,7 @@ class GroupActions(QObject):
         answer = show_plain_message(
             self.parent_widget,
             "Remove group",
-            f"Remove “{group.name}”?\n\n{describe(group)}. Their board goes too.\n"
+            f"Remove {quoted(group.name)}?\n\n{describe(group)}. Their board goes too.\n"
             "(Edit > Undo brings it back.)",
             QMessageBox.Icon.Question,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
@@ -130,7 +130,7 @@ class GroupActions(QObject):
             None,
         )
         if clash is not None:
-            self.show_error(f"Another group is already called “{clash.name}”.")
+            self.show_error(f"Another group is already called {quoted(clash.name)}.")
             return False
         return self.document.rename_group(group.id, name)
 
@@ -154,7 +154,8 @@ class GroupActions(QObject):
         group = self.document.session.group(group_id or self.document.current_group_id)
         if len(self.document.session.groups) == 1:
             self.show_error(
-                f"A session needs at least one group; add another before removing “{group.name}”."
+                "A session needs at least one group; "
+                f"add another before removing {quoted(group.name)}."
             )
             return False
         if (group.placements or group.cards) and not self.confirm_remove(group):

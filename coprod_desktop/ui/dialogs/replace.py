@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from coprod_desktop.ui.style.plain_text import show_plain_message
+from coprod_desktop.ui.style.plain_text import isolate, quoted, show_plain_message
 
 
 def with_suffix_confirmed(
@@ -37,7 +37,7 @@ def ask_replace(parent: QWidget | None, path: Path) -> bool:
     answer = show_plain_message(
         parent,
         "Replace file?",
-        f"“{path.name}” already exists in\n{path.parent}\n\nReplace it?",
+        f"{quoted(path.name)} already exists in\n{isolate(str(path.parent))}\n\nReplace it?",
         QMessageBox.Icon.Warning,
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
         QMessageBox.StandardButton.Cancel,

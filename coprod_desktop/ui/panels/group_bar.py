@@ -16,7 +16,7 @@ from coprod_desktop.ui.dialogs.custom_card import OwnCards
 from coprod_desktop.ui.dialogs.group_manager import GroupActions, GroupManagerDialog, colour_icon
 from coprod_desktop.ui.document.document import SessionDocument
 from coprod_desktop.ui.style import fonts, theme
-from coprod_desktop.ui.style.plain_text import menu_text, plain_tooltip
+from coprod_desktop.ui.style.plain_text import isolate, menu_text, one_line, plain_tooltip
 
 LINE_WIDTH = 6  # the same width as the board's frame
 TAB_HEIGHT = 48
@@ -56,6 +56,10 @@ class GroupTabs(QTabBar):
             return self.tabSizeHint(index)
         return super().minimumTabSizeHint(index)
 
+    def shown_text(self, index: int) -> str:
+        """What the tab paints: the group's name isolated (a U+202E in it reverses only it)."""
+        return isolate(one_line(self.tabText(index)))
+
     def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -76,7 +80,7 @@ class GroupTabs(QTabBar):
                 text_rect = rect.adjusted(28, 0, -10, 0)
             painter.setPen(text_colour_on(colour.name()) if current else QColor(theme.TEXT))
             text = painter.fontMetrics().elidedText(
-                self.tabText(i), Qt.TextElideMode.ElideRight, int(text_rect.width())
+                self.shown_text(i), Qt.TextElideMode.ElideRight, int(text_rect.width())
             )
             painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignCenter), text)
         painter.end()
@@ -235,7 +239,7 @@ class GroupBar(QWidget):
             act.setData(group_id)
             act.setEnabled(enabled)
             act.triggered.connect(slot)
-        copy = menu.addMenu(menu_text(f"Copy arrangement to {group.name} from"))
+        copy = menu.addMenu(f"Copy arrangement to {menu_text(group.name)} from")
         for other in document.session.groups:
             if other.id != group_id:
                 act = copy.addAction(colour_icon(other.colour), menu_text(other.name))

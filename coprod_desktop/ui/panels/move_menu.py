@@ -30,7 +30,7 @@ def build_move_menu(
     group = document.current_group
     card = document.session.card(group, card_id)
     placement = group.placement(card_id)
-    menu = QMenu(menu_text(f"Move “{card.title}” to"), parent)
+    menu = QMenu(f"Move “{menu_text(card.title)}” to", parent)
     menu.setAccessibleName(menu.title())
     menu.setFont(fonts.font(18))  # large rows: a touch target, readable on the projector
     menu.setStyleSheet(MENU_STYLE)
