@@ -226,9 +226,9 @@ def test_the_gesture_opens_a_small_code_field_and_the_code_unlocks(room, qtbot) 
     QTest.keyClicks(bar.code, code_of(room))
     QTest.keyClick(bar.code, Qt.Key.Key_Return)
     assert not room.room.locked and not bar.code.isVisible()
-    assert bar.badge.text() == "Unlocked" and bar.lock_button.isVisible()
-    bar.lock_button.click()
-    assert room.room.locked
+    assert bar.badge.text() == "Unlocked: lock"
+    bar.badge.click()  # a tap locks again at once
+    assert room.room.locked and bar.badge.text() == "Room mode"
 
 
 def test_pressing_and_holding_the_badge_asks_for_the_code(room) -> None:

@@ -2,8 +2,9 @@
 
 Locked, it reads "Room mode"; pressing and holding it (or Ctrl+Alt+U) opens a small
 code field beside it, never a dialog in front of the room. The right code unlocks
-until the room is left alone for a few minutes; a wrong one clears the field. It
-also shows, for a few seconds, why a locked control did nothing.
+until the room is left alone for a few minutes (or the badge, then "Unlocked: lock",
+is tapped); a wrong one clears the field. A note under it says, for a few seconds,
+why a locked control did nothing.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
-    QPushButton,
     QToolButton,
     QWidget,
 )
@@ -85,9 +85,6 @@ class RoomBar(QWidget):
         self.code.returnPressed.connect(self.submit)
         self.code.textEdited.connect(self._keep_code_field)
         self.code.hide()
-        self.lock_button = QPushButton("Lock now")
-        self.lock_button.setMinimumHeight(44)
-        self.lock_button.clicked.connect(room.lock)
         # A note floating over the board under the badge, so it never squeezes the tabs.
         self.message = QLabel(self)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
@@ -110,7 +107,6 @@ class RoomBar(QWidget):
         layout.setContentsMargins(0, 0, 6, 0)
         layout.addWidget(self.badge)
         layout.addWidget(self.code)
-        layout.addWidget(self.lock_button)
         room.changed.connect(self.refresh)
         room.notice.connect(self.show_message)
         self.refresh()
@@ -136,11 +132,13 @@ class RoomBar(QWidget):
             self.badge.setToolTip("The facilitator's controls are locked")
         else:
             minutes = round(room.idle.idle_seconds / 60)
-            self.badge.setText("Unlocked")
+            self.badge.setText("Unlocked: lock")
             self.badge.setStyleSheet(_UNLOCKED_STYLE)
-            self.badge.setToolTip(f"Room mode locks again after {minutes} min without use")
+            self.badge.setToolTip(
+                f"Unlocked for the facilitator: tap to lock now (it locks again by itself "
+                f"after {minutes} min without use)"
+            )
             self.hide_code()
-        self.lock_button.setVisible(room.room_mode and room.unlocked)
 
     def show_message(self, text: str) -> None:
         """Under the badge, over the board; in the status bar while room mode is off."""
@@ -166,7 +164,10 @@ class RoomBar(QWidget):
 
     # --- unlocking ------------------------------------------------------------------------
     def _on_badge_tapped(self) -> None:
-        if self.room.locked and not self.code.isVisible():
+        """Unlocked, a tap locks again; locked, it says what the badge is."""
+        if self.room.room_mode and self.room.unlocked:
+            self.room.lock()
+        elif self.room.locked and not self.code.isVisible():
             self.show_message("Room mode: the facilitator's controls are locked.")
 
     def ask_code(self) -> None:
