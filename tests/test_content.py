@@ -324,6 +324,8 @@ def test_resources_dir_has_decks_boards_and_fonts() -> None:
     assert (folder / "decks").is_dir() and (folder / "boards").is_dir()
     assert content.font_path("DejaVuSans.ttf").is_file()
     assert content.font_path("DejaVuSans-Bold.ttf").is_file()
+    assert content.font_path("NotoEmoji-Regular.ttf").is_file()  # the handout's emoji
+    assert "SIL Open Font License" in content.font_path("NotoEmoji-LICENSE.txt").read_text("utf-8")
 
 
 def test_resources_are_found_from_another_working_directory(tmp_path: Path) -> None:

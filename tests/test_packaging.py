@@ -217,7 +217,16 @@ def test_about_names_version_licences_and_where_work_is_kept(tmp_path):
     text = about_text(tmp_path / "<b>x</b>.json", tmp_path / "recovery")
     assert f"coprod-desktop {__version__}" in text
     assert f"{tmp_path / '<b>x</b>.json'}" in text and str(tmp_path / "recovery") in text
-    for licence in ("MIT", "DejaVu", "LGPL version 3", "download.qt.io", "ReportLab", "BSD"):
+    for licence in (
+        "MIT",
+        "DejaVu",
+        "Noto Emoji",
+        "Open Font License",
+        "LGPL version 3",
+        "download.qt.io",
+        "ReportLab",
+        "BSD",
+    ):
         assert licence in text
     assert "not saved yet" in about_text(None, tmp_path)
 

@@ -32,7 +32,7 @@ from coprod_desktop.handout.questions import questions
 from coprod_desktop.handout.reference import reference
 from coprod_desktop.handout.sections import cover, group_section, key_parts
 from coprod_desktop.handout.styles import MUTED, RULE, Styles, make_styles
-from coprod_desktop.handout.text import ellipsize, one_line
+from coprod_desktop.handout.text import draw_string, ellipsize, one_line
 
 log = logging.getLogger(__name__)
 
@@ -227,19 +227,17 @@ def _canvas_class(title: str, pages: list[int], size: float = HEADER_SIZE) -> ty
                 room = width - 2 * SIDE - stringWidth(f"Booklet:  · {footer}", REGULAR, size)
                 name = ellipsize(self._coprod_booklet[1], REGULAR, size, room)
                 footer = f"Booklet: {name} · {footer}"
-            self.drawCentredString(
-                width / 2, BOTTOM / 2, ellipsize(footer, REGULAR, size, width - 2 * SIDE)
-            )
+            footer = ellipsize(footer, REGULAR, size, width - 2 * SIDE)
+            draw_string(self, width / 2, BOTTOM / 2, footer, REGULAR, size, "middle")
             if number > 1:
                 section = one_line(self._coprod_section)
                 right_width = min(width * 0.35, width - 2 * SIDE) if section else 0
                 y = height - TOP / 2
                 left = ellipsize(title, REGULAR, size, width - 2 * SIDE - right_width - 12)
-                self.drawString(SIDE, y, left)
+                draw_string(self, SIDE, y, left, REGULAR, size)  # emoji: Noto Emoji
                 if section:
-                    self.drawRightString(
-                        width - SIDE, y, ellipsize(section, REGULAR, size, right_width)
-                    )
+                    right = ellipsize(section, REGULAR, size, right_width)
+                    draw_string(self, width - SIDE, y, right, REGULAR, size, "end")
                 self.setStrokeColor(RULE)
                 self.setLineWidth(0.4)
                 self.line(SIDE, y - 4, width - SIDE, y - 4)

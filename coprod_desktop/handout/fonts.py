@@ -1,6 +1,11 @@
-"""Register DejaVu Sans so every script the app accepts prints as text, not boxes."""
+"""Register DejaVu Sans so every script the app accepts prints as text, not boxes; and
+Noto Emoji (monochrome, SIL OFL) for the characters DejaVu has no glyph for: emoji
+such as ✊🏽 🥳 printed as empty boxes (issue 17, item 6). text.para() switches to it
+per run of characters; has_glyph() answers which font can draw a character."""
 
 from __future__ import annotations
+
+from functools import cache
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
@@ -10,7 +15,8 @@ from coprod_desktop.files.builtin import font_path
 
 REGULAR = "DejaVuSans"
 BOLD = "DejaVuSans-Bold"
-_FILES = {REGULAR: "DejaVuSans.ttf", BOLD: "DejaVuSans-Bold.ttf"}
+EMOJI = "NotoEmoji"  # one face: emoji have no bold; <b> around one keeps this face
+_FILES = {REGULAR: "DejaVuSans.ttf", BOLD: "DejaVuSans-Bold.ttf", EMOJI: "NotoEmoji-Regular.ttf"}
 
 
 def register_fonts() -> None:
@@ -24,3 +30,18 @@ def register_fonts() -> None:
     addMapping(REGULAR, 1, 0, BOLD)
     addMapping(REGULAR, 0, 1, REGULAR)
     addMapping(REGULAR, 1, 1, BOLD)
+    for bold in (0, 1):
+        for italic in (0, 1):
+            addMapping(EMOJI, bold, italic, EMOJI)
+
+
+@cache
+def _glyphs(name: str) -> frozenset[int]:
+    register_fonts()
+    font = pdfmetrics.getFont(name)
+    return frozenset(font.face.charToGlyph)  # type: ignore[attr-defined]
+
+
+def has_glyph(name: str, ch: str) -> bool:
+    """Whether the registered TrueType font name has a glyph for the character ch."""
+    return ord(ch) in _glyphs(name)

@@ -11,6 +11,7 @@ import math
 import re
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Protocol
 from xml.sax.saxutils import escape
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -68,18 +69,81 @@ def para(text: str) -> str:
     if len(text) > MAX_PRINTED:
         more = f" {ELLIPSIS} [{len(text) - MAX_PRINTED:,} more characters not printed]"
         text = text[:MAX_PRINTED]
-    lines = escape(text.replace("\t", "    ")).split("\n")
+    lines = text.replace("\t", "    ").split("\n")
     return (
         "<br/>".join(
             re.sub(
                 r"  +",
                 lambda m: " \u00a0" * (len(m.group()) // 2) + " " * (len(m.group()) % 2),
-                line,
+                with_fallback_font(line),
             )
             for line in lines
         )
         + more
     )
+
+
+# Characters that belong to the emoji before them: ZERO WIDTH JOINER, the variation
+# selectors, the combining keycap. They stay in the emoji's run (DejaVu has some of them).
+_JOINERS = frozenset("\u200d\ufe0e\ufe0f\u20e3")
+_MAYBE_MISSING = re.compile(r"[^\x00-\u1fff]")  # DejaVu covers all of these that are used
+
+
+def font_runs(text: str, font: str) -> list[tuple[str, str]]:
+    """text as (font name, characters) runs: the characters font lacks and Noto Emoji
+    has go to Noto Emoji (with the joiners after them), the rest stay in font.
+    ReportLab does not shape, so an emoji sequence (👩‍💻, 🇬🇧, a skin tone) prints as
+    its parts side by side, each one drawn."""
+    if not _MAYBE_MISSING.search(text):
+        return [(font, text)] if text else []
+    from coprod_desktop.handout.fonts import EMOJI, has_glyph
+
+    runs: list[tuple[str, str]] = []
+    current, chars = font, list[str]()
+    for ch in text:
+        if current == EMOJI and ch in _JOINERS:
+            target = EMOJI
+        elif ord(ch) > 0x1FFF and not has_glyph(font, ch) and has_glyph(EMOJI, ch):
+            target = EMOJI
+        else:
+            target = font
+        if target != current and chars:
+            runs.append((current, "".join(chars)))
+            chars = []
+        current = target
+        chars.append(ch)
+    if chars:
+        runs.append((current, "".join(chars)))
+    return runs
+
+
+def with_fallback_font(text: str, font: str = "DejaVuSans") -> str:
+    """text, escaped for Paragraph markup, with each run of characters that DejaVu Sans
+    lacks and Noto Emoji has wrapped in <font face="NotoEmoji">: emoji print, not boxes."""
+    return "".join(
+        escape(part) if name == font else f'<font face="{name}">{escape(part)}</font>'
+        for name, part in font_runs(text, font)
+    )
+
+
+class _Canvas(Protocol):
+    def setFont(self, psfontname: str, size: float) -> None: ...  # noqa: N802
+    def drawString(self, x: float, y: float, text: str) -> None: ...  # noqa: N802
+
+
+def draw_string(
+    canvas: _Canvas, x: float, y: float, text: str, font: str, size: float, anchor: str = "start"
+) -> None:
+    """canvas.drawString (anchor "start"), drawCentredString ("middle") or drawRightString
+    ("end") of one line, with what font lacks drawn in Noto Emoji; the font is font after."""
+    runs = font_runs(text, font)
+    width = sum(stringWidth(part, name, size) for name, part in runs)
+    x -= {"middle": width / 2, "end": width}.get(anchor, 0.0)
+    for name, part in runs:
+        canvas.setFont(name, size)
+        canvas.drawString(x, y, part)
+        x += stringWidth(part, name, size)
+    canvas.setFont(font, size)
 
 
 def brief(text: str, limit: int = BRIEF_CHARS) -> str:

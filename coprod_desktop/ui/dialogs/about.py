@@ -33,6 +33,8 @@ def about_text(session_path: Path | None, recovery_folder: Path) -> str:
             "coprod-desktop: MIT licence.",
             "DejaVu fonts: the DejaVu (Bitstream Vera) font licence, "
             f"{font_path('DejaVu-LICENSE.txt')}.",
+            "Noto Emoji (emoji in the handout): SIL Open Font License 1.1, "
+            f"{font_path('NotoEmoji-LICENSE.txt')}.",
             f"Qt {qVersion()} and PySide6 {PySide6.__version__}: GNU LGPL version 3; source at "
             f"{QT_SOURCE} and {PYSIDE_SOURCE}.",
             "ReportLab (the handout): BSD licence. Pillow: MIT-CMU licence. Python: PSF licence.",

@@ -1,0 +1,109 @@
+"""Emoji in the handout (issue 17, item 6): characters DejaVu Sans has no glyph for print
+in the shipped monochrome Noto Emoji font instead of as empty boxes."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from coprod_desktop.files import builtin as content
+from coprod_desktop.handout import handout_bytes
+from coprod_desktop.handout.fonts import EMOJI, REGULAR, has_glyph, register_fonts
+from coprod_desktop.handout.text import para
+
+NOTE = "We agree ✊🏽 and celebrate 🥳🫠 — 👩‍💻 wrote it, ❤️ café"
+
+
+@pytest.fixture(autouse=True)
+def fonts() -> None:
+    register_fonts()
+
+
+def test_dejavu_lacks_these_and_the_fallback_has_them() -> None:
+    for ch in "✊🏽🥳🫠👩💻":
+        assert not has_glyph(REGULAR, ch), hex(ord(ch))
+        assert has_glyph(EMOJI, ch), hex(ord(ch))
+
+
+def test_para_puts_what_dejavu_lacks_in_the_emoji_font() -> None:
+    markup = para(NOTE)
+    assert f'<font face="{EMOJI}">✊🏽</font>' in markup
+    assert f'<font face="{EMOJI}">🥳🫠</font>' in markup
+    # the joiner stays with its emoji; what DejaVu has (é, —, ❤) stays in DejaVu
+    assert f'<font face="{EMOJI}">👩\u200d💻</font>' in markup
+    assert "café" in markup and "— " in markup
+    assert para("plain & <text>") == "plain &amp; &lt;text&gt;"  # no font tags when not needed
+
+
+def drawn_by_font(data: bytes) -> dict[str, str]:
+    """Each embedded font's ToUnicode map: the characters the PDF draws in it. (Text
+    extraction cannot be used for astral emoji: ReportLab writes <1F973> in the map,
+    which pypdf rejects; the glyph itself is drawn.)"""
+    pypdf = pytest.importorskip("pypdf")
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    maps: dict[str, str] = {}
+    for page in reader.pages:
+        resources = page.get("/Resources") or {}
+        for ref in (resources.get("/Font") or {}).values():
+            font = ref.get_object()
+            name = str(font.get("/BaseFont"))
+            unicode_map = font.get("/ToUnicode")
+            if unicode_map is not None:
+                maps[name] = maps.get(name, "") + unicode_map.get_object().get_data().decode()
+    return maps
+
+
+def test_the_handout_draws_emoji_in_the_emoji_font() -> None:
+    session = content.new_session("Emoji 🥳 workshop", ["Table ✊🏽"])
+    card = session.deck.cards[0].id
+    session.place(session.groups[0].id, card, session.board.regions[0].id)
+    session.set_note(session.groups[0].id, card, NOTE)
+    data, _ = handout_bytes(session)
+    maps = drawn_by_font(data)
+    emoji = "".join(v for k, v in maps.items() if "NotoEmoji" in k).upper()
+    dejavu = "".join(v for k, v in maps.items() if "DejaVu" in k).upper()
+    assert emoji, list(maps)
+    for ch in "✊🏽🥳🫠👩💻":
+        code = f"{ord(ch):04X}"
+        assert f"<{code}>" in emoji, ch  # drawn in Noto Emoji ...
+        assert f"<{code}>" not in dejavu, ch  # ... and never as DejaVu's empty box
+
+
+def test_no_character_is_drawn_in_a_font_without_its_glyph(monkeypatch) -> None:
+    """Every string the PDF draws (paragraphs, page headers, footers) goes through
+    TTFont.splitString with its font: none may hold a character the font lacks when the
+    emoji font has it (that would print DejaVu's empty box)."""
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    drawn: list[tuple[str, str]] = []
+    real = TTFont.splitString
+
+    def spy(self, text, doc, encoding="utf-8"):  # noqa: ANN001, ANN202
+        drawn.append((self.fontName, text))
+        return real(self, text, doc, encoding)
+
+    monkeypatch.setattr(TTFont, "splitString", spy)
+    session = content.new_session("Emoji 🥳 workshop ✊🏽", ["Table ✊🏽", "Plain"])
+    session.venue, session.facilitator = "Hall 🏛️", "Siân 👩‍💻"
+    card = session.deck.cards[0].id
+    session.place(session.groups[0].id, card, session.board.regions[0].id)
+    session.set_note(session.groups[0].id, card, NOTE)
+    handout_bytes(session)
+    boxes = [
+        (font, text)
+        for font, text in drawn
+        if font != EMOJI and any(not has_glyph(font, ch) and has_glyph(EMOJI, ch) for ch in text)
+    ]
+    assert not boxes, boxes[:5]
+    assert any(font == EMOJI for font, _ in drawn)
+
+
+def test_every_printed_character_has_a_glyph_in_its_font() -> None:
+    """What para() leaves in DejaVu, DejaVu can draw (or no font can: then DejaVu's box)."""
+    import re
+
+    markup = para(NOTE + " 🇬🇧 1️⃣ ☺")
+    outside = re.sub(r'<font face="[^"]+">.*?</font>', "", markup)
+    for ch in outside:
+        assert has_glyph(REGULAR, ch) or not has_glyph(EMOJI, ch), hex(ord(ch))
