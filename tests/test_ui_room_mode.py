@@ -188,13 +188,33 @@ def test_room_mode_on_its_own_stays_after_presenting(room) -> None:
     assert not room.room.room_mode and not room.room_bar.isVisible()
 
 
+class WindowSystemClose:
+    """A close event from the window system (Alt+F4, the title bar's button): spontaneous,
+    which offscreen Qt cannot send."""
+
+    def __init__(self) -> None:
+        self.accepted: bool | None = None
+
+    def spontaneous(self) -> bool:
+        return True
+
+    def accept(self) -> None:
+        self.accepted = True
+
+    def ignore(self) -> None:
+        self.accepted = False
+
+
 def test_the_window_system_cannot_close_a_locked_room(room, qtbot) -> None:
     room.room.set_room_mode(True)
-    assert not room.close()  # what Alt+F4 or the title bar's button asks
-    assert room.isVisible()
+    event = WindowSystemClose()
+    room.closeEvent(event)
+    assert event.accepted is False
     assert "Quit" in room.room_bar.message.text()
     room.room.unlock(code_of(room))
-    assert room.close()
+    event = WindowSystemClose()
+    room.closeEvent(event)
+    assert event.accepted is True
 
 
 def test_save_asks_no_file_name_in_a_locked_room(room) -> None:
@@ -342,3 +362,17 @@ def test_the_room_code_is_chosen_in_the_new_session_form(window, qtbot) -> None:
     dialog.accept()
     dialog_result(dialog, recent)
     assert recent.room_code() == "Owl77"
+
+
+def test_locking_keeps_undos_text_isolated(room) -> None:
+    """Room mode re-reads Undo's text on every lock change: the same isolated text as
+    menus._CommandText (a U+202E in a card title never reverses "Undo")."""
+    document = room.document
+    card = document.session.deck.cards[0]
+    room.room.set_room_mode(True)
+    document.place(card.id, "ladder-coercion")
+    before = room.named_actions["undo"].text()
+    room.room.unlock(code_of(room))
+    room.room.lock()
+    assert room.named_actions["undo"].text() == before
+    assert "\u2068" in before

@@ -367,7 +367,7 @@ class MainWindow(QMainWindow):
         show_about(self, self.document.path)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.room.locked:  # Alt+F4 or the title bar's button, at the room's screen
+        if event.spontaneous() and self.room.locked:  # Alt+F4 or the title bar's button
             self.room.refuse("quit")
             event.ignore()
             return

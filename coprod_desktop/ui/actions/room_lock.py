@@ -36,6 +36,7 @@ from coprod_desktop.domain.room import (
 )
 from coprod_desktop.ui.actions.action_table import ACTIONS
 from coprod_desktop.ui.actions.menus import key_sequences
+from coprod_desktop.ui.style.plain_text import menu_text
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QUndoCommand
@@ -361,7 +362,8 @@ class RoomLock(QObject):
             ok = may()
             act.setEnabled(ok)
             text = step_text()
-            act.setText(f"{prefix} {text}" if text and ok else prefix)
+            # As menus._CommandText writes it (user text isolated), whether or not allowed.
+            act.setText(f"{prefix} {menu_text(text)}" if text else prefix)
             refused = not ok and self.locked and there()
             act.setToolTip(self._refused_step(verb) if refused else "")
 
