@@ -48,3 +48,29 @@ def test_too_deep_is_refused_with_a_message() -> None:
     text = "[" * (MAX_NESTING + 1) + "]" * (MAX_NESTING + 1)
     with pytest.raises(SessionFormatError, match="nested more than"):
         parse_json(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"' + "\\" * 2_000_000 + '"',  # one huge string of escaped backslashes
+        '["' + '\\"' * 1_000_000 + '"]',  # escaped quotes
+        '"' + "\\" * 2_000_001,  # an unterminated string
+        "[" + '"a\\\\",' * 300_000 + "1]",  # many short strings with escapes
+    ],
+    ids=["backslashes", "escaped-quotes", "unterminated", "many-strings"],
+)
+def test_the_pre_check_needs_memory_of_the_order_of_the_text(text: str) -> None:
+    """Before: 1.1 GB to check a 19 MB string of backslashes (the regular expression kept
+    a backtracking entry per escape). Measured with tracemalloc: a few times the text."""
+    import tracemalloc
+
+    expected = reference_depth(text)
+    tracemalloc.start()
+    try:
+        depth = nesting_depth(text)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert depth == expected
+    assert peak < 4 * len(text) + 1_000_000, f"{peak / 1e6:.0f} MB for {len(text) / 1e6:.1f} MB"

@@ -36,8 +36,11 @@ def parse_strict_json(text: str) -> Any:
         raise StrictJsonError(f"not valid JSON: {exc}") from exc
 
 
-# A JSON string, or an unterminated one running to the end of the text.
-_JSON_STRING = re.compile(r'"[^"\\]*(?:\\[\s\S][^"\\]*)*(?:"|\\?\Z)')
+# A JSON string, or an unterminated one running to the end of the text. The quantifiers
+# are possessive (*+): a string has one way to match, and without them the regular
+# expression engine kept a backtracking entry for every escape in it (1.1 GB and 2.1 s
+# for a 19 MB string of backslashes; now 20 ms and no memory to speak of).
+_JSON_STRING = re.compile(r'"[^"\\]*+(?:\\[\s\S][^"\\]*+)*+(?:"|\\?\Z)')
 _NOT_BRACKET = re.compile(r"[^\[\]{}]+")
 
 
@@ -46,6 +49,7 @@ def nesting_depth(text: str) -> int:
 
     The regular expressions drop the strings and everything but brackets at C speed,
     so only the brackets are walked here (a character loop took 8 ms for 360 KB).
+    Time and memory are linear in the text.
     """
     depth = deepest = 0
     for ch in _NOT_BRACKET.sub("", _JSON_STRING.sub("", text)):
