@@ -376,3 +376,15 @@ def test_locking_keeps_undos_text_isolated(room) -> None:
     room.room.lock()
     assert room.named_actions["undo"].text() == before
     assert "\u2068" in before
+
+
+def test_a_refused_shortcut_is_announced_to_screen_readers(room, monkeypatch) -> None:
+    from coprod_desktop.ui import accessibility
+
+    said: list[str] = []
+    monkeypatch.setattr(
+        accessibility, "announce", lambda _w, text, assertive=False: said.append(text)
+    )
+    room.room.set_room_mode(True)
+    QTest.keyClick(room, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert said == ["“Edit deck...” is the facilitator's: room mode is locked."]

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from coprod_desktop.domain.errors import DomainError
 from coprod_desktop.domain.room import MAX_CODE_LENGTH, check_room_code
+from coprod_desktop.ui import accessibility
 from coprod_desktop.ui.actions.room_lock import RoomLock
 from coprod_desktop.ui.style import fonts
 
@@ -147,6 +148,7 @@ class RoomBar(QWidget):
             window.statusBar().showMessage(text, MESSAGE_MS)
         self.message.setText(text)
         self._message_timer.start()
+        accessibility.announce(self.window(), text)  # a screen reader hears why nothing happened
         if window is None or not self.isVisible():
             return
         if self.message.parentWidget() is not window:
