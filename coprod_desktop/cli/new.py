@@ -108,7 +108,7 @@ def run_new(args: list[str]) -> int:
             return EXIT_BAD_INPUT
         if report.skipped and not options.skip_bad_rows:
             first = report.skipped[0]
-            more = len(report.skipped) - 1
+            more = report.skipped_count - 1
             tail = f" (and {more} more row(s) with problems)" if more else ""
             _fail(
                 f"{options.cards}: row {first.row}: {first.reason}{tail}; fix the file or add "
@@ -117,6 +117,8 @@ def run_new(args: list[str]) -> int:
             return EXIT_BAD_INPUT
         for skipped in report.skipped:
             _fail(f"{options.cards}: row {skipped.row} skipped: {skipped.reason}")
+        if report.more_skipped:
+            _fail(f"{options.cards}: {report.more_skipped:,} more row(s) skipped (not listed)")
         if not report.cards and report.in_deck and not report.skipped:
             _fail(
                 f"{options.cards}: every card in the file is already in the built-in deck; "
@@ -124,7 +126,7 @@ def run_new(args: list[str]) -> int:
             )
             return EXIT_BAD_INPUT
         if not report.cards:
-            _fail(f"{options.cards}: no usable cards ({len(report.skipped)} row(s) skipped)")
+            _fail(f"{options.cards}: no usable cards ({report.skipped_count:,} row(s) skipped)")
             return EXIT_BAD_INPUT
         imported = report.cards
         deck_id = content.DEFAULT_DECK_ID if options.with_builtin else ""

@@ -29,6 +29,13 @@ import takes exactly that one ' off again, so a round trip gives back every fiel
 A problem with the whole file (too big, empty, not UTF-8, malformed quoting, a
 missing column) raises CsvCardsError naming the row. Nothing is applied here:
 the caller adds the report's cards in one step, or not at all. No Qt here.
+
+Bounds (issue 17, item 7): a file at the size limit can hold 280,000 rows. They are
+read one at a time (never all kept), and the report lists at most MAX_LISTED_ROWS
+skipped rows and MAX_LISTED_ROWS rows already in the deck, in row order, counting
+the rest (skipped_count, in_deck_count): memory stays of the order of the file, and
+the preview has a few thousand rows at most. A progress callback hears the share of
+the file read now and then; returning False cancels (ImportCancelled).
 """
 
 from __future__ import annotations
@@ -36,7 +43,7 @@ from __future__ import annotations
 import csv
 import io
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -51,10 +58,18 @@ OPTIONAL_COLUMNS = ("more", "source", "id")
 COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
 MAX_LENGTHS = {"text": 2000, "more": 10000, "source": 1000}  # the title: model.MAX_CARD_TITLE
 DELIMITERS = (",", ";", "\t")
+MAX_LISTED_ROWS = 1000  # skipped rows, and rows already in the deck, listed in a report
+PROGRESS_EVERY = 2000  # rows between two calls of the progress callback
+
+Progress = Callable[[float], bool]  # the share of the file read; False: stop reading
 
 
 class CsvCardsError(ValueError):
     """A CSV file that cannot be imported at all; the message says where and why."""
+
+
+class ImportCancelled(Exception):
+    """The progress callback asked to stop: nothing was read into a report."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,13 +86,23 @@ class ImportReport:
     skipped: tuple[SkippedRow, ...]
     ignored_columns: tuple[str, ...] = ()
     in_deck: tuple[SkippedRow, ...] = ()  # rows that are cards the deck already has
+    more_skipped: int = 0  # skipped rows past the first MAX_LISTED_ROWS, not listed
+    more_in_deck: int = 0  # the same for rows already in the deck
+
+    @property
+    def skipped_count(self) -> int:
+        return len(self.skipped) + self.more_skipped
+
+    @property
+    def in_deck_count(self) -> int:
+        return len(self.in_deck) + self.more_in_deck
 
     def summary(self) -> str:
         text = f"{len(self.cards)} card(s) to import"
-        if self.in_deck:
-            text += f", {len(self.in_deck)} already in the deck"
-        if self.skipped:
-            text += f", {len(self.skipped)} row(s) skipped"
+        if self.in_deck_count:
+            text += f", {self.in_deck_count:,} already in the deck"
+        if self.skipped_count:
+            text += f", {self.skipped_count:,} row(s) skipped"
         return text
 
 
@@ -117,7 +142,9 @@ def format_hint() -> str:
 # --- reading ----------------------------------------------------------------------
 
 
-def read_cards_csv(path: str | os.PathLike[str], existing: Iterable[Card] = ()) -> ImportReport:
+def read_cards_csv(
+    path: str | os.PathLike[str], existing: Iterable[Card] = (), progress: Progress | None = None
+) -> ImportReport:
     """Read and check a CSV file; the size is checked before anything is read."""
     p = Path(path)
     try:
@@ -126,18 +153,22 @@ def read_cards_csv(path: str | os.PathLike[str], existing: Iterable[Card] = ()) 
         data = read_regular_bytes(p, MAX_CSV_BYTES)  # a pipe is refused, not waited for
     except OSError as exc:
         raise CsvCardsError(f"cannot read the file ({exc.strerror or exc})") from exc
-    return parse_cards_csv(data, existing)
+    return parse_cards_csv(data, existing, progress)
 
 
-def parse_cards_csv(data: bytes, existing: Iterable[Card] = ()) -> ImportReport:
+def parse_cards_csv(
+    data: bytes, existing: Iterable[Card] = (), progress: Progress | None = None
+) -> ImportReport:
     """Check every row against the existing cards (the deck): a row may be one of them
     already, a duplicate of one (same kind and title) or new; they also take room in the
-    deck (at most MAX_DECK_CARDS in all)."""
+    deck (at most MAX_DECK_CARDS in all). progress: see the module's docstring."""
     _check_size(len(data))
     text = _decode(data)
+    del data  # the text is all that is needed now
     if not text.strip():
         raise CsvCardsError("the file is empty: expected a header row with kind, title, text")
     delimiter = _delimiter(text)
+    lines = max(1, text.count("\n"))  # for the progress: records are about lines
     records = _records(text, delimiter)
     header_row, header = next(((n, r) for n, r in records if any(f.strip() for f in r)), (0, []))
     columns = [name.strip().lower() for name in header]
@@ -159,10 +190,13 @@ def parse_cards_csv(data: bytes, existing: Iterable[Card] = ()) -> ImportReport:
     seen = {_key(c.kind, c.title): 0 for c in deck.cards}
     cards: list[CardDraft] = []
     rows: list[int] = []
-    skipped: list[SkippedRow] = []
-    in_deck: list[SkippedRow] = []
+    skipped = _Listed()
+    in_deck = _Listed()
     data_rows = 0
     for number, record in records:
+        if progress is not None and number % PROGRESS_EVERY == 0:
+            if not progress(min(1.0, number / lines)):
+                raise ImportCancelled()
         if number <= header_row or not any(f.strip() for f in record):
             continue  # blank lines and rows of empty cells, as spreadsheets export them
         data_rows += 1
@@ -197,7 +231,31 @@ def parse_cards_csv(data: bytes, existing: Iterable[Card] = ()) -> ImportReport:
         raise CsvCardsError(
             f"no cards: the file has a header row (row {header_row}) but no rows below it"
         )
-    return ImportReport(tuple(cards), tuple(rows), tuple(skipped), ignored, tuple(in_deck))
+    if progress is not None and not progress(1.0):
+        raise ImportCancelled()
+    return ImportReport(
+        tuple(cards),
+        tuple(rows),
+        tuple(skipped.rows),
+        ignored,
+        tuple(in_deck.rows),
+        more_skipped=skipped.more,
+        more_in_deck=in_deck.more,
+    )
+
+
+class _Listed:
+    """The first MAX_LISTED_ROWS rows appended, and how many more there were."""
+
+    def __init__(self) -> None:
+        self.rows: list[SkippedRow] = []
+        self.more = 0
+
+    def append(self, row: SkippedRow) -> None:
+        if len(self.rows) < MAX_LISTED_ROWS:
+            self.rows.append(row)
+        else:
+            self.more += 1
 
 
 class _Deck:
@@ -295,24 +353,23 @@ def _delimiter(text: str) -> str:
     return ","
 
 
-def _records(text: str, delimiter: str) -> list[tuple[int, list[str]]]:
-    """Every record with its row number; malformed quoting names the row."""
+def _records(text: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
+    """Every record with its row number, one at a time; malformed quoting names the row
+    (raised when that row is reached: the caller applies nothing before the end)."""
     if "\x00" in text:
         row = text[: text.index("\x00")].count("\n") + 1
         raise CsvCardsError(f"row {row}: the file contains a NUL byte (is it really CSV?)")
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-    records: list[tuple[int, list[str]]] = []
     number = 0
     try:
         for record in reader:
             number += 1
-            records.append((number, [unprotect_formula(f) for f in record]))
+            yield number, [unprotect_formula(f) for f in record]
     except csv.Error as exc:
         raise CsvCardsError(
             f"row {number + 1} (line {reader.line_num}): malformed CSV: {exc}; "
             "check the quotes in that row"
         ) from exc
-    return records
 
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

@@ -12,6 +12,8 @@ time of the step itself. The cases:
   csv-parse             parse_cards_csv on a 5 MB CSV of 281,786 rows
   csv-preview           the import preview of that CSV: built and shown (offscreen Qt),
                         then 20 scroll steps through it, each with its paint
+  csv-window            the longest time the window handles no event while that CSV
+                        is read: on the UI thread, and in CsvReadJob's worker thread
 
 It never fails: it measures. Compare the figures before and after a change.
 """
@@ -158,11 +160,68 @@ def _csv_preview() -> dict[str, float]:
     return result
 
 
+def _csv_window() -> dict[str, float]:
+    """The longest time the event loop handled nothing while the 5 MB CSV was read: on the
+    UI thread (as Import did before) and with CsvReadJob (a worker thread)."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    import tempfile
+    from pathlib import Path
+
+    from PySide6.QtCore import QElapsedTimer, QTimer
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from coprod_desktop.files.csv_cards import read_cards_csv
+    from coprod_desktop.ui.dialogs.import_preview import CsvReadJob
+
+    app = QApplication.instance() or QApplication([])
+    window = QWidget()
+    window.show()
+    folder = Path(tempfile.mkdtemp())
+    path = folder / "big.csv"
+    path.write_bytes(big_csv())
+    clock = QElapsedTimer()
+    gaps: list[float] = []
+    last = [0.0]
+
+    def tick() -> None:
+        now = clock.nsecsElapsed() / 1e9
+        gaps.append(now - last[0])
+        last[0] = now
+
+    timer = QTimer()
+    timer.setInterval(0)
+    timer.timeout.connect(tick)
+    result: dict[str, float] = {}
+    for label, read in (
+        ("UI thread", lambda: read_cards_csv(path)),
+        ("CsvReadJob", lambda: CsvReadJob(window, path).run()),
+    ):
+        gaps.clear()
+        clock.start()
+        last[0] = 0.0
+        timer.start()
+        app.processEvents()
+        started = time.perf_counter()
+        QTimer.singleShot(0, lambda: None)
+        app.processEvents()
+        report = read()
+        tick()  # the gap up to the end of the read counts too
+        seconds = time.perf_counter() - started
+        timer.stop()
+        result[f"{label}: read s"] = seconds
+        result[f"{label}: longest frozen s"] = max(gaps)
+        assert report is not None
+    path.unlink()
+    folder.rmdir()
+    return result
+
+
 CASES: dict[str, Callable[[], dict[str, float]]] = {
     "nesting-backslashes": lambda: _nesting(False),
     "nesting-quoted": lambda: _nesting(True),
     "csv-parse": _csv_parse,
     "csv-preview": _csv_preview,
+    "csv-window": _csv_window,
 }
 
 

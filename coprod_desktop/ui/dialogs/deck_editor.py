@@ -34,11 +34,15 @@ from coprod_desktop.files.csv_cards import (
     CsvCardsError,
     ImportReport,
     format_hint,
-    read_cards_csv,
     write_cards_csv,
 )
 from coprod_desktop.ui.dialogs.custom_card import CardDialog
-from coprod_desktop.ui.dialogs.import_preview import IMPORT_CAPTION, IMPORT_FILTER, ImportPreview
+from coprod_desktop.ui.dialogs.import_preview import (
+    IMPORT_CAPTION,
+    IMPORT_FILTER,
+    CsvReadJob,
+    ImportPreview,
+)
 from coprod_desktop.ui.dialogs.replace import ask_replace, with_suffix_confirmed
 from coprod_desktop.ui.document import edit_commands
 from coprod_desktop.ui.document.document import SessionDocument
@@ -56,6 +60,7 @@ class DeckEditor(QDialog):
     def __init__(self, document: SessionDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document = document
+        self.csv_job: CsvReadJob | None = None  # a CSV being read (Import...)
         self.setWindowTitle("Edit the session's deck")
         self.setMinimumSize(720, 520)
         self.heading = QLabel()
@@ -308,13 +313,20 @@ class DeckEditor(QDialog):
         path = path or self.ask_import_path()
         if path is None:
             return 0
+        if self.csv_job is not None:
+            return 0  # one import at a time (the window runs events while it reads)
+        self.csv_job = CsvReadJob(self, path, self.document.session.deck.cards)
         try:
-            report = read_cards_csv(path, self.document.session.deck.cards)
+            report = self.csv_job.run()  # off the UI thread, with progress and Cancel
         except CsvCardsError as exc:
             self.show_error(
                 "Cannot import cards",
                 f"{path.name}: {exc}\n\nNothing was imported; the deck is unchanged.",
             )
+            return 0
+        finally:
+            self.csv_job = None
+        if report is None:  # cancelled
             return 0
         if not self.confirm_import(report, path.name) or not report.cards:
             return 0

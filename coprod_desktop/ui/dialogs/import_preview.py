@@ -5,11 +5,21 @@ are cards the deck already has (a re-imported export: nothing to do, not an
 error) and the rows that will be skipped, each with its reason. Title and reason
 wrap onto more lines rather than being cut off, and each cell's tool tip holds
 its whole text. Import adds the new cards in one step.
+
+A file at the size limit may hold 280,000 rows: the report lists at most
+MAX_LISTED_ROWS of the skipped rows (and of those already in the deck) and counts
+the rest, which the summary says. CsvReadJob reads the file in a worker thread while
+the window stays responsive; a progress dialog with Cancel appears when it takes
+longer than a moment (issue 17, item 7).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+import threading
+from collections.abc import Iterable
+from pathlib import Path
+
+from PySide6.QtCore import QEventLoop, QObject, Qt, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -17,6 +27,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHeaderView,
     QLabel,
+    QProgressDialog,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -24,7 +35,15 @@ from PySide6.QtWidgets import (
 )
 
 from coprod_desktop.domain.kinds import KIND_LABELS
-from coprod_desktop.files.csv_cards import OPTIONAL_COLUMNS, REQUIRED_COLUMNS, ImportReport
+from coprod_desktop.domain.model import Card
+from coprod_desktop.files.csv_cards import (
+    MAX_LISTED_ROWS,
+    OPTIONAL_COLUMNS,
+    REQUIRED_COLUMNS,
+    ImportCancelled,
+    ImportReport,
+    read_cards_csv,
+)
 from coprod_desktop.ui.style.plain_text import plain_tooltip
 
 # The file picker says what a card file holds (the filter's name shows in the dialog).
@@ -133,13 +152,19 @@ class ImportPreview(QDialog):
 
 def _summary(report: ImportReport, source: str) -> str:
     text = f"{source}: {len(report.cards)} card(s) will be imported"
-    if report.in_deck:
-        text += f"; {len(report.in_deck)} row(s) are cards already in the deck (nothing to do)"
-    if report.skipped:
+    if report.in_deck_count:
+        text += f"; {report.in_deck_count:,} row(s) are cards already in the deck (nothing to do)"
+    if report.skipped_count:
         text += (
-            f"; {len(report.skipped)} row(s) will be skipped (shaded in red below, with the reason)"
+            f"; {report.skipped_count:,} row(s) will be skipped "
+            "(shaded in red below, with the reason)"
         )
     text += "."
+    if report.more_skipped or report.more_in_deck:
+        text += (
+            f" Only the first {MAX_LISTED_ROWS:,} of each are listed below; "
+            f"{report.more_skipped + report.more_in_deck:,} more row(s) are counted, not listed."
+        )
     if report.ignored_columns:
         text += f" Columns ignored: {', '.join(report.ignored_columns)}."
     if not report.cards and report.in_deck and not report.skipped:
@@ -151,3 +176,79 @@ def _summary(report: ImportReport, source: str) -> str:
 
 def _one_line(text: str) -> str:
     return " ".join(text.split())
+
+
+class CsvReadJob(QObject):
+    """Read a card CSV in a worker thread; the caller's event loop keeps running (a
+    nested one), and a progress dialog with Cancel appears after SHOW_AFTER_MS.
+    run() returns the report, None when cancelled, or raises CsvCardsError."""
+
+    SHOW_AFTER_MS = 300
+    POLL_MS = 20
+    QUICK_S = 0.05  # a small file is read before anything needs to show
+
+    def __init__(self, parent: QWidget, path: Path, existing: Iterable[Card] = ()) -> None:
+        super().__init__(parent)
+        self.parent_widget = parent
+        self.path = path
+        self.existing = list(existing)  # the deck as it is now; the thread only reads it
+        self.done = 0.0  # the share of the file read, written by the worker
+        self.report: ImportReport | None = None
+        self.error: BaseException | None = None
+        self.cancelled = threading.Event()
+        self.dialog: QProgressDialog | None = None
+
+    def cancel(self) -> None:
+        self.cancelled.set()
+
+    def _progress(self, done: float) -> bool:
+        self.done = done
+        return not self.cancelled.is_set()
+
+    def _work(self) -> None:
+        try:
+            self.report = read_cards_csv(self.path, self.existing, self._progress)
+        except ImportCancelled:
+            self.report = None
+        except BaseException as exc:  # raised again in run(), on the UI thread
+            self.error = exc
+
+    def run(self) -> ImportReport | None:
+        worker = threading.Thread(target=self._work, name="csv-import", daemon=True)
+        worker.start()
+        worker.join(self.QUICK_S)
+        if worker.is_alive():
+            self._wait(worker)
+        worker.join()
+        if self.error is not None:
+            raise self.error
+        return None if self.cancelled.is_set() else self.report
+
+    def _wait(self, worker: threading.Thread) -> None:
+        dialog = self.dialog = QProgressDialog(
+            f"Reading {self.path.name}…", "Cancel", 0, 1000, self.parent_widget
+        )
+        dialog.setWindowTitle("Import cards")
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(self.SHOW_AFTER_MS)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.canceled.connect(self.cancel)
+        loop = QEventLoop(self)
+        timer = QTimer(self)
+        timer.setInterval(self.POLL_MS)
+
+        def poll() -> None:
+            dialog.setValue(int(self.done * 1000))
+            if not worker.is_alive():
+                loop.quit()
+
+        timer.timeout.connect(poll)
+        timer.start()
+        dialog.setValue(0)
+        loop.exec()
+        timer.stop()
+        dialog.canceled.disconnect(self.cancel)  # closing it emits canceled: not the user's
+        dialog.close()
+        dialog.deleteLater()
+        self.dialog = None

@@ -38,7 +38,7 @@ from coprod_desktop.domain.model import CardDraft, Session
 from coprod_desktop.domain.room import MAX_CODE_LENGTH, check_room_code
 from coprod_desktop.domain.rules import MAX_GROUPS
 from coprod_desktop.files import builtin as content
-from coprod_desktop.files.csv_cards import CsvCardsError, ImportReport, format_hint, read_cards_csv
+from coprod_desktop.files.csv_cards import CsvCardsError, ImportReport, format_hint
 from coprod_desktop.files.session_setup import (
     SetupChoices,
     SetupError,
@@ -47,7 +47,12 @@ from coprod_desktop.files.session_setup import (
     parse_group_names,
 )
 from coprod_desktop.ui.actions.recent_files import RecentFiles
-from coprod_desktop.ui.dialogs.import_preview import IMPORT_CAPTION, IMPORT_FILTER, ImportPreview
+from coprod_desktop.ui.dialogs.import_preview import (
+    IMPORT_CAPTION,
+    IMPORT_FILTER,
+    CsvReadJob,
+    ImportPreview,
+)
 from coprod_desktop.ui.style.plain_text import show_plain_message
 
 log = logging.getLogger(__name__)
@@ -254,10 +259,12 @@ class SetupDialog(QDialog):
         existing = (
             content.deck(self.deck_id).cards if self.deck.currentData() == BUILTIN_PLUS else ()
         )
-        try:
-            report = read_cards_csv(path, existing)
+        try:  # off the UI thread, with progress and Cancel
+            report = CsvReadJob(self, path, existing).run()
         except CsvCardsError as exc:
             self.show_error("Cannot use these cards", f"{path.name}: {exc}")
+            return False
+        if report is None:  # cancelled
             return False
         if not self.confirm_import(report, path.name) or not report.cards:
             return False
