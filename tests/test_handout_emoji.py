@@ -70,10 +70,22 @@ def test_the_handout_draws_emoji_in_the_emoji_font() -> None:
         assert f"<{code}>" not in dejavu, ch  # ... and never as DejaVu's empty box
 
 
-def test_no_character_is_drawn_in_a_font_without_its_glyph(monkeypatch) -> None:
-    """Every string the PDF draws (paragraphs, page headers, footers) goes through
-    TTFont.splitString with its font: none may hold a character the font lacks when the
-    emoji font has it (that would print DejaVu's empty box)."""
+def emoji_session():  # noqa: ANN201
+    from coprod_desktop.domain.model import Card
+
+    session = content.new_session("Emoji 🥳 workshop ✊🏽", ["Table ✊🏽", "Plain"])
+    session.venue, session.facilitator = "Hall 🏛️", "Siân 👩‍💻"
+    card = session.deck.cards[0].id
+    session.place(session.groups[0].id, card, session.board.regions[0].id)
+    session.set_note(session.groups[0].id, card, NOTE)
+    session.groups[0].cards.append(Card("own1", "custom", "Walk 🚶 and talk 🥳", "We ✊🏽 🫠"))
+    return session
+
+
+def boxes_drawn(monkeypatch, make) -> list[tuple[str, str]]:  # noqa: ANN001
+    """Every string ReportLab draws goes through TTFont.splitString with its font: the
+    strings holding a character that font lacks (DejaVu's empty box) where the emoji
+    font has it."""
     from reportlab.pdfbase.ttfonts import TTFont
 
     drawn: list[tuple[str, str]] = []
@@ -84,19 +96,29 @@ def test_no_character_is_drawn_in_a_font_without_its_glyph(monkeypatch) -> None:
         return real(self, text, doc, encoding)
 
     monkeypatch.setattr(TTFont, "splitString", spy)
-    session = content.new_session("Emoji 🥳 workshop ✊🏽", ["Table ✊🏽", "Plain"])
-    session.venue, session.facilitator = "Hall 🏛️", "Siân 👩‍💻"
-    card = session.deck.cards[0].id
-    session.place(session.groups[0].id, card, session.board.regions[0].id)
-    session.set_note(session.groups[0].id, card, NOTE)
-    handout_bytes(session)
-    boxes = [
+    make()
+    assert any(font == EMOJI for font, _ in drawn)
+    return [
         (font, text)
         for font, text in drawn
         if font != EMOJI and any(not has_glyph(font, ch) and has_glyph(EMOJI, ch) for ch in text)
     ]
+
+
+def test_no_character_is_drawn_in_a_font_without_its_glyph(monkeypatch) -> None:
+    """Paragraphs, the running header and footer of the handout."""
+    boxes = boxes_drawn(monkeypatch, lambda: handout_bytes(emoji_session()))
     assert not boxes, boxes[:5]
-    assert any(font == EMOJI for font, _ in drawn)
+
+
+@pytest.mark.parametrize("backs", [False, True])
+def test_printed_cards_and_the_mat_draw_emoji_too(monkeypatch, backs: bool) -> None:
+    from coprod_desktop.handout.print_cards import build_cards_pdf
+    from coprod_desktop.handout.print_options import PrintCardsOptions
+
+    options = PrintCardsOptions(backs=backs)
+    boxes = boxes_drawn(monkeypatch, lambda: build_cards_pdf(emoji_session(), options))
+    assert not boxes, boxes[:5]
 
 
 def test_every_printed_character_has_a_glyph_in_its_font() -> None:

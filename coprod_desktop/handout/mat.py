@@ -23,7 +23,7 @@ from coprod_desktop.handout.fonts import BOLD, REGULAR
 from coprod_desktop.handout.options import HandoutOptions
 from coprod_desktop.handout.print_options import PrintCardsOptions
 from coprod_desktop.handout.styles import INK, MUTED, make_styles
-from coprod_desktop.handout.text import ellipsize, one_line
+from coprod_desktop.handout.text import draw_string, ellipsize, one_line
 
 MAT_SIZE = landscape(A3)  # the mat, whether printed on A3 or tiled
 MARGIN = 12 * mm  # round the mat on its A3 page
@@ -129,12 +129,12 @@ def _draw_mat(canvas: Canvas, session: Session, title: str, x: float, y: float) 
     canvas.setFont(BOLD, 16)
     room = width - 2 * MARGIN
     heading = f"Table mat: {one_line(session.board.title)}"
-    canvas.drawString(x + MARGIN, y + height - MARGIN - 14, ellipsize(heading, BOLD, 16, room))
+    heading = ellipsize(heading, BOLD, 16, room)
+    draw_string(canvas, x + MARGIN, y + height - MARGIN - 14, heading, BOLD, 16)
     canvas.setFont(REGULAR, 10)
     canvas.setFillColor(MUTED)
-    canvas.drawString(
-        x + MARGIN, y + height - MARGIN - 30, ellipsize(f"{title} \u00b7 {HINT}", REGULAR, 10, room)
-    )
+    hint = ellipsize(f"{title} \u00b7 {HINT}", REGULAR, 10, room)
+    draw_string(canvas, x + MARGIN, y + height - MARGIN - 30, hint, REGULAR, 10)
     drawing = _board(session)
     box_w, box_h = room, height - 2 * MARGIN - 40
     scale = min(box_w / drawing.width, box_h / drawing.height)
@@ -227,8 +227,9 @@ def _tile_caption(
     canvas.saveState()
     canvas.setFillColor(MUTED)
     canvas.setFont(REGULAR, 7)
-    canvas.drawString(TILE_MARGIN, 4 * mm, ellipsize(text, REGULAR, 7, width - 2 * TILE_MARGIN))
+    text = ellipsize(text, REGULAR, 7, width - 2 * TILE_MARGIN)
+    draw_string(canvas, TILE_MARGIN, 4 * mm, text, REGULAR, 7)
     canvas.setFont(BOLD, 9)
     canvas.setFillColor(INK)
-    canvas.drawRightString(width - TILE_MARGIN, tiles.page[1] - 6.5 * mm, name)
+    draw_string(canvas, width - TILE_MARGIN, tiles.page[1] - 6.5 * mm, name, BOLD, 9, "end")
     canvas.restoreState()

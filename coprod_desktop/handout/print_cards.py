@@ -31,7 +31,7 @@ from coprod_desktop.handout.fonts import BOLD, REGULAR, register_fonts
 from coprod_desktop.handout.mat import draw_mat_pages
 from coprod_desktop.handout.print_options import PrintCardsOptions
 from coprod_desktop.handout.styles import INK, MUTED, colour, marker
-from coprod_desktop.handout.text import ellipsize, fit_text, one_line
+from coprod_desktop.handout.text import draw_string, ellipsize, fit_text, one_line
 
 log = logging.getLogger(__name__)
 
@@ -168,7 +168,9 @@ def _caption(canvas: Canvas, page_size: tuple[float, float], text: str) -> None:
     canvas.setFillColor(MUTED)
     room = width - 2 * 12 * mm
     baseline = max(y0 - MARK_GAP - MARK_LEN - 3 * mm - 5, 3 * mm)
-    canvas.drawCentredString(width / 2, baseline, ellipsize(text, REGULAR, 7, room))
+    draw_string(
+        canvas, width / 2, baseline, ellipsize(text, REGULAR, 7, room), REGULAR, 7, "middle"
+    )
     canvas.restoreState()
 
 
@@ -243,9 +245,8 @@ def _card_front(canvas: Canvas, x: float, y: float, paper: PaperCard) -> None:
     canvas.setFont(REGULAR, FOOT_SIZE)
     canvas.setFillColor(MUTED)
     code_room = stringWidth(paper.code, REGULAR, FOOT_SIZE) + 6
-    canvas.drawString(
-        x + PAD, y + PAD, ellipsize(paper.foot, REGULAR, FOOT_SIZE, inner_w - code_room)
-    )
+    foot = ellipsize(paper.foot, REGULAR, FOOT_SIZE, inner_w - code_room)
+    draw_string(canvas, x + PAD, y + PAD, foot, REGULAR, FOOT_SIZE)
     canvas.drawRightString(x + CARD_W - PAD, y + PAD, paper.code)
     canvas.restoreState()
 
@@ -265,7 +266,7 @@ def _lines(
     canvas.setFillColor(fill)
     baseline = top - size * 0.8
     for line in lines:
-        canvas.drawString(x, baseline, line)
+        draw_string(canvas, x, baseline, line, font, size)  # emoji: Noto Emoji
         baseline -= leading
     return baseline + leading - size * 0.25 if lines else top
 
@@ -289,7 +290,7 @@ def _card_back(canvas: Canvas, x: float, y: float, paper: PaperCard, title: str)
     canvas.setFont(REGULAR, fitted.size)
     baseline = y + CARD_H * 0.58 - 30 - fitted.size * 0.8
     for line in fitted.lines:
-        canvas.drawCentredString(centre, baseline, line)
+        draw_string(canvas, centre, baseline, line, REGULAR, fitted.size, "middle")
         baseline -= fitted.leading
     canvas.setFont(BOLD, 9)
     canvas.drawCentredString(centre, y + inset + 3 * mm, paper.code)
