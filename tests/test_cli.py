@@ -361,3 +361,17 @@ def test_a_huge_title_is_cut_in_the_summary(tmp_path: Path, capsys) -> None:
     assert main(["check", str(path)]) == EXIT_OK
     out, _ = capsys.readouterr()
     assert len(out) < 500 and "(200,000 characters)" in out and "3 group(s)" in out
+
+
+def test_log_lines_on_the_terminal_are_escaped_too() -> None:
+    import logging
+
+    from coprod_desktop.cli.common import TerminalFormatter
+
+    record = logging.LogRecord(
+        "coprod", logging.WARNING, __file__, 1, "%s is open", ("x\x1b[2J\u202e.json",), None
+    )
+    shown = TerminalFormatter("%(levelname)s: %(message)s").format(record)
+    assert shown == r"WARNING: x\x1b[2J\u202e.json is open"
+    record.msg, record.args = "line one\nline two", ()
+    assert TerminalFormatter("%(message)s").format(record) == "line one\nline two"

@@ -9,6 +9,7 @@ or bidirectional overrides (U+202E), and those reach the terminal as visible esc
 from __future__ import annotations
 
 import argparse
+import logging
 import re
 import sys
 from pathlib import Path
@@ -58,6 +59,26 @@ def _escape(match: re.Match[str]) -> str:
     if 0xDC80 <= code <= 0xDCFF:  # surrogateescape: the original byte
         return f"\\x{code - 0xDC00:02x}"
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+_UNSAFE_IN_LINES = re.compile(
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
+
+
+class TerminalFormatter(logging.Formatter):
+    """Log lines on the terminal with control and bidi characters escaped (a file name
+    in a warning may hold ANSI codes); line breaks of a traceback kept."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return _UNSAFE_IN_LINES.sub(_escape, super().format(record))
+
+
+def install_logging() -> None:
+    """Warnings and errors to standard error, escaped (TerminalFormatter)."""
+    handler = logging.StreamHandler()
+    handler.setFormatter(TerminalFormatter("%(levelname)s %(name)s: %(message)s"))
+    logging.basicConfig(level=logging.WARNING, handlers=[handler])
 
 
 def terminal_text(text: str) -> str:

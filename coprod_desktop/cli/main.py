@@ -20,6 +20,7 @@ from coprod_desktop.cli.common import (
     _one_line,
     _parser,
     _same_file,
+    install_logging,
     load_or_report,
     say,
 )
@@ -31,7 +32,7 @@ log = logging.getLogger(__name__)
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    install_logging()  # escaped: a warning may quote a file name with ANSI codes in it
     try:
         if args and args[0] in SUBCOMMANDS:
             command = args.pop(0)
