@@ -372,7 +372,7 @@ def test_a_bad_csv_is_a_clear_message_and_nothing_changes(
     editor.show_error = lambda title, text: errors.append(text)
     before = session_to_dict(window.document.session)
     assert editor.import_csv(path) == 0
-    assert errors[0].startswith("bad.csv: ")
+    assert errors[0].startswith("\u2068bad.csv\u2069: ")  # the name isolated
     assert message in errors[0]
     assert "the deck is unchanged" in errors[0]
     assert session_to_dict(window.document.session) == before

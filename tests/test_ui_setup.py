@@ -163,7 +163,7 @@ def test_a_bad_csv_in_set_up_is_a_message(dialog, tmp_path: Path):
     dialog.show_error = lambda title, message: errors.append(message)
     dialog.deck.setCurrentIndex(dialog.deck.findData(IMPORTED_ONLY))
     assert not dialog.choose_csv(path)
-    assert "bad.csv: row 1: the header row needs the column(s) kind" in errors[0]
+    assert "\u2068bad.csv\u2069: row 1: the header row needs the column(s) kind" in errors[0]
     assert dialog.imported == ()
 
 

@@ -21,6 +21,7 @@ from coprod_desktop.domain.model import Session
 from coprod_desktop.handout import HandoutOptions, write_handout
 from coprod_desktop.ui.dialogs.export import ExportChoices, ExportDialog, ExportSettings
 from coprod_desktop.ui.document.document import SessionDocument
+from coprod_desktop.ui.style.plain_text import isolate, plain_message_box
 
 log = logging.getLogger(__name__)
 
@@ -45,7 +46,7 @@ class HandoutTask(QRunnable):
             pages = write_handout(self.session, self.path, self.options)
         except OSError as exc:
             self.signals.failed.emit(
-                f"The handout could not be written to\n{self.path}\n"
+                f"The handout could not be written to\n{isolate(str(self.path))}\n"
                 f"({exc.strerror or exc}).\n\nNothing in the session was changed."
             )
         except Exception as exc:  # a bug: say so in one line instead of losing the thread
@@ -100,7 +101,7 @@ class HandoutExport(QObject):
             self.window,
             QMessageBox.Icon.Question,
             "Handout exported",
-            f"The handout ({pages} pages) was saved as\n{path}\n\nOpen it now?",
+            f"The handout ({pages} pages) was saved as\n{isolate(str(path))}\n\nOpen it now?",
             QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Close,
             QMessageBox.StandardButton.Open,
         )
@@ -110,7 +111,7 @@ class HandoutExport(QObject):
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
             self.show_error(
                 "Cannot open the handout",
-                f"No program opened\n{path}\nOpen it from your file manager.",
+                f"No program opened\n{isolate(str(path))}\nOpen it from your file manager.",
             )
 
     def show_error(self, title: str, message: str) -> None:
@@ -155,7 +156,9 @@ class HandoutExport(QObject):
         return QThreadPool.globalInstance().waitForDone(msecs)
 
     def _show_progress(self, path: Path) -> None:
-        progress = QProgressDialog(f"Making the handout\n{path.name}", "", 0, 0, self.window)
+        progress = QProgressDialog(
+            f"Making the handout\n{isolate(path.name)}", "", 0, 0, self.window
+        )
         progress.setWindowTitle("Export handout")
         progress.setCancelButton(None)  # ReportLab cannot be interrupted half way
         progress.setWindowModality(Qt.WindowModality.NonModal)
@@ -195,9 +198,7 @@ def _message(
     default: QMessageBox.StandardButton = QMessageBox.StandardButton.Ok,
 ) -> QMessageBox.StandardButton:
     """A message box whose text is never read as HTML: paths and errors quote user text."""
-    box = QMessageBox(icon, title, text, buttons, parent)
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setDefaultButton(default)
+    box = plain_message_box(parent, title, text, icon, buttons, default)
     return QMessageBox.StandardButton(box.exec())
 
 

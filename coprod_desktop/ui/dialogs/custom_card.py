@@ -32,7 +32,7 @@ from coprod_desktop.domain.rules import MAX_CARD_TITLE, TITLE_LIMIT_REASON, titl
 from coprod_desktop.ui.document import edit_commands
 from coprod_desktop.ui.document.document import SessionDocument
 from coprod_desktop.ui.style import fonts
-from coprod_desktop.ui.style.plain_text import show_plain_message
+from coprod_desktop.ui.style.plain_text import isolate, show_plain_message
 
 log = logging.getLogger(__name__)
 PASTE_LIMIT = 1000  # what the title field holds, so a pasted paragraph shows and can be cut
@@ -207,7 +207,7 @@ class OwnCards(QObject):
 
     def add(self) -> str:
         group = self.document.current_group
-        draft = self.ask_draft(f"New card for {group.name}", None)
+        draft = self.ask_draft(f"New card for {isolate(group.name)}", None)
         if draft is None:
             return ""
         try:
@@ -223,7 +223,7 @@ class OwnCards(QObject):
         card = next((c for c in group.cards if c.id == card_id), None)
         if card is None:
             return False
-        draft = self.ask_draft(f"Edit {group.name}'s card", card)
+        draft = self.ask_draft(f"Edit {isolate(group.name)}'s card", card)
         if draft is None:
             return False
         try:

@@ -321,7 +321,7 @@ class DeckEditor(QDialog):
         except CsvCardsError as exc:
             self.show_error(
                 "Cannot import cards",
-                f"{path.name}: {exc}\n\nNothing was imported; the deck is unchanged.",
+                f"{isolate(path.name)}: {exc}\n\nNothing was imported; the deck is unchanged.",
             )
             return 0
         finally:
@@ -337,7 +337,9 @@ class DeckEditor(QDialog):
                 text=f"Import {len(report.cards)} card(s) from {path.name}",
             )
         except DomainError as exc:
-            self.show_error("Cannot import cards", f"{path.name}: {exc}\n\nNothing was imported.")
+            self.show_error(
+                "Cannot import cards", f"{isolate(path.name)}: {exc}\n\nNothing was imported."
+            )
             return 0
         if added:
             self.select(added[0].id)
@@ -354,7 +356,7 @@ class DeckEditor(QDialog):
         except OSError as exc:
             self.show_error(
                 "Cannot export the deck",
-                f"The deck could not be written to\n{path}\n({exc.strerror or exc}).",
+                f"The deck could not be written to\n{isolate(str(path))}\n({exc.strerror or exc}).",
             )
             return None
         return path

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from coprod_desktop.files.file_checks import write_target
 from coprod_desktop.handout.options import PAPER_NAMES, PAPERS, HandoutOptions
 from coprod_desktop.ui.dialogs.replace import ask_replace, os_path_taken
+from coprod_desktop.ui.style.plain_text import isolate
 
 PDF_FILTER = "PDF documents (*.pdf)"
 
@@ -172,13 +173,13 @@ class ExportDialog(QDialog):
         if choices is None:
             return "Type where the PDF should be saved, or choose Browse..."
         if not choices.path.parent.is_dir():
-            return f"The folder {choices.path.parent} does not exist."
+            return f"The folder {isolate(str(choices.path.parent))} does not exist."
         if choices.path.is_dir():
-            return f"{choices.path} is a folder: add a file name."
+            return f"{isolate(str(choices.path))} is a folder: add a file name."
         try:
             write_target(choices.path)
         except OSError as exc:  # a pipe or a device: it would hang or be replaced
-            return f"{choices.path}: {exc.strerror or exc}"
+            return f"{isolate(str(choices.path))}: {exc.strerror or exc}"
         return ""
 
     def accept(self) -> None:

@@ -81,8 +81,9 @@ class GroupActions(QObject):
         answer = show_plain_message(
             self.parent_widget,
             "Copy arrangement",
-            f"Replace {target.name}'s board ({len(target.placements)} card(s)) with a copy of "
-            f"{source.name}'s ({len(source.placements)} card(s))?\n(Edit > Undo puts it back.)",
+            f"Replace {isolate(target.name)}'s board ({len(target.placements)} card(s)) "
+            f"with a copy of {isolate(source.name)}'s ({len(source.placements)} card(s))?\n"
+            "(Edit > Undo puts it back.)",
             QMessageBox.Icon.Question,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
@@ -97,7 +98,7 @@ class GroupActions(QObject):
         choice, ok = QInputDialog.getItem(
             self.parent_widget,
             "Copy arrangement",
-            f"Start {target.name}'s board from:",
+            f"Start {isolate(target.name)}'s board from:",
             labels,
             0,
             False,

@@ -44,7 +44,7 @@ from coprod_desktop.files.csv_cards import (
     ImportReport,
     read_cards_csv,
 )
-from coprod_desktop.ui.style.plain_text import plain_tooltip
+from coprod_desktop.ui.style.plain_text import isolate, plain_tooltip, title_text
 
 # The file picker says what a card file holds (the filter's name shows in the dialog).
 IMPORT_CAPTION = (
@@ -71,7 +71,7 @@ class ImportPreview(QDialog):
     ) -> None:
         super().__init__(parent)
         self.report = report
-        self.setWindowTitle(f"Import cards from {source}")
+        self.setWindowTitle(f"Import cards from {title_text(source)}")
         self.setMinimumSize(900, 520)
         self.summary = QLabel(_summary(report, source))
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
@@ -226,7 +226,7 @@ class CsvReadJob(QObject):
 
     def _wait(self, worker: threading.Thread) -> None:
         dialog = self.dialog = QProgressDialog(
-            f"Reading {self.path.name}…", "Cancel", 0, 1000, self.parent_widget
+            f"Reading {isolate(self.path.name)}…", "Cancel", 0, 1000, self.parent_widget
         )
         dialog.setWindowTitle("Import cards")
         dialog.setWindowModality(Qt.WindowModality.WindowModal)

@@ -53,7 +53,7 @@ from coprod_desktop.ui.dialogs.import_preview import (
     CsvReadJob,
     ImportPreview,
 )
-from coprod_desktop.ui.style.plain_text import show_plain_message
+from coprod_desktop.ui.style.plain_text import isolate, show_plain_message
 
 log = logging.getLogger(__name__)
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -262,7 +262,7 @@ class SetupDialog(QDialog):
         try:  # off the UI thread, with progress and Cancel
             report = CsvReadJob(self, path, existing).run()
         except CsvCardsError as exc:
-            self.show_error("Cannot use these cards", f"{path.name}: {exc}")
+            self.show_error("Cannot use these cards", f"{isolate(path.name)}: {exc}")
             return False
         if report is None:  # cancelled
             return False
