@@ -268,3 +268,19 @@ def test_save_onto_a_file_in_the_recovery_folder_is_save_as(qtbot, tmp_path, err
     window.files.ask_save_path = lambda *args: asked.append(args)  # cancelled
     assert not window.files.save()
     assert asked and not load_session(inside).groups[0].placements
+
+
+def test_save_as_through_a_link_to_the_recovery_file_is_refused(qtbot, tmp_path, errors) -> None:
+    """A link elsewhere that points at this run's recovery file: writing through it would
+    be 'saved', and then deleted with the recovery file."""
+    folder = tmp_path / "recovery"
+    window, saver = started(qtbot, folder)
+    doc = window.document
+    doc.place(doc.session.deck.cards[0].id, doc.session.board.regions[0].id)
+    qtbot.waitUntil(lambda: not saver.pending and saver.store.path.exists(), timeout=5000)
+    link = tmp_path / "looks-harmless.json"
+    link.symlink_to(saver.store.path)
+    window.files.ask_save_path = lambda *_args: link
+    assert not window.files.save()
+    assert "recovery folder" in errors[0][1]
+    assert read_entry(saver.store.name, saver.store.path).ok  # still the recovery wrapper

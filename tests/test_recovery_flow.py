@@ -249,7 +249,10 @@ def test_the_dialog_shows_entries_as_plain_text_and_answers(qtbot, tmp_path: Pat
     broken = RecoveryEntry(name="x", path=folder / "x.json", problem="not valid JSON")
     dialog = RecoveryDialog([*entries, broken])
     qtbot.addWidget(dialog)
-    first_item = dialog.list.item(0).text()
+    shown = dialog.list.item(0).text()
+    lines = shown.split("\n")
+    assert all(line.startswith("\u2068") and line.endswith("\u2069") for line in lines)  # isolated
+    first_item = shown.replace("\u2068", "").replace("\u2069", "")
     assert first_item.startswith('<img src="/etc/passwd"> <b>Bold</b> &amp;\nAutosaved ')
     assert "\nGroups: Group 1 (7 cards), Table <2> (1 card)\nNever saved to a file" in first_item
     for label in dialog.findChildren(QLabel):

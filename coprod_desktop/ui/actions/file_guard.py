@@ -97,8 +97,12 @@ class FileGuard(QObject):
         return "write" if answer == "overwrite" else answer
 
     def in_recovery_folder(self, path: Path) -> bool:
+        """path is in the recovery folder, or is a link to a file there."""
         folder = self.recovery_folder
-        return folder is not None and same_file(path.parent, folder)
+        if folder is None:
+            return False
+        real = Path(os.path.realpath(path))
+        return same_file(path.parent, folder) or same_file(real.parent, folder)
 
     def refusal(self, path: Path) -> str | None:
         """Why nothing may be saved at path, or None. Another running copy's open file, and

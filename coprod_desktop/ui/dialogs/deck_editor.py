@@ -178,7 +178,7 @@ class DeckEditor(QDialog):
                 self.list.addItem(self._heading(kind, sum(c.kind == kind for c in deck.cards)))
             placed = len(self.document.session.where_placed(card.id))
             where = f"  · on {placed} board(s)" if placed else ""
-            item = QListWidgetItem(f"{card.title}{where}")
+            item = QListWidgetItem(f"{isolate(card.title)}{where}")
             item.setData(CARD_ID_ROLE, card.id)
             item.setToolTip(plain_tooltip(f"{card.title}\n{card.text}".strip()))
             self.list.addItem(item)

@@ -28,7 +28,7 @@ from coprod_desktop.files.recovery import RecoveryEntry, RecoveryStore, damaged_
 from coprod_desktop.ui.actions.autosave import Autosaver
 from coprod_desktop.ui.document.document import SessionDocument
 from coprod_desktop.ui.style import fonts
-from coprod_desktop.ui.style.plain_text import show_plain_message
+from coprod_desktop.ui.style.plain_text import isolate, show_plain_message
 
 log = logging.getLogger(__name__)
 
@@ -66,7 +66,9 @@ class RecoveryDialog(QDialog):
         self.list.setAlternatingRowColors(True)
         self.list.setAccessibleName("Unsaved work from the last run")
         for entry in self.entries:
-            item = QListWidgetItem("\n".join(describe(entry)))
+            # Each line isolated: Qt joins them with line separators, which end no
+            # right-to-left override (a U+202E in a title would reverse the lines after).
+            item = QListWidgetItem("\n".join(isolate(line) for line in describe(entry)))
             self.list.addItem(item)
         self.list.setCurrentRow(0)
         self.list.itemDoubleClicked.connect(self._restore)

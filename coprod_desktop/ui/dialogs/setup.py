@@ -181,7 +181,7 @@ class SetupDialog(QDialog):
     def _recent_box(self, recent: list[Path]) -> QGroupBox:
         box = QGroupBox("Or open a recent session")
         for path in recent:
-            item = QListWidgetItem(f"{path.name}\n{path.parent}")
+            item = QListWidgetItem(f"{isolate(path.name)}\n{isolate(str(path.parent))}")
             item.setData(PATH_ROLE, str(path))
             item.setToolTip(str(path))
             self.recent.addItem(item)
