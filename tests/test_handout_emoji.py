@@ -37,9 +37,7 @@ def test_para_puts_what_dejavu_lacks_in_the_emoji_font() -> None:
 
 
 def drawn_by_font(data: bytes) -> dict[str, str]:
-    """Each embedded font's ToUnicode map: the characters the PDF draws in it. (Text
-    extraction cannot be used for astral emoji: ReportLab writes <1F973> in the map,
-    which pypdf rejects; the glyph itself is drawn.)"""
+    """Each embedded font's ToUnicode map: the characters the PDF draws in it."""
     pypdf = pytest.importorskip("pypdf")
     reader = pypdf.PdfReader(io.BytesIO(data))
     maps: dict[str, str] = {}
@@ -65,7 +63,7 @@ def test_the_handout_draws_emoji_in_the_emoji_font() -> None:
     dejavu = "".join(v for k, v in maps.items() if "DejaVu" in k).upper()
     assert emoji, list(maps)
     for ch in "✊🏽🥳🫠👩💻":
-        code = f"{ord(ch):04X}"
+        code = ch.encode("utf-16-be").hex().upper()  # as the PDF's ToUnicode map writes it
         assert f"<{code}>" in emoji, ch  # drawn in Noto Emoji ...
         assert f"<{code}>" not in dejavu, ch  # ... and never as DejaVu's empty box
 
@@ -129,3 +127,13 @@ def test_every_printed_character_has_a_glyph_in_its_font() -> None:
     outside = re.sub(r'<font face="[^"]+">.*?</font>', "", markup)
     for ch in outside:
         assert has_glyph(REGULAR, ch) or not has_glyph(EMOJI, ch), hex(ord(ch))
+
+
+def test_emoji_can_be_copied_and_searched_in_the_pdf() -> None:
+    """ReportLab wrote characters beyond U+FFFF into the ToUnicode map as <1F973>; PDF
+    readers want UTF-16 there, so 🥳 came out of the PDF as another character."""
+    pypdf = pytest.importorskip("pypdf")
+    data, _ = handout_bytes(emoji_session())
+    text = "".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(data)).pages)
+    for ch in "🥳🫠👩💻✊":
+        assert ch in text, ch

@@ -8,7 +8,7 @@ from __future__ import annotations
 from functools import cache
 
 from reportlab.lib.fonts import addMapping
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 
 from coprod_desktop.files.builtin import font_path
@@ -19,8 +19,23 @@ EMOJI = "NotoEmoji"  # one face: emoji have no bold; <b> around one keeps this f
 _FILES = {REGULAR: "DejaVuSans.ttf", BOLD: "DejaVuSans-Bold.ttf", EMOJI: "NotoEmoji-Regular.ttf"}
 
 
+def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
+    """ReportLab's ToUnicode map, with characters beyond U+FFFF written as UTF-16 (two
+    surrogates), as the PDF reference requires. ReportLab writes <1F973>, which readers
+    reject: an emoji drawn in the PDF was lost to copying, searching and screen readers."""
+    cmap = _reportlab_cmap(fontname, subset)
+    for code in {c for c in subset if c > 0xFFFF}:
+        high, low = 0xD800 + ((code - 0x10000) >> 10), 0xDC00 + ((code - 0x10000) & 0x3FF)
+        cmap = cmap.replace(f"> <{code:04X}>", f"> <{high:04X}{low:04X}>")
+    return cmap
+
+
+_reportlab_cmap = ttfonts.makeToUnicodeCMap
+
+
 def register_fonts() -> None:
     """Register the fonts once per process (safe to call again)."""
+    ttfonts.makeToUnicodeCMap = _to_unicode_cmap  # type: ignore[assignment]
     known = set(pdfmetrics.getRegisteredFontNames())
     for name, filename in _FILES.items():
         if name not in known:
