@@ -130,3 +130,14 @@ def test_import_time_lines_are_summed_by_package():
 
 def test_peak_memory_of_this_process_is_known():
     assert peak_rss_kb() > 1000
+
+
+@pytest.mark.parametrize("case", ["nesting-quoted", "csv-parse", "csv-preview", "csv-window"])
+def test_the_hostile_inputs_benchmark_runs(case, monkeypatch) -> None:
+    """python -m tests.bench.hostile_inputs (issue 17, item 7), on tiny inputs."""
+    from tests.bench import hostile_inputs
+
+    monkeypatch.setenv("COPROD_BENCH_QUICK", "1")
+    figures = hostile_inputs.run_case(case)
+    assert "error" not in figures, figures
+    assert all(not isinstance(v, float) or v >= 0 for v in figures.values())
