@@ -54,10 +54,12 @@ class AutosaveWarning(QFrame):
     def show_failure(self, reason: str, not_safe: bool = True) -> None:
         """reason: one line ("Autosave failed: No space left on device")."""
         text = f"{reason}. {NOT_SAFE}" if not_safe else reason
+        news = self.isHidden() or text != self.label.text()  # said once, not at every change
         self.label.setText(text)
         self.label.setToolTip(text)
         self.show()
-        announce(self, text, assertive=True)
+        if news:
+            announce(self, text, assertive=True)
 
     def clear(self, *_args: object) -> None:
         self.hide()
