@@ -251,6 +251,7 @@ def test_tabs_menus_and_undo_isolate_group_and_card_names(window) -> None:
     doc.rename_group(doc.session.groups[1].id, evil)
     tabs = window.group_bar.tabs
     assert tabs.shown_text(1) == f"{FSI}{evil}{PDI}"
+    assert f"{FSI}{evil}{PDI}: 0 card(s) placed" in as_html_shows(tabs.tabToolTip(1))
     group_menu = window.group_bar.group_menu(doc.session.groups[1].id)
     assert shown_in_menu(group_menu.title()) == f"{FSI}{evil}{PDI}"
     copy_to = next(a.menu() for a in group_menu.actions() if a.menu() is not None)

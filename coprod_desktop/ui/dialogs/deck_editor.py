@@ -180,7 +180,9 @@ class DeckEditor(QDialog):
             where = f"  · on {placed} board(s)" if placed else ""
             item = QListWidgetItem(f"{isolate(card.title)}{where}")
             item.setData(CARD_ID_ROLE, card.id)
-            item.setToolTip(plain_tooltip(f"{card.title}\n{card.text}".strip()))
+            text = f"\n{isolate(card.text.strip())}" if card.text.strip() else ""
+            tip = isolate(card.title) + text  # each line isolated: one paragraph in the tip
+            item.setToolTip(plain_tooltip(tip))
             self.list.addItem(item)
         self.list.blockSignals(False)
         self.select(keep)
