@@ -27,7 +27,6 @@ from coprod_desktop.ui.document.document import SessionDocument
 from coprod_desktop.ui.main_window import MainWindow
 from coprod_desktop.ui.style.app_icon import app_icon
 from coprod_desktop.ui.style.fonts import FONT_FAMILY, font, load_fonts
-from coprod_desktop.ui.style.plain_text import isolate
 
 log = logging.getLogger(__name__)
 DESKTOP_FILE_NAME = "org.coprod_desktop.CoprodDesktop"  # resources/packaging/NAME.desktop
@@ -45,8 +44,7 @@ def build_window(path: Path | None = None) -> tuple[MainWindow, str | None]:
             (session, disk), opened = load_session_file(path), path
             tidy_temp_files(path)  # what killed saves of it left, if their writers are gone
         except SessionFormatError as exc:
-            shown = isolate(str(path))  # the name's own direction only
-            error = f"{shown} cannot be opened:\n{exc}\n\nA new session was started instead."
+            error = f"{path} cannot be opened:\n{exc}\n\nA new session was started instead."
     if session is None:
         session = content.new_session()
     document = SessionDocument(session, opened)

@@ -69,7 +69,8 @@ def test_check_a_good_file_in_process(capsys) -> None:
     assert lines[0].startswith(f"{EXAMPLE}: ok")
     assert "Co-producing community health, Cardiff, spring 2026" in lines[0]
     assert "3 group(s)" in lines[0]
-    assert "88 placement(s)" in lines[0]
+    assert "221 placement(s)" in lines[0] and "25 note(s)" in lines[0]
+    assert "31 mark(s)" in lines[0] and "6 card(s) still to decide" in lines[0]
 
 
 def test_check_a_good_file_as_a_process(tmp_path: Path) -> None:

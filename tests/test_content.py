@@ -171,7 +171,7 @@ def test_the_ladder_rungs_carry_tlaps_meanings(board) -> None:
 
 def test_no_matrix_cell_outside_the_verified_three_is_called_co_design(board) -> None:
     for region in board.regions:
-        if region.zone == "matrix":
+        if region.lens == "matrix":
             assert "co-design" not in region.label.lower(), region.id
 
 
@@ -207,7 +207,7 @@ def test_board_identity(board) -> None:
 
 
 def test_nine_matrix_cells_with_the_verified_labels(board) -> None:
-    matrix = [r for r in board.regions if r.zone == "matrix"]
+    matrix = [r for r in board.regions if r.lens == "matrix"]
     assert len(matrix) == 9
     labels = {r.label for r in matrix}
     assert {
@@ -220,14 +220,14 @@ def test_nine_matrix_cells_with_the_verified_labels(board) -> None:
 
 
 def test_the_matrix_is_a_3x3_grid(board) -> None:
-    matrix = [r for r in board.regions if r.zone == "matrix"]
+    matrix = [r for r in board.regions if r.lens == "matrix"]
     assert len({r.rect[0] for r in matrix}) == 3  # three columns
     assert len({r.rect[1] for r in matrix}) == 3  # three rows
     assert board.region("matrix-traditional").rect[:2] == min(r.rect[:2] for r in matrix)
 
 
 def test_seven_ladder_rungs_in_three_bands(board) -> None:
-    ladder = [r for r in board.regions if r.zone == "ladder"]
+    ladder = [r for r in board.regions if r.lens == "ladder"]
     assert [r.label for r in sorted(ladder, key=lambda r: -r.rect[1])] == [
         "1 Coercion",
         "2 Educating",
@@ -242,7 +242,7 @@ def test_seven_ladder_rungs_in_three_bands(board) -> None:
 
 
 def test_a_not_region(board) -> None:
-    nots = [r for r in board.regions if r.zone == "not"]
+    nots = [r for r in board.regions if r.lens == "not"]
     assert len(nots) == 1
     assert nots[0].label.startswith("Co-production is not")
 

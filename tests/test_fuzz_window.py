@@ -10,10 +10,12 @@ from hypothesis import strategies as st
 from PySide6.QtWidgets import QMessageBox
 from test_fuzz_roundtrip import (  # tests/ is on sys.path (no package)
     bands,
+    declared_lenses,
     decoration_kinds,
+    lenses,
+    ranked,
     sessions,
     text,
-    zones,
 )
 
 from coprod_desktop.domain.model import Board, Decoration, Region, Session
@@ -38,14 +40,17 @@ def visible_boards(draw: st.DrawFn) -> Board:
     # Region ids are never blank: the domain refuses them (domain/rules.py).
     region_id = st.text(min_size=1, max_size=6).filter(lambda t: t.strip() != "")
     ids = draw(st.lists(region_id, min_size=1, max_size=8, unique=True))
-    regions = tuple(
-        Region(i, draw(odd_text), rect(), draw(zones), draw(odd_text), draw(bands)) for i in ids
+    regions = ranked(
+        draw,
+        [Region(i, draw(odd_text), rect(), draw(lenses), draw(odd_text), draw(bands)) for i in ids],
     )
     decorations = tuple(
         Decoration(draw(decoration_kinds), draw(odd_text), rect())
         for _ in range(draw(st.integers(0, 6)))
     )
-    return Board("b", draw(odd_text), (w, h), regions, decorations)
+    return Board(
+        "b", draw(odd_text), (w, h), regions, decorations, lenses=declared_lenses(draw, regions)
+    )
 
 
 @pytest.fixture(scope="module")

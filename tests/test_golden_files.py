@@ -72,7 +72,7 @@ def test_version_1_reads_as_written() -> None:
     assert (s.deck.cards[1].more, s.deck.cards[1].source) == ("", "")
     assert (s.board.id, s.board.size) == ("golden-board", (960, 540))
     assert s.board.source == "Bovaird (2007)"
-    assert [(r.id, r.zone, r.band) for r in s.board.regions] == [
+    assert [(r.id, r.lens, r.band) for r in s.board.regions] == [
         ("matrix-full", "matrix", ""),
         ("ladder-7", "ladder", "with"),
         ("not", "not", ""),
@@ -90,10 +90,54 @@ def test_version_1_reads_as_written() -> None:
         ("p-assets", "matrix-full"),
         ("n-consult", "not"),
     ]
-    assert g1.placements[0].note == 'Ours: <b>not</b> bold & "quoted"\nsecond line'
-    assert g1.placements[2].note == "Привет, שלום, 你好 ✊🏽"
+    # version 1 kept a note on the placement: it becomes the card's note
+    assert g1.notes == {
+        "own-walk": 'Ours: <b>not</b> bold & "quoted"\nsecond line',
+        "n-consult": "Привет, שלום, 你好 ✊🏽",
+    }
     assert [(p.card, p.region) for p in g2.placements] == [("a-timebank", "ladder-7")]
-    assert (g3.cards, g3.placements) == ([], [])
+    assert (g3.cards, g3.placements, g3.notes, g3.marks) == ([], [], {}, [])
+    # its zones become lenses, the built-in lens meanings, the one rung ranked
+    assert [(lens.id, lens.unit, lens.expected, lens.stands_alone) for lens in s.board.lenses] == [
+        ("matrix", "cell", True, False),
+        ("ladder", "rung", True, False),
+        ("not", "place", False, True),
+    ]
+    assert [r.rank for r in s.board.regions] == [None, 1, None]
+
+
+def test_version_2_reads_as_written() -> None:
+    """The version 2 additions, by value: a card with a cell and a rung, a card with a cell
+    and no rung yet, marks, a note on a card in the tray, keys another tool wrote."""
+    s = load_session(golden_files()[2])
+    g1, g2, g3 = s.groups
+    assert [(p.card, p.region) for p in g1.placements] == [
+        ("own-walk", "matrix-full"),
+        ("p-assets", "matrix-full"),
+        ("a-timebank", "matrix-full"),
+        ("n-consult", "not"),
+        ("own-walk", "ladder-7"),
+    ]
+    assert [(m.card, m.principle) for m in g1.marks] == [
+        ("own-walk", "p-assets"),
+        ("a-timebank", "p-assets"),
+    ]
+    assert s.missing_lenses(g1, "a-timebank") == ["ladder"]
+    assert s.missing_lenses(g1, "own-walk") == []
+    assert s.missing_lenses(g1, "n-consult") == []  # "not" stands alone
+    assert [(p.card, p.region) for p in g2.placements] == [("a-timebank", "ladder-7")]
+    assert g2.notes == {"n-consult": "Left in the tray, but our note stays."}
+    assert "n-consult" not in g2.placed_ids()
+    assert [(p.card, p.region) for p in g3.placements] == [("a-timebank", "not")]
+    text = golden_files()[2].read_text(encoding="utf-8")
+    saved = json.loads(session_to_json(s))
+    assert saved["other_tool"] == {"exported": True}
+    assert saved["deck"]["cards"][1]["colour_hint"] == "green"
+    assert saved["board"]["regions"][1]["x-notes"] == "kept"
+    assert saved["groups"][0]["placements"][0]["pinned"] is True
+    assert saved["groups"][0]["notes"][0]["author"] == "Siân"
+    assert saved["groups"][0]["marks"][0]["confidence"] == 0.8
+    assert '"other_tool"' in text
 
 
 def test_the_current_version_round_trips_byte_for_byte() -> None:
@@ -103,9 +147,12 @@ def test_the_current_version_round_trips_byte_for_byte() -> None:
 
 
 def test_migrate_runs_each_step_in_order_without_touching_the_input(monkeypatch) -> None:
-    """How a version 2 will plug in: one step per version, chained, on a copy."""
+    """How a version 3 will plug in: one step per version, chained, on a copy."""
+
+    real_v1_to_v2 = MIGRATIONS[1]
 
     def v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
+        data = real_v1_to_v2(data)
         data["steps"] = [*data.get("steps", []), "1->2"]
         return data
 

@@ -13,6 +13,7 @@ import pytest
 from coprod_desktop.domain.errors import DomainError
 from coprod_desktop.domain.model import (
     GROUP_COLOURS,
+    Arrangement,
     Board,
     Card,
     CardDraft,
@@ -20,6 +21,7 @@ from coprod_desktop.domain.model import (
     DeckState,
     Group,
     GroupContent,
+    Mark,
     Placement,
     Region,
     Session,
@@ -149,7 +151,8 @@ def test_edit_group_card_keeps_id_and_placement_and_undo_restores() -> None:
     old = s.edit_group_card("g1", card.id, CardDraft("activity", "Final", "Body"))
     assert old == card
     assert s.group("g1").cards[0] == Card(card.id, "activity", "Final", "Body")
-    assert s.group("g1").placement(card.id) == Placement(card.id, R2, "why")
+    assert s.group("g1").places(card.id) == [Placement(card.id, R2)]
+    assert s.group("g1").note(card.id) == "why"
     s.edit_group_card("g1", card.id, CardDraft.of(old))
     assert s.group("g1").cards == [card]
 
@@ -182,11 +185,13 @@ def test_set_group_content_refuses_clashing_ids_and_unknown_cards() -> None:
     theirs = s.add_group_card("g2", CardDraft("custom", "Theirs"))
     before = state(s)
     bad = [
-        GroupContent((Card(A, "custom", "Clash with deck", ""),), ()),
-        GroupContent((theirs,), ()),
-        GroupContent((), (Placement(theirs.id, R1),)),
-        GroupContent((), (Placement(A, "nowhere"),)),
-        GroupContent((), (Placement(A, R1), Placement(A, R2))),
+        GroupContent((Card(A, "custom", "Clash with deck", ""),), Arrangement()),
+        GroupContent((theirs,), Arrangement()),
+        GroupContent((), Arrangement((Placement(theirs.id, R1),))),
+        GroupContent((), Arrangement((Placement(A, "nowhere"),))),
+        GroupContent((), Arrangement((Placement(A, R1), Placement(A, R2)))),
+        GroupContent((), Arrangement(notes=((theirs.id, "a note on their card"),))),
+        GroupContent((), Arrangement(marks=(Mark(A, B),))),  # not placed, not a principle
     ]
     for content_ in bad:
         with pytest.raises(DomainError):
@@ -211,8 +216,9 @@ def test_copy_arrangement_copies_placements_notes_and_own_cards_and_undo_restore
     copied = next(c for c in target.cards if c.title == "Ours")
     assert copied.id != ours.id  # ids stay unique across groups
     assert [c.id for c in target.cards] == [mine.id, copied.id]
-    assert target.placements == [Placement(A, R1, "why A"), Placement(copied.id, R2, "")]
-    assert s.group("g1").placements == [Placement(A, R1, "why A"), Placement(ours.id, R2, "")]
+    assert target.placements == [Placement(A, R1), Placement(copied.id, R2)]
+    assert target.notes == {A: "why A"}
+    assert s.group("g1").placements == [Placement(A, R1), Placement(ours.id, R2)]
     round_trips(s)
     # copying again reuses the copy rather than making a second one
     s.copy_arrangement("g1", "g2")
@@ -273,7 +279,7 @@ def test_edit_deck_card_and_undo() -> None:
     s.place("g2", B, R1)
     old = s.edit_deck_card(B, CardDraft("principle", "New title", "New text", "More", "Src"))
     assert s.deck.card(B) == Card(B, "principle", "New title", "New text", "More", "Src")
-    assert s.group("g2").placement(B) is not None
+    assert s.group("g2").places(B) != []
     s.edit_deck_card(B, CardDraft.of(old))
     assert s.deck.card(B) == old
 
@@ -333,7 +339,7 @@ def test_set_deck_state_refuses_a_deck_that_breaks_placements_or_ids() -> None:
     ours = s.add_group_card("g2", CardDraft("custom", "Ours"))
     before = state(s)
     without_a = Deck("deck", "Deck", tuple(c for c in s.deck.cards if c.id != A))
-    keep = s.deck_state().placements
+    keep = s.deck_state().arrangements
     with pytest.raises(DomainError, match="unknown card"):
         s.set_deck_state(DeckState(without_a, keep))
     clash = Deck("deck", "Deck", (*s.deck.cards, Card(ours.id, "custom", "Clash", "")))

@@ -221,9 +221,10 @@ def test_full_region_shows_more_and_lists_every_card(session: Session) -> None:
     assert hidden > 0
     text = pdf_text(handout_bytes(session, STABLE)[0])
     assert f"+{hidden} more" in text
-    assert "Ladder: 5 Engagement (doing for) (30)" in text
     for card in group.cards:
         assert f"★ {card.title}" in text
+    # the listing gives each card once with its rung and what it still lacks
+    assert text.count("Where: Ladder: 5 Engagement (doing for) · no cell yet") >= 30
 
 
 def test_large_print_is_longer(session: Session) -> None:

@@ -93,11 +93,11 @@ def printed_in_full(session: Session, field: str) -> list[str]:
         "card_title": [c.title for c in cards],
         "card_text": [c.text for c in cards],
         "card_source": [c.source for c in cards],
-        "note": [p.note for g in session.groups for p in g.placements],
+        "note": [text for g in session.groups for text in g.notes.values()],
         "region_label": [r.label for r in board.regions],
         # The reference describes the matrix's cells and the ladder's rungs.
         "region_description": [
-            r.description for r in board.regions if r.zone in ("matrix", "ladder")
+            r.description for r in board.regions if r.lens in ("matrix", "ladder")
         ],
         "board_source": [board.source],
     }
@@ -192,7 +192,7 @@ def test_text_too_long_for_a_table_row_is_a_list() -> None:
     body = body_text(build(session, "twelve long group names"))
     assert "Wherethegroupsputit" not in body
     assert "Everycard,groupbygroup" in body
-    rung = next(r for r in session.board.regions if r.zone == "ladder")
+    rung = next(r for r in session.board.regions if r.lens == "ladder")
     assert rung.description in body
 
 

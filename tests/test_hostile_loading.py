@@ -87,7 +87,7 @@ HOSTILE: list[tuple[str, Any, str]] = [
         _changed(lambda d: d["groups"][2]["placements"][1].update(region="moon")),
         "groups[2].placements[1].region: unknown region 'moon'",
     ),
-    ("placed-twice", _changed(_place_twice), "placed twice"),
+    ("placed-twice", _changed(_place_twice), "already has a place on the"),
     (
         "bad-colour",
         _changed(lambda d: d["groups"][0].update(colour="red")),
@@ -95,8 +95,8 @@ HOSTILE: list[tuple[str, Any, str]] = [
     ),
     (
         "newer",
-        _changed(lambda d: d.update(schema_version=2)),
-        "schema_version: version 2 was made by a newer version of coprod-desktop",
+        _changed(lambda d: d.update(schema_version=3)),
+        "schema_version: version 3 was made by a newer version of coprod-desktop",
     ),
     (
         "far-newer",
@@ -105,18 +105,18 @@ HOSTILE: list[tuple[str, Any, str]] = [
     ),
     (
         "nan",
-        EXAMPLE_TEXT.replace('"schema_version": 1', '"schema_version": NaN', 1),
+        EXAMPLE_TEXT.replace('"schema_version": 2', '"schema_version": NaN', 1),
         "NaN is not allowed",
     ),
     (
         "infinity",
-        EXAMPLE_TEXT.replace('"schema_version": 1', '"schema_version": -Infinity', 1),
+        EXAMPLE_TEXT.replace('"schema_version": 2', '"schema_version": -Infinity', 1),
         "Infinity is not allowed",
     ),
     ("deep", '{"format": ' + "[" * 100_000 + "]" * 100_000 + "}", "nested more than 64"),
     (
         "huge-int",
-        EXAMPLE_TEXT.replace('"schema_version": 1', '"schema_version": 1' + "0" * 5000, 1),
+        EXAMPLE_TEXT.replace('"schema_version": 2', '"schema_version": 2' + "0" * 5000, 1),
         "a number has more than 100 digits",
     ),
     ("huge-negative-int", '{"x": -' + "9" * 200 + "}", "more than 100 digits"),

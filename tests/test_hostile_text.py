@@ -66,7 +66,7 @@ def window(open_window):
 
 def test_every_label_with_user_text_is_plain(window) -> None:
     window.details.show_card("own")
-    window.scene.card_items["own"].setSelected(True)
+    window.scene.item_for("own").setSelected(True)
     labels = [w for w in window.findChildren(QLabel) if "<" in w.text() or "&" in w.text()]
     assert labels  # the details panel shows the card
     for label in labels:
@@ -109,7 +109,7 @@ def test_tray_shows_titles_and_tooltips_literally(window) -> None:
 
 
 def test_board_tooltips_are_literal(window) -> None:
-    card = window.scene.card_items["own"]
+    card = window.scene.item_for("own")
     assert as_html_shows(card.toolTip()) == f"{OWN_TITLE}\n{OWN_TEXT}"
     region = window.scene.region_items[window.document.session.board.regions[0].id]
     assert as_html_shows(region.toolTip()) == f"{REGION}\n<b>desc</b> & {IMG}"
@@ -251,7 +251,6 @@ def test_tabs_menus_and_undo_isolate_group_and_card_names(window) -> None:
     doc.rename_group(doc.session.groups[1].id, evil)
     tabs = window.group_bar.tabs
     assert tabs.shown_text(1) == f"{FSI}{evil}{PDI}"
-    assert f"{FSI}{evil}{PDI}: 0 card(s) placed" in as_html_shows(tabs.tabToolTip(1))
     group_menu = window.group_bar.group_menu(doc.session.groups[1].id)
     assert shown_in_menu(group_menu.title()) == f"{FSI}{evil}{PDI}"
     copy_to = next(a.menu() for a in group_menu.actions() if a.menu() is not None)

@@ -7,6 +7,7 @@ import pytest
 from coprod_desktop.domain.errors import DomainError
 from coprod_desktop.domain.model import (
     GROUP_COLOURS,
+    Arrangement,
     Board,
     Card,
     Deck,
@@ -47,6 +48,11 @@ def order(session: Session, region: str, group: str = "g1") -> list[str]:
     return [p.card for p in session.group(group).in_region(region)]
 
 
+def regions(session: Session, card: str, group: str = "g1") -> list[str]:
+    """The regions a card has a place in (one per lens)."""
+    return [p.region for p in session.group(group).places(card)]
+
+
 # --- place / move / unplace ---------------------------------------------------
 
 
@@ -57,7 +63,7 @@ def test_place_appends_to_the_region_in_order() -> None:
     s.place("g1", C, R2)
     assert order(s, R1) == [A, B]
     assert order(s, R2) == [C]
-    assert s.group("g1").placement(C) == Placement(C, R2, "")
+    assert s.group("g1").places(C) == [Placement(C, R2)]
 
 
 def test_place_at_index_inserts_within_the_region() -> None:
@@ -108,19 +114,22 @@ def test_move_keeps_the_note() -> None:
     s.place("g1", A, R1)
     s.set_note("g1", A, "because the people run it")
     s.place("g1", A, R2, index=0)
-    assert s.group("g1").placement(A) == Placement(A, R2, "because the people run it")
+    assert regions(s, A) == [R2]
+    assert s.group("g1").note(A) == "because the people run it"
 
 
-def test_unplace_removes_the_card_and_its_note() -> None:
+def test_unplace_removes_the_card_and_keeps_its_note() -> None:
     s = make_session()
     s.place("g1", A, R1)
     s.place("g1", B, R1)
     s.set_note("g1", A, "note")
     s.unplace("g1", A)
-    assert s.group("g1").placement(A) is None
+    assert regions(s, A) == []
     assert order(s, R1) == [B]
+    assert s.group("g1").note(A) == "note"  # a note belongs to the card, not its place
     s.place("g1", A, R1)
-    assert s.group("g1").placement(A) == Placement(A, R1, "")
+    assert regions(s, A) == [R1]
+    assert s.group("g1").note(A) == "note"
 
 
 def test_unplace_an_unplaced_card_raises() -> None:
@@ -134,8 +143,8 @@ def test_groups_have_separate_arrangements() -> None:
     s.place("g1", A, R1)
     s.place("g2", A, R2)
     s.set_note("g2", A, "theirs")
-    assert s.group("g1").placement(A) == Placement(A, R1, "")
-    assert s.group("g2").placement(A) == Placement(A, R2, "theirs")
+    assert regions(s, A, "g1") == [R1] and s.group("g1").note(A) == ""
+    assert regions(s, A, "g2") == [R2] and s.group("g2").note(A) == "theirs"
 
 
 # --- notes ------------------------------------------------------------------
@@ -146,15 +155,23 @@ def test_set_note_changes_only_that_card() -> None:
     s.place("g1", A, R1)
     s.place("g1", B, R1)
     s.set_note("g1", B, "Tŷ Ffynnon: ŵ ŷ — «ok»")
-    assert s.group("g1").placement(B).note == "Tŷ Ffynnon: ŵ ŷ — «ok»"
-    assert s.group("g1").placement(A).note == ""
+    assert s.group("g1").note(B) == "Tŷ Ffynnon: ŵ ŷ — «ok»"
+    assert s.group("g1").note(A) == ""
     assert order(s, R1) == [A, B]  # order unchanged
 
 
-def test_set_note_on_an_unplaced_card_raises() -> None:
+def test_a_note_on_a_card_in_the_tray_is_kept_and_an_empty_note_removes_it() -> None:
     s = make_session()
-    with pytest.raises(DomainError, match="place it first"):
-        s.set_note("g1", A, "x")
+    s.set_note("g1", A, "x")
+    assert s.group("g1").notes == {A: "x"}
+    s.set_note("g1", A, "   ")
+    assert s.group("g1").notes == {}
+
+
+def test_a_note_on_an_unknown_card_raises() -> None:
+    s = make_session()
+    with pytest.raises(DomainError, match="no card with id 'nope'"):
+        s.set_note("g1", "nope", "x")
 
 
 # --- unknown things raise DomainError ----------------------------------------
@@ -185,7 +202,7 @@ def test_a_failed_place_changes_nothing() -> None:
     s.place("g1", A, R1)
     with pytest.raises(DomainError):
         s.place("g1", A, "nowhere")
-    assert s.group("g1").placements == [Placement(A, R1, "")]
+    assert s.group("g1").placements == [Placement(A, R1)]
 
 
 def test_domain_error_is_a_value_error() -> None:
@@ -208,18 +225,19 @@ def test_a_group_card_is_placeable_only_in_its_own_group() -> None:
 def test_set_arrangement_replaces_the_whole_arrangement() -> None:
     s = make_session()
     s.place("g1", A, R1)
-    new = [Placement(B, R2, "b"), Placement(A, R2, "a")]
+    new = Arrangement((Placement(B, R2), Placement(A, R2)), ((B, "b"), (A, "a")))
     s.set_arrangement("g1", new)
-    assert s.group("g1").placements == new
+    assert s.group("g1").arrangement() == new
     assert order(s, R2) == [B, A]
-    s.set_arrangement("g1", [])
-    assert s.group("g1").placements == []
+    assert s.group("g1").notes == {B: "b", A: "a"}
+    s.set_arrangement("g1", Arrangement())
+    assert s.group("g1").placements == [] and s.group("g1").notes == {}
 
 
 @pytest.mark.parametrize(
     ("placements", "pattern"),
     [
-        ([Placement(A, R1), Placement(A, R2)], "placed twice"),
+        ([Placement(A, R1), Placement(A, R2)], "card 'card-a' already has a place on the board"),
         ([Placement("nope", R1)], "unknown card 'nope'"),
         ([Placement(A, R1), Placement(B, "nowhere")], "unknown region 'nowhere'"),
     ],
@@ -229,16 +247,8 @@ def test_set_arrangement_validates_and_leaves_the_old_one(placements, pattern: s
     s.place("g1", C, R1, index=None)
     before = list(s.group("g1").placements)
     with pytest.raises(DomainError, match=pattern):
-        s.set_arrangement("g1", placements)
+        s.set_arrangement("g1", Arrangement(tuple(placements)))
     assert s.group("g1").placements == before
-
-
-def test_set_arrangement_takes_a_copy_of_an_iterable() -> None:
-    s = make_session()
-    source = [Placement(A, R1)]
-    s.set_arrangement("g1", iter(source))
-    source.append(Placement(B, R1))
-    assert s.group("g1").placements == [Placement(A, R1)]
 
 
 # --- groups and unplaced ----------------------------------------------------
@@ -289,7 +299,7 @@ def test_remove_and_insert_group_round_trip() -> None:
     assert index == 1 and [g.id for g in s.groups] == ["g1", "g3"]
     s.insert_group(index, removed)
     assert [g.id for g in s.groups] == ["g1", "g2", "g3"]
-    assert s.group("g2").placement(A) == Placement(A, R1, "")
+    assert regions(s, A, "g2") == [R1]
     with pytest.raises(DomainError, match="duplicate group id"):
         s.insert_group(0, removed)
 
@@ -358,4 +368,4 @@ def test_place_stays_a_method_on_real_sessions() -> None:
     s.venue = "Cardiff"
     card = s.deck.cards[0].id
     s.place("g1", card, s.board.regions[0].id)
-    assert s.group("g1").placement(card) is not None
+    assert s.group("g1").places(card) != []

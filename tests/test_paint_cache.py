@@ -45,7 +45,7 @@ def test_fit_text_depends_on_the_box(qapp):
 
 def test_card_items_are_cached_as_pixmaps(qapp):
     card = content.deck().cards[0]
-    item = CardItem(card, QRectF(10, 10, 150, 62), has_note=False)
+    item = CardItem(card, QRectF(10, 10, 150, 62))
     assert item.cacheMode() == QGraphicsItem.CacheMode.DeviceCoordinateCache
 
 
@@ -60,11 +60,16 @@ def render(scene: QGraphicsScene) -> QImage:
 
 def test_a_cached_card_repaints_when_selected(qapp):
     scene = QGraphicsScene(0, 0, 200, 100)
-    item = CardItem(content.deck().cards[0], QRectF(20, 20, 150, 62), has_note=False)
+    item = CardItem(content.deck().cards[0], QRectF(20, 20, 150, 62))
     scene.addItem(item)
     before = render(scene)
     item.setSelected(True)
     after = render(scene)
     assert before != after  # the thicker, darker selection outline
     item.setSelected(False)
+    assert render(scene) == before
+    item.set_twin(True)  # the same card's other place is selected: a dashed outline
+    twin = render(scene)
+    assert twin not in (before, after)
+    item.set_twin(False)
     assert render(scene) == before

@@ -12,7 +12,7 @@ import pytest
 from coprod_desktop.cli.main import main
 from coprod_desktop.domain import rules
 from coprod_desktop.domain.errors import DomainError, join_path
-from coprod_desktop.domain.model import CardDraft, Group, Placement
+from coprod_desktop.domain.model import Arrangement, CardDraft, Group, Placement
 from coprod_desktop.files import builtin
 from coprod_desktop.files.session_file import session_from_json
 from coprod_desktop.files.session_schema import SessionFormatError, session_to_dict
@@ -162,13 +162,15 @@ def test_placements_name_their_field() -> None:
     first = data["groups"][0]["placements"][0]
     data["groups"][0]["placements"].append(dict(first))
     at = len(data["groups"][0]["placements"]) - 1
-    assert refused(data).where == f"groups[0].placements[{at}].card"
+    error = refused(data)
+    assert error.where == f"groups[0].placements[{at}]"
+    assert f"card {first['card']!r} already has a place on the" in error.reason
     session = builtin.new_session("t", ["A"])
     card = session.deck.cards[0].id
     region = session.board.regions[0].id
     with pytest.raises(DomainError) as caught:
-        session.set_arrangement(session.groups[0].id, [Placement(card, region)] * 2)
-    assert caught.value.field == "placements[1].card"
+        session.set_arrangement(session.groups[0].id, Arrangement((Placement(card, region),) * 2))
+    assert caught.value.field == "placements[1]"
 
 
 def test_paths_join_like_the_file() -> None:

@@ -92,14 +92,20 @@ def test_empty_new_session_round_trips() -> None:
 
 def test_the_file_has_the_contract_keys(example: dict[str, Any]) -> None:
     assert example["format"] == FORMAT_NAME == "coprod-session"
-    assert example["schema_version"] == SCHEMA_VERSION == 1
+    assert example["schema_version"] == SCHEMA_VERSION == 2
     assert {"title", "created", "deck", "board", "groups"} <= example.keys()
     assert {"id", "title", "cards"} <= example["deck"].keys()
     assert {"id", "kind", "title", "text"} <= example["deck"]["cards"][0].keys()
     assert {"id", "label"} <= example["board"]["regions"][0].keys()
     group = example["groups"][0]
-    assert {"id", "name", "colour", "cards", "placements"} <= group.keys()
-    assert set(group["placements"][0]) == {"card", "region", "note"}
+    assert {"id", "name", "colour", "cards", "placements", "notes", "marks"} <= group.keys()
+    assert set(group["placements"][0]) == {"card", "region"}
+    assert set(group["notes"][0]) == {"card", "text"}
+    assert set(group["marks"][0]) == {"card", "principle"}
+    assert {"id", "label", "rect", "lens"} <= example["board"]["regions"][0].keys()
+    rungs = [r for r in example["board"]["regions"] if r["lens"] == "ladder"]
+    assert sorted(r["rank"] for r in rungs) == list(range(1, 8))
+    assert [lens["id"] for lens in example["board"]["lenses"]] == ["matrix", "ladder", "not"]
 
 
 def test_saved_text_is_utf8_not_escaped(tmp_path: Path) -> None:
@@ -183,11 +189,46 @@ INVALID = [
     (_set(["deck", "cards"], {}), "deck.cards", "expected a list, found an object"),
     (_set(["groups"], "all"), "groups", "expected a list"),
     (_set(["groups", 2], []), "groups[2]", "expected an object, found a list"),
+    (_set(["groups", 0, "notes", 0, "text"], True), "groups[0].notes[0].text", "true/false"),
+    # the lens rules (issue 11): each refused with its field path
     (
-        _set(["groups", 0, "placements", 0, "note"], True),
-        "groups[0].placements[0].note",
-        "true/false",
+        _set(["groups", 0, "placements", 6, "region"], "matrix-traditional"),
+        "groups[0].placements[6]",
+        "card 'activity-fast-sessions' already has a place on the public service matrix",
     ),
+    (
+        _set(["groups", 0, "marks", 0, "card"], "activity-youth-grants-panel-x"),
+        "groups[0].marks[0].card",
+        "is marked but has no place",
+    ),
+    (
+        _set(["groups", 0, "marks", 0, "principle"], "activity-gp-time-bank"),
+        "groups[0].marks[0].principle",
+        "'activity-gp-time-bank' is not a principle card",
+    ),
+    (
+        _copy(["groups", 0, "marks", 0], ["groups", 0, "marks", 1]),
+        "groups[0].marks[1].principle",
+        "marked with 'principle-assets' twice",
+    ),
+    (_set(["groups", 0, "notes", 0, "card"], "ghost"), "groups[0].notes[0].card", "unknown card"),
+    (
+        _copy(["groups", 0, "notes", 0, "card"], ["groups", 0, "notes", 1, "card"]),
+        "groups[0].notes[1].card",
+        "has two notes",
+    ),
+    (_set(["groups", 0, "notes", 0, "text"], "  "), "groups[0].notes[0].text", "empty"),
+    (_del(["board", "regions", 0, "lens"]), "board.regions[0].lens", "missing"),
+    (_set(["board", "regions", 0, "lens"], " "), "board.regions[0].lens", "empty"),
+    (
+        _set(["board", "regions", 11, "rank"], 1),
+        "board.regions[11].rank",
+        "rank 1 appears twice in lens 'ladder'",
+    ),
+    (_set(["board", "regions", 11, "rank"], 0), "board.regions[11].rank", "whole number"),
+    (_del(["board", "regions", 11, "rank"]), "board.regions[11].rank", "have a rank"),
+    (_set(["board", "lenses", 0, "expected"], "yes"), "board.lenses[0].expected", "true or false"),
+    (_set(["board", "lenses", 0, "label"], ""), "board.lenses[0].label", "empty"),
     (_set(["board", "size"], [1600]), "board.size", "2 numbers"),
     (
         _set(["board", "regions", 0, "rect"], [0, 0, 10, "big"]),
@@ -223,8 +264,8 @@ INVALID = [
     ),
     (
         _append(["groups", 0, "placements"], ["groups", 0, "placements", 0]),
-        "groups[0].placements[29].card",
-        "placed twice",
+        "groups[0].placements[76]",
+        "already has a place on the public service matrix",
     ),
     (_set(["groups", 1, "colour"], "blue"), "groups[1].colour", "#rrggbb"),
     (_set(["groups", 1, "colour"], "#12345"), "groups[1].colour", "#rrggbb"),
@@ -256,16 +297,16 @@ def test_invalid_fields_are_named(example: dict[str, Any], change, where: str, w
 def test_the_original_example_is_valid(example: dict[str, Any]) -> None:
     """The mutations above break a file that is otherwise valid."""
     assert len(session_from_dict(example).groups) == 3
-    assert len(example["groups"][0]["placements"]) == 29  # the "placed twice" index above
+    assert len(example["groups"][0]["placements"]) == 76  # the "placed twice" index above
+    assert example["groups"][0]["placements"][6]["card"] == "activity-fast-sessions"
+    assert example["board"]["regions"][11]["id"] == "ladder-educating"
 
 
 def test_a_card_of_another_group_is_unknown(example: dict[str, Any]) -> None:
     own = example["groups"][1]["cards"][0]["id"]
-    example["groups"][0]["placements"].append(
-        {"card": own, "region": "not-coproduction", "note": ""}
-    )
+    example["groups"][0]["placements"].append({"card": own, "region": "not-coproduction"})
     err = error_of(example)
-    assert err.where == "groups[0].placements[29].card"
+    assert err.where == "groups[0].placements[76].card"
     assert own in err.reason
 
 
@@ -339,8 +380,9 @@ def test_deep_nesting_is_rejected_without_recursion_error() -> None:
 
 
 def test_brackets_inside_strings_do_not_count_as_nesting(example: dict[str, Any]) -> None:
-    example["groups"][0]["placements"][0]["note"] = '[[[[{{{{ \\" ' * 100
-    assert session_from_json(json.dumps(example)).groups[0].placements[0].note.startswith("[[[[")
+    example["groups"][0]["notes"][0]["text"] = '[[[[{{{{ \\" ' * 100
+    loaded = session_from_json(json.dumps(example))
+    assert loaded.groups[0].note(example["groups"][0]["notes"][0]["card"]).startswith("[[[[")
 
 
 @pytest.mark.parametrize("raw", [b"", b"   \n\t ", ""])

@@ -49,14 +49,19 @@ def test_each_placed_card_is_named_with_kind_and_region(win) -> None:  # noqa: A
             assert isinstance(card, CardAccessible)
             assert card.parent() is region and region.indexOfChild(card) == j
             assert card.role() == QAccessible.Role.ListItem
-            named[card.card_id] = card.text(NAME)
-    assert set(named) == {p.card for p in group.placements}
+            named[(card.card_id, card.lens)] = card.text(NAME)
+    lens_of = session.board.lens_of
+    assert set(named) == {(p.card, lens_of(p.region)) for p in group.placements}
     for p in group.placements:
+        name = named[(p.card, lens_of(p.region))]
         card = session.card(group, p.card)
         region = session.board.region(p.region)
-        assert named[p.card].startswith(f"{card.title}, ")
-        assert f"in {region.label} (" in named[p.card]
-        assert named[p.card].endswith(", has a note") == bool(p.note)
+        assert name.startswith(f"{card.title}, ")
+        assert f"in {region.label} (" in name
+        assert name.endswith(", has a note") == bool(group.note(p.card))
+        assert ("no rung yet" in name) == (session.missing_lenses(group, p.card) == ["ladder"])
+        marked = group.marks_of(p.card)
+        assert ("shows principle" in name) == bool(marked)
 
 
 def test_the_same_card_gets_the_same_interface(win) -> None:  # noqa: ANN001
@@ -68,8 +73,9 @@ def test_the_same_card_gets_the_same_interface(win) -> None:  # noqa: ANN001
 
 def test_a_card_returned_to_the_tray_is_no_longer_valid(win) -> None:  # noqa: ANN001
     board = board_of(win)
-    card_id = win.document.current_group.placements[0].card
-    card = board.card(card_id)
+    first = win.document.current_group.placements[0]
+    card_id = first.card
+    card = board.card(card_id, win.document.session.board.lens_of(first.region))
     assert card.isValid()
     win.document.unplace(card_id)
     assert not card.isValid()
@@ -80,15 +86,15 @@ def test_a_card_returned_to_the_tray_is_no_longer_valid(win) -> None:  # noqa: A
 
 def test_selection_and_focus_follow_the_board(win, qtbot) -> None:  # noqa: ANN001
     board = board_of(win)
-    card_id = win.document.current_group.placements[0].card
+    lens_of = win.document.session.board.lens_of
+    first, second = win.document.current_group.placements[:2]
     win.board_view.setFocus()
     qtbot.waitUntil(win.board_view.hasFocus)
-    win.scene.select_card(card_id)
-    state = board.card(card_id).state()
+    win.scene.select_card(first.card, lens_of(first.region))
+    state = board.card(first.card, lens_of(first.region)).state()
     assert state.selected and state.focused
-    assert board.focusChild() is board.card(card_id)
-    other = win.document.current_group.placements[1].card
-    assert not board.card(other).state().selected
+    assert board.focusChild() is board.card(first.card, lens_of(first.region))
+    assert not board.card(second.card, lens_of(second.region)).state().selected
 
 
 def test_changes_undo_and_redo_are_announced(win, monkeypatch) -> None:  # noqa: ANN001
@@ -97,9 +103,7 @@ def test_changes_undo_and_redo_are_announced(win, monkeypatch) -> None:  # noqa:
         accessibility, "announce", lambda _w, text, assertive=False: said.append(text)
     )
     doc = win.document
-    card_id = next(
-        c.id for c in doc.session.deck.cards if doc.current_group.placement(c.id) is None
-    )
+    card_id = next(c.id for c in doc.session.deck.cards if doc.current_group.places(c.id) == [])
     title = doc.session.card(doc.current_group, card_id).title
     doc.place(card_id, "ladder-co-design")
     assert said[-1].startswith(f"Place \u201c{title}\u201d to ")

@@ -58,11 +58,11 @@ def test_a_row_runs_its_handler_with_its_args(window) -> None:
     window.named_actions["previous_card"].trigger()  # scene.select_neighbour(-1)
     assert window.scene.selected_card_id() == first
     window.named_actions["unplace"].trigger()
-    assert window.document.current_group.placement(first) is None
+    assert window.document.current_group.places(first) == []
     window.named_actions["undo"].trigger()  # made by the undo stack, not connected twice
-    assert window.document.current_group.placement(first) is not None
+    assert window.document.current_group.places(first) != []
     window.named_actions["redo"].trigger()
-    assert window.document.current_group.placement(first) is None
+    assert window.document.current_group.places(first) == []
 
 
 def test_no_shortcut_is_used_twice(window) -> None:

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication
 
 from coprod_desktop.ui.board.items import card_mime
 from coprod_desktop.ui.main_window import MainWindow
+from tests.places import only_region
 
 
 def centre_of(window: MainWindow, region_id: str) -> QPointF:
@@ -25,12 +26,12 @@ def test_drop_on_region_places_card_and_leaves_tray(window):
     assert card in window.tray.card_ids()
     assert window.scene.drop_card(card, centre_of(window, "matrix-full-coproduction"))
     group = window.document.current_group
-    assert group.placement(card).region == "matrix-full-coproduction"
-    assert card in window.scene.card_items
+    assert only_region(group, card) == "matrix-full-coproduction"
+    assert window.scene.item_for(card) is not None
     assert card not in window.tray.card_ids()
     # the card item is drawn inside its region
     region_rect = window.scene.region_items["matrix-full-coproduction"].rect
-    assert region_rect.contains(window.scene.card_items[card].sceneBoundingRect().center())
+    assert region_rect.contains(window.scene.item_for(card).sceneBoundingRect().center())
 
 
 def test_drop_outside_any_region_changes_nothing(window):
@@ -44,7 +45,7 @@ def test_drop_between_regions_moves_card(window):
     card = first_card(window)
     window.scene.drop_card(card, centre_of(window, "ladder-coercion"))
     window.scene.drop_card(card, centre_of(window, "ladder-co-production"))
-    assert window.document.current_group.placement(card).region == "ladder-co-production"
+    assert only_region(window.document.current_group, card) == "ladder-co-production"
     assert len(window.document.current_group.placements) == 1
 
 
@@ -73,7 +74,7 @@ def test_synthetic_drop_event_on_the_view_places_card(window, qtbot):
     )
     QCoreApplication.sendEvent(view.viewport(), enter)
     QCoreApplication.sendEvent(view.viewport(), event)
-    assert window.document.current_group.placement(card).region == "not-coproduction"
+    assert only_region(window.document.current_group, card) == "not-coproduction"
 
 
 def test_drag_back_to_tray_unplaces(window):
@@ -90,9 +91,9 @@ def test_drag_back_to_tray_unplaces(window):
         Qt.KeyboardModifier.NoModifier,
     )
     tray.dropEvent(drop)
-    assert window.document.current_group.placement(card) is None
+    assert window.document.current_group.places(card) == []
     assert card in tray.card_ids()
-    assert card not in window.scene.card_items
+    assert window.scene.item_for(card) is None
 
 
 def test_tray_refuses_cards_that_are_not_placed_and_other_mime(window):
@@ -114,12 +115,12 @@ def test_undo_restores_previous_arrangement_and_redo_reapplies(window):
     doc.undo_stack.undo()
     assert [(p.region, p.card) for p in doc.current_group.placements] == before_move
     assert (
-        window.scene.card_items[cards[0]]
+        window.scene.item_for(cards[0])
         .sceneBoundingRect()
         .intersects(window.scene.region_items["ladder-engagement"].rect)
     )
     doc.undo_stack.redo()
-    assert doc.current_group.placement(cards[0]).region == "ladder-co-design"
+    assert only_region(doc.current_group, cards[0]) == "ladder-co-design"
     for _ in range(4):
         doc.undo_stack.undo()
     assert doc.current_group.placements == []
@@ -131,9 +132,9 @@ def test_undo_button_and_shortcut_are_wired(window, qtbot):
     card = first_card(window)
     window.scene.drop_card(card, centre_of(window, "matrix-traditional"))
     window.named_actions["undo"].trigger()
-    assert window.document.current_group.placement(card) is None
+    assert window.document.current_group.places(card) == []
     window.named_actions["redo"].trigger()
-    assert window.document.current_group.placement(card) is not None
+    assert window.document.current_group.places(card) != []
 
 
 def test_ctrl_z_and_ctrl_y_pressed_in_the_window_undo_and_redo(window, qtbot):
@@ -144,9 +145,9 @@ def test_ctrl_z_and_ctrl_y_pressed_in_the_window_undo_and_redo(window, qtbot):
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     qtbot.keyClick(window.board_view.viewport(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert window.document.current_group.placement(card) is None
+    assert window.document.current_group.places(card) == []
     qtbot.keyClick(window.board_view.viewport(), Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
-    assert window.document.current_group.placement(card) is not None
+    assert window.document.current_group.places(card) != []
 
 
 def test_a_right_click_on_a_board_card_selects_it_and_asks_for_its_move_menu(window, qtbot):
@@ -157,7 +158,7 @@ def test_a_right_click_on_a_board_card_selects_it_and_asks_for_its_move_menu(win
     window.scene.move_menu_requested.disconnect()
     window.scene.move_menu_requested.connect(lambda card_id, _where: asked.append(card_id))
     view = window.board_view
-    where = view.mapFromScene(window.scene.card_items[card].sceneBoundingRect().center())
+    where = view.mapFromScene(window.scene.item_for(card).sceneBoundingRect().center())
     event = QContextMenuEvent(
         QContextMenuEvent.Reason.Mouse, where, view.viewport().mapToGlobal(where)
     )
@@ -168,10 +169,11 @@ def test_a_right_click_on_a_board_card_selects_it_and_asks_for_its_move_menu(win
 
 def test_drop_inserts_before_the_card_under_the_pointer(window):
     doc = window.document
-    a, b, c = (card.id for card in doc.session.deck.cards[:3])
+    # activities: a principle dropped on a card marks it instead (tests/test_ui_lenses.py)
+    a, b, c = [card.id for card in doc.session.deck.cards if card.kind == "activity"][:3]
     for card in (a, b):
         window.scene.drop_card(card, centre_of(window, "not-coproduction"))
-    first_slot = window.scene.card_items[a].sceneBoundingRect()
+    first_slot = window.scene.item_for(a).sceneBoundingRect()
     window.scene.drop_card(c, first_slot.topLeft() + QPointF(5, 5))
     assert [p.card for p in doc.current_group.in_region("not-coproduction")] == [c, a, b]
 
@@ -214,9 +216,9 @@ def test_note_typed_in_details_is_saved_and_undone_in_one_step(window, qtbot):
     window.scene.select_card(card)
     window.details.note.setFocus()
     qtbot.keyClicks(window.details.note, "Power stays with staff")
-    assert doc.current_group.placement(card).note == "Power stays with staff"
+    assert doc.current_group.note(card) == "Power stays with staff"
     doc.undo_stack.undo()  # all the typing is one step
-    assert doc.current_group.placement(card).note == ""
+    assert doc.current_group.note(card) == ""
     assert window.details.note.toPlainText() == ""
 
 
@@ -230,7 +232,7 @@ def test_groups_have_separate_arrangements(window):
     assert window.scene.card_items == {}
     assert card in window.tray.card_ids()
     window.group_bar.tabs.setCurrentIndex(0)
-    assert card in window.scene.card_items
+    assert window.scene.item_for(card) is not None
 
 
 def test_add_and_rename_group_are_undoable(window):

@@ -157,10 +157,10 @@ def test_edit_a_placed_card_updates_the_board(window, editor):
     editor.select(card_id)
     editor.ask_draft = lambda heading, card: CardDraft(card.kind, "New title", card.text)
     assert editor.edit_selected()
-    assert window.scene.card_items[card_id].card.title == "New title"
+    assert window.scene.item_for(card_id).card.title == "New title"
     assert "New title" in editor.list.currentItem().text()
     window.document.undo_stack.undo()
-    assert window.scene.card_items[card_id].card.title == content.deck().cards[0].title
+    assert window.scene.item_for(card_id).card.title == content.deck().cards[0].title
     assert content.deck().cards[0].title != "New title"
 
 
@@ -196,12 +196,12 @@ def test_removing_a_placed_card_says_where_and_asks(window, editor):
     assert editor.remove_selected()
     assert card_id not in deck_ids(window)
     assert document.session.where_placed(card_id) == []
-    assert card_id not in window.scene.card_items
+    assert window.scene.item_for(card_id) is None
     document.undo_stack.undo()  # one step puts the card and both placements back
     assert session_to_dict(document.session) == before
-    assert card_id in window.scene.card_items
+    assert window.scene.item_for(card_id) is not None
     document.set_current_group(red)
-    assert document.current_group.placement(card_id).note == "keep me"
+    assert document.current_group.note(card_id) == "keep me"
 
 
 def test_the_confirmation_text_names_groups_and_regions(window, editor, monkeypatch):

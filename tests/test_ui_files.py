@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QMessageBox
 
 from coprod_desktop.files.session_file import load_session
+from tests.places import only_region
 
 
 def test_title_shows_the_file_name_and_the_unsaved_marker(window, tmp_path: Path):
@@ -19,7 +20,7 @@ def test_title_shows_the_file_name_and_the_unsaved_marker(window, tmp_path: Path
     assert window.files.save()  # never saved: Save asks where, like Save As
     assert not window.isWindowModified()
     assert window.windowTitle().startswith("\u2068workshop.json\u2069")  # isolated
-    assert load_session(target).groups[0].placement(card).region == "ladder-coercion"
+    assert only_region(load_session(target).groups[0], card) == "ladder-coercion"
     window.document.undo_stack.undo()
     assert window.isWindowModified()  # back from the saved state is a change too
 

@@ -17,6 +17,7 @@ from coprod_desktop.ui.dialogs.group_manager import GroupManagerDialog
 from coprod_desktop.ui.document.document import SessionDocument
 from coprod_desktop.ui.main_window import MainWindow
 from coprod_desktop.ui.panels.group_bar import text_colour_on
+from tests.places import only_region
 
 
 class Refuse:
@@ -90,7 +91,7 @@ def test_number_keys_switch_group_and_the_frame_follows(window, qtbot, key, inde
     assert document.current_group_id == group.id
     assert window.group_bar.tabs.currentIndex() == index
     assert QColor(group.colour).name() in frame_colour(window)
-    on_board = deck_card(window) in window.scene.card_items
+    on_board = window.scene.item_for(deck_card(window)) is not None
     assert on_board == (index == 0)
 
 
@@ -107,7 +108,7 @@ def test_typing_a_digit_in_a_note_stays_in_the_note(window, qtbot):
     window.details.note.setFocus()
     qtbot.keyClicks(window.details.note, "2 reasons")
     assert window.document.current_group_id == group_ids(window)[0]
-    assert window.document.current_group.placement(card).note == "2 reasons"
+    assert window.document.current_group.note(card) == "2 reasons"
 
 
 def test_the_bar_line_and_the_current_tab_use_the_current_colour(window):
@@ -185,7 +186,7 @@ def test_removing_a_group_with_placements_asks_first(window):
     document.undo_stack.undo()
     assert [g.name for g in document.session.groups] == ["Red", "Blue", "Green"]
     assert document.current_group_id == blue
-    assert deck_card(window) in window.scene.card_items
+    assert window.scene.item_for(deck_card(window)) is not None
     document.undo_stack.redo()
     assert len(document.session.groups) == 2
 
@@ -244,11 +245,12 @@ def test_copy_arrangement_from_another_group(window):
     actions = window.group_bar.group_actions
     actions.ask_source = lambda target: red
     assert actions.copy_from()  # blue's board is empty: nothing to confirm
-    assert [(p.card, p.region, p.note) for p in document.current_group.placements] == [
-        (a, "ladder-coercion", "why"),
-        (b, "matrix-traditional", ""),
+    assert [(p.card, p.region) for p in document.current_group.placements] == [
+        (a, "ladder-coercion"),
+        (b, "matrix-traditional"),
     ]
-    assert set(window.scene.card_items) == {a, b}
+    assert document.current_group.notes == {a: "why"}
+    assert {c for c, _lens in window.scene.card_items} == {a, b}
     assert a not in window.tray.card_ids()
     document.undo_stack.undo()
     assert document.current_group.placements == []
@@ -277,7 +279,7 @@ def test_copy_from_the_tab_menu(window):
     copy_menu = next(a.menu() for a in menu.actions() if a.menu() is not None)
     entry = next(a for a in copy_menu.actions() if a.text() == "\u2068Red\u2069")
     entry.trigger()
-    assert window.document.session.group(blue).placement(deck_card(window)) is not None
+    assert window.document.session.group(blue).places(deck_card(window)) != []
 
 
 # --- the Manage groups dialog ----------------------------------------------------------------
@@ -325,7 +327,7 @@ def test_add_own_card_appears_in_the_tray_and_is_saved_and_printed(window, tmp_p
     assert window.files.save()
     saved = load_session(target)
     assert saved.groups[0].cards == [card]
-    assert saved.groups[0].placement(card.id).region == "matrix-full-coproduction"
+    assert only_region(saved.groups[0], card.id) == "matrix-full-coproduction"
     # The handout is made from the saved file, as the CLI and the export both do.
     from coprod_desktop.handout import HandoutOptions, write_handout
 
@@ -346,13 +348,13 @@ def test_edit_and_delete_own_card_are_undoable(window):
     own.ask_draft = lambda heading, card: CardDraft("custom", "Final", "Body")
     assert own.edit(card_id)
     assert document.current_group.cards[0].title == "Final"
-    assert window.scene.card_items[card_id].card.title == "Final"
+    assert window.scene.item_for(card_id).card.title == "Final"
     assert own.delete(card_id)
     assert document.current_group.cards == []
-    assert card_id not in window.scene.card_items
+    assert window.scene.item_for(card_id) is None
     document.undo_stack.undo()  # delete
-    assert document.current_group.placement(card_id).note == "note"
-    assert card_id in window.scene.card_items
+    assert document.current_group.note(card_id) == "note"
+    assert window.scene.item_for(card_id) is not None
     document.undo_stack.undo()  # edit
     assert document.current_group.cards[0].title == "Draft"
     for _ in range(3):  # note, place, add
@@ -431,7 +433,7 @@ def test_an_own_cards_right_click_menu_edits_and_deletes_it(window):
     own.ask_draft = lambda heading, card: CardDraft("activity", "Ours, edited")
     entries["Edit our card..."].trigger()
     assert document.current_group.cards[0].title == "Ours, edited"
-    assert document.current_group.placement(card_id).region == "ladder-co-design"  # not moved
+    assert only_region(document.current_group, card_id) == "ladder-co-design"  # not moved
     entries["Delete our card"].trigger()
     assert document.current_group.cards == []
     window.show_move_menu(deck_card(window), window.mapToGlobal(window.rect().center()))

@@ -12,6 +12,7 @@ from coprod_desktop.ui.document.document import SessionDocument
 from coprod_desktop.ui.main_window import MainWindow
 from coprod_desktop.ui.panels.move_menu import TRAY, build_move_menu
 from coprod_desktop.ui.panels.timer import TimerWidget
+from tests.places import only_region
 
 
 def region_point(win: MainWindow, region_id: str):
@@ -37,20 +38,20 @@ def test_tap_tray_card_then_tap_region_places_it(window):
     card = deck_ids(window)[0]
     window.tray.select_card(card)
     click_scene(window, region_point(window, "ladder-co-design"))
-    assert window.document.current_group.placement(card).region == "ladder-co-design"
+    assert only_region(window.document.current_group, card) == "ladder-co-design"
     assert window.scene.selected_card_id() == card  # stays selected for a further move
 
 
-def test_tap_board_card_then_another_region_moves_it(window):
+def test_tap_board_card_then_another_rung_moves_it(window):
     card = deck_ids(window)[0]
     window.document.place(card, "ladder-coercion")
-    click_scene(window, window.scene.card_items[card].sceneBoundingRect().center())
+    click_scene(window, window.scene.item_for(card).sceneBoundingRect().center())
     assert window.scene.selected_card_id() == card
-    click_scene(window, region_point(window, "matrix-self-organised"))
-    assert window.document.current_group.placement(card).region == "matrix-self-organised"
+    click_scene(window, region_point(window, "ladder-co-design"))
+    assert only_region(window.document.current_group, card) == "ladder-co-design"
     # The move used the tap: a further tap on another region does not move it again.
     click_scene(window, region_point(window, "ladder-coercion"))
-    assert window.document.current_group.placement(card).region == "matrix-self-organised"
+    assert only_region(window.document.current_group, card) == "ladder-co-design"
 
 
 def test_double_click_after_a_drop_zooms_without_moving_the_card(window):
@@ -63,7 +64,7 @@ def test_double_click_after_a_drop_zooms_without_moving_the_card(window):
         view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, pos
     )
     assert view.zoomed_region == "matrix-traditional"
-    assert window.document.current_group.placement(card).region == "ladder-coercion"
+    assert only_region(window.document.current_group, card) == "ladder-coercion"
 
 
 def test_undo_of_another_groups_change_shows_that_group(window):
@@ -77,8 +78,8 @@ def test_undo_of_another_groups_change_shows_that_group(window):
     assert window.scene.card_items == {}
     doc.undo_stack.undo()
     assert doc.current_group_id == red  # the room sees the board that changed
-    assert doc.session.group(red).placement(card) is None
-    assert set(window.scene.card_items) == {kept}
+    assert doc.session.group(red).places(card) == []
+    assert {c for c, _lens in window.scene.card_items} == {kept}
 
 
 def test_tapping_the_tray_returns_the_selected_board_card(window):
@@ -90,7 +91,7 @@ def test_tapping_the_tray_returns_the_selected_board_card(window):
     QTest.mouseClick(
         tray.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, header
     )
-    assert window.document.current_group.placement(card) is None
+    assert window.document.current_group.places(card) == []
 
 
 def test_tap_with_nothing_selected_changes_nothing(window):
@@ -103,16 +104,32 @@ def test_move_to_menu_lists_every_region_and_the_tray(window):
     card = deck_ids(window)[0]
     menu = build_move_menu(window.document, card, window)
     targets = [a.data() for a in menu.actions() if not a.isSeparator() and a.data() is not None]
-    region_ids = [r.id for r in window.document.session.board.regions]
+    board = window.document.session.board
+    ladder_top_down = sorted(board.regions_of("ladder"), key=lambda r: -(r.rank or 0))
+    region_ids = [
+        *(r.id for r in board.regions_of("matrix")),
+        *(r.id for r in ladder_top_down),
+        *(r.id for r in board.regions_of("not")),
+    ]
     assert targets == [*region_ids, TRAY]
+    sections = [
+        a.text().replace("\u2068", "").replace("\u2069", "")
+        for a in menu.actions()
+        if a.isSeparator() and a.text()
+    ]
+    assert sections == [
+        "Public service matrix",
+        "Ladder of co-production",
+        "Co-production is not ...",
+    ]
     tray_action = next(a for a in menu.actions() if a.data() == TRAY)
     assert not tray_action.isEnabled()  # not placed yet
     next(a for a in menu.actions() if a.data() == "matrix-full-coproduction").trigger()
-    assert window.document.current_group.placement(card).region == "matrix-full-coproduction"
+    assert only_region(window.document.current_group, card) == "matrix-full-coproduction"
     menu = build_move_menu(window.document, card, window)
     assert next(a for a in menu.actions() if a.data() == "matrix-full-coproduction").isChecked()
     next(a for a in menu.actions() if a.data() == TRAY).trigger()
-    assert window.document.current_group.placement(card) is None
+    assert window.document.current_group.places(card) == []
 
 
 def test_keyboard_only_placement_and_return(window, qtbot):
@@ -134,7 +151,7 @@ def test_keyboard_only_placement_and_return(window, qtbot):
     assert window.scene.selected_card_id() != selected
     target = window.scene.selected_card_id()
     window.named_actions["unplace"].trigger()
-    assert window.document.current_group.placement(target) is None
+    assert window.document.current_group.places(target) == []
 
 
 def test_every_menu_action_has_a_shortcut(window):
@@ -153,14 +170,14 @@ def test_undo_and_redo_buttons_work_without_a_keyboard(window, qtbot):
     undo_button = buttons[window.named_actions["undo"]]
     assert undo_button.isVisible() and undo_button.height() >= 44
     qtbot.mouseClick(undo_button, Qt.MouseButton.LeftButton)
-    assert window.document.current_group.placement(card) is None
+    assert window.document.current_group.places(card) == []
     qtbot.mouseClick(buttons[window.named_actions["redo"]], Qt.MouseButton.LeftButton)
-    assert window.document.current_group.placement(card) is not None
+    assert window.document.current_group.places(card) != []
 
 
 def test_presentation_mode_hides_facilitator_widgets_and_restores(window, qtbot):
     window.document.place(deck_ids(window)[0], "ladder-coercion")
-    normal_item = window.scene.card_items[deck_ids(window)[0]].sceneBoundingRect()
+    normal_item = window.scene.item_for(deck_ids(window)[0]).sceneBoundingRect()
     window.named_actions["present"].trigger()
     assert window.presentation.active
     qtbot.waitUntil(lambda: window.isFullScreen())
@@ -175,7 +192,7 @@ def test_presentation_mode_hides_facilitator_widgets_and_restores(window, qtbot)
     for shown in (window.tray, window.group_bar, window.timer, window.board_view, window.details):
         assert shown.isVisible()
     assert window.scene.high_contrast
-    presented_item = window.scene.card_items[deck_ids(window)[0]].sceneBoundingRect()
+    presented_item = window.scene.item_for(deck_ids(window)[0]).sceneBoundingRect()
     assert presented_item.height() > normal_item.height()  # bigger cards for the room
     assert window.room.locked  # presenting turns room mode on: Esc is the facilitator's
     QTest.keyClick(window, Qt.Key.Key_Escape)
@@ -187,7 +204,7 @@ def test_presentation_mode_hides_facilitator_widgets_and_restores(window, qtbot)
     for widget in (window.menuBar(), window.statusBar(), window.details, window.toolbar):
         assert widget.isVisible()
     assert not window.scene.high_contrast
-    assert window.scene.card_items[deck_ids(window)[0]].sceneBoundingRect() == normal_item
+    assert window.scene.item_for(deck_ids(window)[0]).sceneBoundingRect() == normal_item
 
 
 class FakeClock:
@@ -266,7 +283,7 @@ def test_list_view_reads_the_arrangement_and_moves_cards(window):
     rows = window.list_view.card_rows()
     title = window.document.session.deck.card(first).title
     assert (
-        rows[0][0].startswith("7 Co-production")
+        rows[0][0].startswith("Ladder of co-production: 7 Co-production")
         and rows[0][1].startswith(title)
         and rows[0][2] == "Shared power"
     )
@@ -277,7 +294,7 @@ def test_list_view_reads_the_arrangement_and_moves_cards(window):
     )
     window.list_view.select_card(first)
     QTest.keyClick(window.list_view, Qt.Key.Key_Delete)
-    assert window.document.current_group.placement(first) is None
+    assert window.document.current_group.places(first) == []
     window.named_actions["list_view"].trigger()
     assert window.centre_stack.currentWidget() is window.board_view
 
@@ -319,7 +336,7 @@ def test_presentation_titles_are_at_least_24px_at_1080p(qtbot, example_path):
         placed = group.in_region(region.id)
         if 0 < len(placed) <= 2:
             for p in placed:
-                item = win.scene.card_items[p.card]
+                item = win.scene.item_for(p.card, region.lens)
                 nominal[p.card] = CARD_TITLE_PX * item.scale_factor * view_scale
                 fitted[p.card] = item.title_pixel_size() * view_scale
     assert len(nominal) >= 5
@@ -357,7 +374,9 @@ def test_keyboard_shortcuts_work_while_presenting(window, qtbot):
 def test_note_prompt_says_what_to_do(window):
     card = deck_ids(window)[0]
     window.tray.select_card(card)
-    assert "Place the card" in window.details.note.placeholderText()
+    # a card in the tray takes a note too: it stays when the card is placed
+    assert window.details.note.isEnabled()
+    assert "The note stays when you place it" in window.details.note.placeholderText()
     window.document.place(card, "ladder-coercion")
     window.scene.select_card(card)
     assert "Why did your group" in window.details.note.placeholderText()
@@ -386,7 +405,7 @@ def test_tab_leaves_the_note_and_never_types_a_tab(window, qtbot):
     note.setFocus()
     qtbot.waitUntil(note.hasFocus)
     QTest.keyClick(note, Qt.Key.Key_Tab)
-    assert window.document.current_group.placement(card).note == ""
+    assert window.document.current_group.note(card) == ""
     assert not note.hasFocus()
 
 
@@ -415,7 +434,7 @@ def test_writing_a_note_adds_to_the_end_of_it(window, qtbot):
     window.focus_note()
     qtbot.waitUntil(window.details.note.hasFocus)
     QTest.keyClicks(window.details.note, " More")
-    assert window.document.current_group.placement(card).note == "First thought. More"
+    assert window.document.current_group.note(card) == "First thought. More"
 
 
 def test_a_card_dragged_back_to_the_tray_is_the_one_selected_there(window):
@@ -458,7 +477,7 @@ def test_list_view_headings_take_focus_and_name_the_band(window):
     heading = next(
         tree.topLevelItem(i)
         for i in range(tree.topLevelItemCount())
-        if tree.topLevelItem(i).text(0).startswith("7 Co-production")
+        if tree.topLevelItem(i).text(0).startswith("Ladder of co-production: 7 Co-production")
     )
     assert "doing with" in heading.text(0) and "1 card" in heading.text(0)
     tree.setCurrentItem(heading)

@@ -25,7 +25,7 @@ from coprod_desktop.cli.common import (
     say,
 )
 
-SUBCOMMANDS = ("check", "handout", "new", "print-cards")
+SUBCOMMANDS = ("check", "handout", "new", "print-cards", "upgrade")
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +37,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args and args[0] in SUBCOMMANDS:
             command = args.pop(0)
             try:
-                commands = {"check": run_check, "handout": run_handout, "new": run_new}
+                commands = {
+                    "check": run_check,
+                    "handout": run_handout,
+                    "new": run_new,
+                    "upgrade": run_upgrade,
+                }
                 commands.update(_issue18_commands())
                 return commands[command](args)
             except Exception as exc:  # never a traceback from a subcommand
@@ -57,6 +62,12 @@ def run_new(args: list[str]) -> int:
     return run(args)
 
 
+def run_upgrade(args: list[str]) -> int:
+    from coprod_desktop.cli.upgrade import run_upgrade as run
+
+    return run(args)
+
+
 def _issue18_commands() -> dict[str, Callable[[list[str]], int]]:
     """Paper and exports (issue 18): each command's module loads only when it runs."""
 
@@ -72,7 +83,8 @@ def run_open(args: list[str]) -> int:
     parser = _parser(
         "coprod-desktop",
         "Card sort for co-production workshops. Subcommands: "
-        "'check SESSION.json', 'handout SESSION.json -o OUT.pdf'.",
+        "'check SESSION.json', 'handout SESSION.json -o OUT.pdf', 'upgrade SESSION.json', "
+        "'new', 'print-cards'.",
     )
     parser.add_argument("--version", action="version", version=f"coprod-desktop {__version__}")
     parser.add_argument("session", nargs="?", type=Path, help="session file to open")
@@ -91,9 +103,13 @@ def run_check(args: list[str]) -> int:
         return EXIT_BAD_INPUT
     placed = sum(len(g.placements) for g in session.groups)
     own = sum(len(g.cards) for g in session.groups)
+    notes = sum(len(g.notes) for g in session.groups)
+    marks = sum(len(g.marks) for g in session.groups)
+    undecided = sum(len(session.still_to_decide(g)) for g in session.groups)
     say(
         f'{options.session}: ok: "{_one_line(session.title)}", {len(session.groups)} group(s), '
         f"{len(session.deck.cards)} deck card(s), {own} group card(s), {placed} placement(s), "
+        f"{notes} note(s), {marks} mark(s), {undecided} card(s) still to decide, "
         f'board "{_one_line(session.board.title)}"'
     )
     return EXIT_OK

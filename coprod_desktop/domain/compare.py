@@ -1,17 +1,23 @@
-"""How the groups' arrangements compare: where each group put each deck card,
-what they all agreed on, and where they disagreed most.
+"""How the groups' arrangements compare, one lens at a time: where each group put
+each deck card on the matrix (or the ladder, or "not"), what they all agreed on, and
+where they disagreed most. A cell is never compared with a rung: they answer
+different questions. Which principles the groups saw in each card is compared too.
 
 Pure Python on the model (no Qt, no ReportLab), so the handout prints it and the
 window may show it too.
 
-Definitions (the handout prints them in words):
-- A card's *places* are the regions the groups put it in; a group that left the
-  card in the tray gives it no place.
+Definitions (the handout prints them in words), for one lens:
+- A card's *places* are the lens's regions the groups put it in; a group that gave
+  the card no place on this lens (it left the card in the tray, or placed it only on
+  other lenses) gives it no place here.
 - *Agreed*: every group placed the card, all in the same region.
 - *Disagreement* is the number of different regions the groups put the card in
   (groups that left it in the tray are not counted). A card is *disputed* when
   its disagreement is 2 or more. The most disputed come first; a tie goes to the
   card more groups placed, then to the deck's order.
+- On an ordered lens (the ladder), a card's *spread* is the number of rungs between
+  the lowest and the highest rung a group chose; there the most disputed are the
+  widest spread first, then the most different rungs.
 - *Most contested* (what the handout lists, see Comparison.contested): the disputed
   cards put in three or more places, at most MOST_CONTESTED of them. Cards put in just
   two places are listed only when no card has three or more and there are at most
@@ -24,7 +30,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from coprod_desktop.domain.model import Card, Placement, Region, Session
+from coprod_desktop.domain.model import Card, Group, Lens, Region, Session
 
 MOST_CONTESTED = 10  # at most this many cards are listed as the most contested
 
@@ -41,8 +47,16 @@ class Place:
 class CardComparison:
     card: Card
     deck_index: int
-    regions: tuple[str | None, ...]  # region id per group, in session.groups order; None: unplaced
-    notes: tuple[str, ...] = ()  # each group's note on its placement ("" for none), same order
+    regions: tuple[str | None, ...]  # region id per group on this lens; None: no place on it
+    notes: tuple[str, ...] = ()  # each group's note on the card ("" for none), same order
+    elsewhere: tuple[bool, ...] = ()  # per group: no place on this lens, but on another
+    ranks: tuple[int | None, ...] = ()  # per group: the rank of its region (ordered lenses)
+
+    @property
+    def spread(self) -> int:
+        """Rungs between the lowest and the highest rank chosen (0 with fewer than two)."""
+        ranks = [r for r in self.ranks if r is not None]
+        return max(ranks) - min(ranks) if len(ranks) >= 2 else 0
 
     @property
     def placed_by(self) -> int:
@@ -65,7 +79,22 @@ class CardComparison:
 
     @property
     def unplaced_by(self) -> tuple[int, ...]:
+        """The groups that gave the card no place on this lens."""
         return tuple(i for i, r in enumerate(self.regions) if r is None)
+
+    @property
+    def in_tray_by(self) -> tuple[int, ...]:
+        """The groups that left the card in the tray (no place on any lens)."""
+        return tuple(i for i in self.unplaced_by if not self._elsewhere(i))
+
+    @property
+    def other_lens_only_by(self) -> tuple[int, ...]:
+        """The groups that placed the card, but not on this lens (not decided yet, or
+        in a region such as "not" that needs no place here)."""
+        return tuple(i for i in self.unplaced_by if self._elsewhere(i))
+
+    def _elsewhere(self, group: int) -> bool:
+        return group < len(self.elsewhere) and self.elsewhere[group]
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +111,14 @@ class Contested:
 class Comparison:
     group_names: tuple[str, ...]
     cards: tuple[CardComparison, ...]  # every deck card, in deck order
-    regions: tuple[Region, ...]  # the board's regions, in board order
+    regions: tuple[Region, ...]  # the lens's regions, in board order
+    lens: Lens | None = None
+    ordered: bool = False  # the lens's regions are ranked: disputes count rungs apart
+
+    @property
+    def unit(self) -> str:
+        """What one region of the lens is called ("cell", "rung", "place")."""
+        return self.lens.unit if self.lens is not None else "place"
 
     def places(self, row: CardComparison) -> list[Place]:
         """The regions row's card was put in, in board order, each with its groups."""
@@ -107,7 +143,10 @@ class Comparison:
     def disputed(self, limit: int | None = None) -> list[CardComparison]:
         """Cards put in two or more regions, most different places first (see the module doc)."""
         rows = [row for row in self.cards if row.disagreement >= 2]
-        rows.sort(key=lambda r: (-r.disagreement, -r.placed_by, r.deck_index))
+        if self.ordered:
+            rows.sort(key=lambda r: (-r.spread, -r.disagreement, -r.placed_by, r.deck_index))
+        else:
+            rows.sort(key=lambda r: (-r.disagreement, -r.placed_by, r.deck_index))
         return rows if limit is None else rows[:limit]
 
     def contested(self, limit: int = MOST_CONTESTED) -> Contested:
@@ -122,30 +161,74 @@ class Comparison:
         return Contested((), 0, len(pairs))
 
 
-def compare(session: Session) -> Comparison:
-    """Compare every group's arrangement of the session's deck."""
-    lookups = [{p.card: p for p in g.placements} for g in session.groups]
-    known = {r.id for r in session.board.regions}
-    rows = tuple(
-        CardComparison(
-            card=card,
-            deck_index=i,
-            # A placement in a region the board does not have counts as unplaced.
-            regions=tuple(_known(lookup.get(card.id), known) for lookup in lookups),
-            notes=tuple(_note(lookup.get(card.id), known) for lookup in lookups),
+def compare(session: Session, lens_id: str) -> Comparison:
+    """Compare every group's arrangement of the session's deck on one lens."""
+    board = session.board
+    regions = tuple(board.regions_of(lens_id))
+    rank = {r.id: r.rank for r in regions}
+    ordered = board.is_ordered(lens_id)
+    rows = []
+    for i, card in enumerate(session.deck.cards):
+        on_lens = [_region_on(session, g, card.id, rank) for g in session.groups]
+        rows.append(
+            CardComparison(
+                card=card,
+                deck_index=i,
+                regions=tuple(on_lens),
+                notes=tuple(g.note(card.id) for g in session.groups),
+                elsewhere=tuple(
+                    r is None and card.id in g.placed_ids()
+                    for r, g in zip(on_lens, session.groups, strict=True)
+                ),
+                ranks=tuple(rank.get(r) if r is not None else None for r in on_lens)
+                if ordered
+                else (),
+            )
         )
-        for i, card in enumerate(session.deck.cards)
-    )
     return Comparison(
         group_names=tuple(g.name for g in session.groups),
-        cards=rows,
-        regions=session.board.regions,
+        cards=tuple(rows),
+        regions=regions,
+        lens=board.lens(lens_id),
+        ordered=ordered,
     )
 
 
-def _known(placement: Placement | None, known: set[str]) -> str | None:
-    return placement.region if placement is not None and placement.region in known else None
+def _region_on(
+    session: Session, group: Group, card_id: str, regions: dict[str, int | None]
+) -> str | None:
+    return next((p.region for p in group.places(card_id) if p.region in regions), None)
 
 
-def _note(placement: Placement | None, known: set[str]) -> str:
-    return placement.note if placement is not None and placement.region in known else ""
+@dataclass(frozen=True, slots=True)
+class SeenPrinciple:
+    """A principle some groups marked on a card, and which groups (session.groups indexes)."""
+
+    principle: Card
+    groups: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class CardMarks:
+    card: Card
+    principles: tuple[SeenPrinciple, ...]  # most groups first, then deck order
+
+
+def compare_marks(session: Session) -> list[CardMarks]:
+    """For each deck card some group marked, the principles the groups saw in it."""
+    deck = session.deck
+    order = {c.id: i for i, c in enumerate(deck.cards)}
+    out = []
+    for card in deck.cards:
+        seen: dict[str, list[int]] = {}
+        for gi, group in enumerate(session.groups):
+            for principle in group.marks_of(card.id):
+                seen.setdefault(principle, []).append(gi)
+        found = [(deck.card(pid), groups) for pid, groups in seen.items()]
+        principles = sorted(
+            (SeenPrinciple(p, tuple(groups)) for p, groups in found if p is not None),
+            key=lambda s: (-len(s.groups), order.get(s.principle.id, len(order))),
+        )
+        if principles:
+            out.append(CardMarks(card, tuple(principles)))
+    return out

@@ -35,7 +35,7 @@ def label_insets(zone: str) -> tuple[float, float]:
 def label_rect(region: Region) -> Rect:
     """The box a region's label is drawn in."""
     x, y, w, h = region.rect
-    top, left = label_insets(region.zone)
+    top, left = label_insets(region.lens)
     if left:
         return (x + 8, y + 4, left - 12, h - 8)
     return (x + 8, y + 3, w - 16, top - 9)  # clear of a selected card's thick outline
@@ -43,7 +43,7 @@ def label_rect(region: Region) -> Rect:
 
 def layout_for(region: Region, count: int, base: float = 1.0) -> RegionLayout:
     """Slots for count cards in region, leaving room for its label."""
-    top, left = label_insets(region.zone)
+    top, left = label_insets(region.lens)
     return layout_region(region.rect, count, top, left, base)
 
 

@@ -91,19 +91,50 @@ Rect = tuple[float, float, float, float]
 
 
 @dataclass(frozen=True, slots=True)
+class Lens:
+    """One instrument of the board: a question every card can be given one answer to.
+
+    The built-in board has the matrix (who plans, who delivers), the ladder (how much
+    power) and "not" (not co-production at all). Which lenses a placed card should be
+    given is the board's data: a card should have a place on every *expected* lens,
+    unless it has a place on a lens that *stands alone* (a card that is not
+    co-production needs no cell or rung).
+    """
+
+    id: str
+    label: str
+    unit: str = "place"  # what one region of the lens is called: "cell", "rung"
+    expected: bool = True
+    stands_alone: bool = False
+
+    def __post_init__(self) -> None:
+        rules.check_name(self.id, "the lens's id", "id")
+        rules.check_name(self.label, "the lens's label", "label")
+        rules.check_name(self.unit, "the lens's unit", "unit")
+
+
+@dataclass(frozen=True, slots=True)
 class Region:
-    """Where cards can be dropped. rect is (x, y, width, height) in board units."""
+    """Where cards can be dropped. rect is (x, y, width, height) in board units.
+
+    Every region belongs to one lens; on an ordered lens (the ladder) each region has
+    a rank, 1 at the bottom, so distances along it can be counted.
+    """
 
     id: str
     label: str
     rect: Rect
-    zone: str = ""  # "matrix", "ladder", "not": which part of the board it belongs to
+    lens: str = "board"  # a board of one lens: each card has one place on it
     description: str = ""
     band: str = ""  # on the ladder: "to", "for" or "with"
+    rank: int | None = None
 
     def __post_init__(self) -> None:
         rules.check_name(self.id, "the region's id", "id")
+        rules.check_name(self.lens, "the region's lens", "lens")
         rules.check_size(self.rect[2], self.rect[3], "rect")
+        if self.rank is not None and self.rank < 1:
+            raise DomainError(f"rank {self.rank} is not a whole number from 1", "rank")
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,35 +155,88 @@ class Board:
     decorations: tuple[Decoration, ...] = ()
     source: str = ""
 
+    lenses: tuple[Lens, ...] = ()  # a lens a region names but this omits gets the defaults
+
     def __post_init__(self) -> None:
         rules.check_size(*self.size, "size")
         if not self.regions:
             raise DomainError("a board needs at least one region", "regions")
         rules.check_unique((r.id for r in self.regions), "region id", "regions")
+        rules.check_unique((lens.id for lens in self.lenses), "lens id", "lenses")
+        declared = {lens.id for lens in self.lenses}
+        missing = dict.fromkeys(r.lens for r in self.regions if r.lens not in declared)
+        if missing:  # frozen: the derived lenses are set once, here
+            lenses = (*self.lenses, *(Lens(name, name.capitalize()) for name in missing))
+            object.__setattr__(self, "lenses", lenses)
+        for i, lens in enumerate(self.lenses):
+            ranks = [(j, r.rank) for j, r in enumerate(self.regions) if r.lens == lens.id]
+            if not ranks:
+                raise DomainError(f"lens {lens.id!r} has no regions", f"lenses[{i}]")
+            rules.check_ranks(ranks, lens.id)
 
     def region(self, region_id: str) -> Region | None:
         return next((r for r in self.regions if r.id == region_id), None)
 
+    def lens(self, lens_id: str) -> Lens | None:
+        return next((lens for lens in self.lenses if lens.id == lens_id), None)
+
+    def lens_of(self, region_id: str) -> str | None:
+        """The lens a region belongs to; None for a region the board does not have."""
+        region = self.region(region_id)
+        return region.lens if region is not None else None
+
+    def regions_of(self, lens_id: str) -> list[Region]:
+        """A lens's regions in board order."""
+        return [r for r in self.regions if r.lens == lens_id]
+
+    def is_ordered(self, lens_id: str) -> bool:
+        """Whether the lens's regions are ranked (the ladder)."""
+        regions = self.regions_of(lens_id)
+        return bool(regions) and all(r.rank is not None for r in regions)
+
 
 @dataclass(frozen=True, slots=True)
 class Placement:
+    """A card's place on one lens: at most one per card and lens in a group."""
+
     card: str
     region: str
-    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """A group saw this principle in this placed card."""
+
+    card: str
+    principle: str
+
+
+@dataclass(frozen=True, slots=True)
+class Arrangement:
+    """Everything a group decided about the cards: places, notes and marks. What
+    undo puts back in one step."""
+
+    placements: tuple[Placement, ...] = ()
+    notes: tuple[tuple[str, str], ...] = ()  # (card id, text), one per card
+    marks: tuple[Mark, ...] = ()
 
 
 @dataclass(slots=True)
 class Group:
-    """One table group: its own cards and where it put each card."""
+    """One table group: its own cards, where it put each card (one place per lens),
+    a note per card and the principles it saw in each placed card."""
 
     id: str
     name: str
     colour: str
     cards: list[Card] = field(default_factory=list)
     placements: list[Placement] = field(default_factory=list)
+    notes: dict[str, str] = field(default_factory=dict)  # card id -> text, never ""
+    marks: list[Mark] = field(default_factory=list)
 
-    def placement(self, card_id: str) -> Placement | None:
-        return next((p for p in self.placements if p.card == card_id), None)
+    def places(self, card_id: str) -> list[Placement]:
+        """The card's places, one per lens, in arrangement order."""
+        return [p for p in self.placements if p.card == card_id]
 
     def in_region(self, region_id: str) -> list[Placement]:
         return [p for p in self.placements if p.region == region_id]
@@ -160,13 +244,28 @@ class Group:
     def placed_ids(self) -> set[str]:
         return {p.card for p in self.placements}
 
+    def note(self, card_id: str) -> str:
+        return self.notes.get(card_id, "")
+
+    def marks_of(self, card_id: str) -> list[str]:
+        """The principle card ids marked on a card, in the order they were marked."""
+        return [m.principle for m in self.marks if m.card == card_id]
+
+    def arrangement(self) -> Arrangement:
+        return Arrangement(tuple(self.placements), tuple(self.notes.items()), tuple(self.marks))
+
+    def _take(self, arrangement: Arrangement) -> None:
+        self.placements = list(arrangement.placements)
+        self.notes = dict(arrangement.notes)
+        self.marks = list(arrangement.marks)
+
 
 @dataclass(frozen=True, slots=True)
 class GroupContent:
     """A group's own cards and arrangement: what its card commands undo and redo."""
 
     cards: tuple[Card, ...]
-    placements: tuple[Placement, ...]
+    arrangement: Arrangement
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,7 +273,7 @@ class DeckState:
     """The deck and every group's arrangement: what deck edits undo and redo."""
 
     deck: Deck
-    placements: tuple[tuple[str, tuple[Placement, ...]], ...]  # (group id, arrangement)
+    arrangements: tuple[tuple[str, Arrangement], ...]  # (group id, arrangement)
 
 
 @dataclass(slots=True)
@@ -188,6 +287,11 @@ class Session:
     # and a field of the same name would replace the method on every instance.
     venue: str = ""
     facilitator: str = ""
+    # What another tool wrote into the file, kept for the next save. Opaque here: the
+    # files layer collects and restores it (files/foreign_keys.py).
+    foreign: dict[tuple[str, ...], dict[str, object]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     # --- look-ups -------------------------------------------------------
     def group(self, group_id: str) -> Group:
@@ -207,48 +311,108 @@ class Session:
         return found
 
     def unplaced(self, group: Group) -> list[Card]:
-        """The group's cards not on its board, by kind (KIND_ORDER) as the tray lists them."""
+        """The group's cards with no place on any lens, by kind (KIND_ORDER) as the tray
+        lists them."""
         placed = group.placed_ids()
         return in_kind_order(c for c in self.cards_for(group) if c.id not in placed)
+
+    def place_on(self, group: Group, card_id: str, lens_id: str) -> Placement | None:
+        """The card's place on one lens, if it has one."""
+        return next(
+            (
+                p
+                for p in group.placements
+                if p.card == card_id and self.board.lens_of(p.region) == lens_id
+            ),
+            None,
+        )
+
+    def missing_lenses(self, group: Group, card_id: str) -> list[str]:
+        """The expected lenses a placed card has no place on yet (board order), or [] when
+        it is not placed or has a place on a lens that stands alone."""
+        have = {self.board.lens_of(p.region) for p in group.places(card_id)}
+        if not have:
+            return []
+        lenses = self.board.lenses
+        if any(lens.stands_alone and lens.id in have for lens in lenses):
+            return []
+        return [lens.id for lens in lenses if lens.expected and lens.id not in have]
+
+    def still_to_decide(self, group: Group) -> list[tuple[Card, list[str]]]:
+        """The placed cards that still lack a place on an expected lens, with those lenses."""
+        seen: set[str] = set()
+        out = []
+        for p in group.placements:
+            if p.card in seen:
+                continue
+            seen.add(p.card)
+            missing = self.missing_lenses(group, p.card)
+            if missing:
+                out.append((self.card(group, p.card), missing))
+        return out
 
     # --- operations -----------------------------------------------------
     def place(self, group_id: str, card_id: str, region_id: str, index: int | None = None) -> None:
         """Put a card in a region at index (end when None).
 
-        A card already on the board moves, keeping its note.
+        A card with a place on the region's lens moves there; its places on the other
+        lenses, its note and its marks stay.
         """
         group = self.group(group_id)
         self.card(group, card_id)
-        if self.board.region(region_id) is None:
+        lens = self.board.lens_of(region_id)
+        if lens is None:
             raise DomainError(f"no region with id {region_id!r} on board {self.board.id!r}")
-        old = group.placement(card_id)
-        note = old.note if old else ""
-        remaining = [p for p in group.placements if p.card != card_id]
-        group.placements = _insert_in_region(remaining, Placement(card_id, region_id, note), index)
+        old = self.place_on(group, card_id, lens)
+        remaining = [p for p in group.placements if p is not old]
+        group.placements = _insert_in_region(remaining, Placement(card_id, region_id), index)
 
-    def unplace(self, group_id: str, card_id: str) -> None:
+    def unplace(self, group_id: str, card_id: str, lens_id: str | None = None) -> None:
+        """Take a card off one lens, or off the board (back to the tray) when lens_id is
+        None. Its note stays; its marks go when it has no place left (a mark is on a
+        placed card)."""
         group = self.group(group_id)
-        if group.placement(card_id) is None:
-            raise DomainError(f"card {card_id!r} is not on the board of {group.name!r}")
-        group.placements = [p for p in group.placements if p.card != card_id]
+        if lens_id is None:
+            gone = group.places(card_id)
+        else:
+            one = self.place_on(group, card_id, lens_id)
+            gone = [one] if one is not None else []
+        if not gone:
+            where = "the board" if lens_id is None else f"the {lens_id} lens"
+            raise DomainError(f"card {card_id!r} is not on {where} of {group.name!r}")
+        group.placements = [p for p in group.placements if p not in gone]
+        if card_id not in group.placed_ids():
+            group.marks = [m for m in group.marks if m.card != card_id]
 
     def set_note(self, group_id: str, card_id: str, note: str) -> None:
+        """The group's note on a card, placed or not ("" or only spaces removes it)."""
         group = self.group(group_id)
-        old = group.placement(card_id)
-        if old is None:
-            raise DomainError(
-                f"card {card_id!r} is not on the board of {group.name!r}; place it first"
-            )
-        group.placements = [
-            replace(p, note=note) if p.card == card_id else p for p in group.placements
-        ]
+        self.card(group, card_id)
+        if note.strip():
+            group.notes[card_id] = note
+        else:
+            group.notes.pop(card_id, None)
 
-    def set_arrangement(self, group_id: str, placements: Iterable[Placement]) -> None:
-        """Replace a group's whole arrangement (used by undo); checks every placement."""
+    def mark(self, group_id: str, card_id: str, principle_id: str) -> None:
+        """Say the group sees a principle in a placed card."""
         group = self.group(group_id)
-        new = list(placements)
-        rules.check_placements(self, new, self._known_ids(group))
-        group.placements = new
+        mark = Mark(card_id, principle_id)
+        arrangement = replace(group.arrangement(), marks=(*group.marks, mark))
+        rules.check_arrangement(self, group.cards, arrangement)
+        group.marks.append(mark)
+
+    def unmark(self, group_id: str, card_id: str, principle_id: str) -> None:
+        group = self.group(group_id)
+        mark = Mark(card_id, principle_id)
+        if mark not in group.marks:
+            raise DomainError(f"card {card_id!r} is not marked with {principle_id!r}")
+        group.marks.remove(mark)
+
+    def set_arrangement(self, group_id: str, arrangement: Arrangement) -> None:
+        """Replace a group's whole arrangement (used by undo); checks it first."""
+        group = self.group(group_id)
+        rules.check_arrangement(self, group.cards, arrangement)
+        group._take(arrangement)
 
     def new_group(self, name: str = "") -> Group:
         """A group with a fresh id and an unused colour, not yet added."""
@@ -303,7 +467,7 @@ class Session:
     # --- a group's own cards ------------------------------------------------
     def group_content(self, group_id: str) -> GroupContent:
         group = self.group(group_id)
-        return GroupContent(tuple(group.cards), tuple(group.placements))
+        return GroupContent(tuple(group.cards), group.arrangement())
 
     def set_group_content(self, group_id: str, content: GroupContent) -> GroupContent:
         """Replace a group's own cards and arrangement (checked first); returns the old ones."""
@@ -311,10 +475,10 @@ class Session:
         others = [g for g in self.groups if g is not group]
         rules.check_own_card_ids(self, others, (c.id for c in content.cards))
         rules.check_own_card_count(len(content.cards))
-        known = {c.id for c in self.deck.cards} | {c.id for c in content.cards}
-        rules.check_placements(self, content.placements, known)
+        rules.check_arrangement(self, content.cards, content.arrangement)
         old = self.group_content(group_id)
-        group.cards, group.placements = list(content.cards), list(content.placements)
+        group.cards = list(content.cards)
+        group._take(content.arrangement)
         return old
 
     def fresh_card_id(
@@ -322,10 +486,6 @@ class Session:
     ) -> str:
         """An id no card in the deck or any group uses, e.g. 'custom-time-bank-2'."""
         return _fresh_card_id(title, kind, self._card_ids() | set(also_taken))
-
-    def _known_ids(self, group: Group) -> set[str]:
-        """The cards a group can place: the deck's and its own."""
-        return {c.id for c in self.deck.cards} | {c.id for c in group.cards}
 
     def _card_ids(self) -> set[str]:
         return {c.id for c in self.deck.cards} | {c.id for g in self.groups for c in g.cards}
@@ -350,16 +510,17 @@ class Session:
         return old
 
     def remove_group_card(self, group_id: str, card_id: str) -> GroupContent:
-        """Delete a group's own card and its placement; returns the group's old content."""
+        """Delete a group's own card with its places, note and marks; returns the group's
+        old content."""
         group = self.group(group_id)
         _index_of(group.cards, card_id, f"{group.name!r}'s own cards")
         old = self.group_content(group_id)
         group.cards = [c for c in group.cards if c.id != card_id]
-        group.placements = [p for p in group.placements if p.card != card_id]
+        group._take(_without_card(group.arrangement(), card_id))
         return old
 
     def copy_arrangement(self, source_id: str, target_id: str) -> GroupContent:
-        """Start target from source's board: the same placements and notes.
+        """Start target from source's board: the same places, notes and marks.
 
         Source's own cards come along as copies with fresh ids (a copy equal to one
         target already has is reused). Returns target's old content.
@@ -376,33 +537,42 @@ class Session:
                 same = CardDraft.of(card).to_card(fresh)
                 cards.append(same)
             id_map[card.id] = same.id
-        placements = tuple(replace(p, card=id_map[p.card]) for p in source.placements)
-        return self.set_group_content(target_id, GroupContent(tuple(cards), placements))
+        arrangement = Arrangement(
+            tuple(replace(p, card=id_map[p.card]) for p in source.placements),
+            tuple((id_map[card], text) for card, text in source.notes.items()),
+            tuple(Mark(id_map[m.card], id_map[m.principle]) for m in source.marks),
+        )
+        return self.set_group_content(target_id, GroupContent(tuple(cards), arrangement))
 
     # --- the session's deck ---------------------------------------------------
     def deck_state(self) -> DeckState:
-        return DeckState(self.deck, tuple((g.id, tuple(g.placements)) for g in self.groups))
+        return DeckState(self.deck, tuple((g.id, g.arrangement()) for g in self.groups))
 
     def set_deck_state(self, state: DeckState) -> DeckState:
         """Replace the deck and the arrangements (checked first); returns the old state."""
-        arrangements = dict(state.placements)
+        arrangements = dict(state.arrangements)
         deck_ids = {c.id for c in state.deck.cards}
-        for group in self.groups:
-            clash = next((c.id for c in group.cards if c.id in deck_ids), None)
-            if clash is not None:
-                raise DomainError(f"duplicate card id {clash!r} in the deck and {group.name!r}")
-            rules.check_placements(
-                self, arrangements.get(group.id, ()), deck_ids | {c.id for c in group.cards}
-            )
+        old_deck = self.deck
+        try:  # the rules look principles up in the deck the state brings
+            self.deck = state.deck
+            for group in self.groups:
+                clash = next((c.id for c in group.cards if c.id in deck_ids), None)
+                if clash is not None:
+                    raise DomainError(f"duplicate card id {clash!r} in the deck and {group.name!r}")
+                rules.check_arrangement(
+                    self, group.cards, arrangements.get(group.id, Arrangement())
+                )
+        finally:
+            self.deck = old_deck
         old = self.deck_state()
         self.deck = state.deck
         for group in self.groups:
-            group.placements = list(arrangements.get(group.id, ()))
+            group._take(arrangements.get(group.id, Arrangement()))
         return old
 
     def where_placed(self, card_id: str) -> list[tuple[Group, Placement]]:
-        """Every group that has card_id on its board, in group order."""
-        return [(g, p) for g in self.groups if (p := g.placement(card_id)) is not None]
+        """Every place of card_id on every group's board, in group order."""
+        return [(g, p) for g in self.groups for p in g.places(card_id)]
 
     def add_deck_cards(self, drafts: Iterable[CardDraft], index: int | None = None) -> list[Card]:
         """Add cards with fresh ids at index (the end when None); all or nothing."""
@@ -436,12 +606,13 @@ class Session:
         return old
 
     def remove_deck_card(self, card_id: str) -> DeckState:
-        """Take a card out of the deck and off every group's board; returns the old state."""
+        """Take a card out of the deck and off every group's board, with its notes and
+        marks; returns the old state."""
         _index_of(list(self.deck.cards), card_id, "the deck")
         old = self.deck_state()
         self.deck = replace(self.deck, cards=tuple(c for c in self.deck.cards if c.id != card_id))
         for group in self.groups:
-            group.placements = [p for p in group.placements if p.card != card_id]
+            group._take(_without_card(group.arrangement(), card_id))
         return old
 
     def move_deck_card(self, card_id: str, index: int) -> int:
@@ -476,6 +647,16 @@ def _insert_in_region(
     else:
         at = positions[max(index, 0)]
     return [*placements[:at], new, *placements[at:]]
+
+
+def _without_card(arrangement: Arrangement, card_id: str) -> Arrangement:
+    """The arrangement with no trace of a card: its places, its note, its marks, and the
+    marks that named it as the principle."""
+    return Arrangement(
+        tuple(p for p in arrangement.placements if p.card != card_id),
+        tuple((c, t) for c, t in arrangement.notes if c != card_id),
+        tuple(m for m in arrangement.marks if card_id not in (m.card, m.principle)),
+    )
 
 
 def _fresh_card_id(title: str, kind: str, taken: set[str]) -> str:

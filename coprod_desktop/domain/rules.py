@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from coprod_desktop.domain.errors import DomainError
 
 if TYPE_CHECKING:
-    from coprod_desktop.domain.model import Group, Placement, Session
+    from coprod_desktop.domain.model import Arrangement, Card, Group, Session
 
 MAX_GROUPS = 12
 MAX_DECK_CARDS = 500  # a card sort, not a database: the tray and the handout stay usable
@@ -100,20 +100,67 @@ def check_own_card_ids(session: Session, others: Iterable[Group], cards: Iterabl
         taken.add(card_id)
 
 
-def check_placements(
-    session: Session, placements: Iterable[Placement], known_cards: set[str]
+def check_ranks(ranks: list[tuple[int, int | None]], lens: str) -> None:
+    """A lens's regions are all ranked (an ordered lens) or none is, each rank once.
+    ranks: (region index, rank) for the lens's regions."""
+    given = [(i, r) for i, r in ranks if r is not None]
+    if given and len(given) != len(ranks):
+        i = next(i for i, r in ranks if r is None)
+        raise DomainError(
+            f"the other regions of lens {lens!r} have a rank; this one has none",
+            f"regions[{i}].rank",
+        )
+    seen: set[int] = set()
+    for i, rank in given:
+        if rank in seen:
+            raise DomainError(f"rank {rank} appears twice in lens {lens!r}", f"regions[{i}].rank")
+        seen.add(rank)
+
+
+def check_arrangement(
+    session: Session, own_cards: Iterable[Card], arrangement: Arrangement
 ) -> None:
-    """A group's arrangement: known cards and regions, each card placed at most once."""
-    placed: set[str] = set()
-    for i, p in enumerate(placements):
+    """A group's arrangement: known cards and regions, at most one place per card and lens,
+    one note per known card, marks on placed cards naming principle cards, each once."""
+    cards = {c.id: c for c in session.deck.cards} | {c.id: c for c in own_cards}
+    board = session.board
+    taken: set[tuple[str, str]] = set()
+    for i, p in enumerate(arrangement.placements):
         where = f"placements[{i}]"
-        if p.card not in known_cards:
+        if p.card not in cards:
             raise DomainError(f"unknown card {p.card!r}", f"{where}.card")
-        if session.board.region(p.region) is None:
+        lens = board.lens_of(p.region)
+        if lens is None:
             raise DomainError(f"unknown region {p.region!r}", f"{where}.region")
-        if p.card in placed:
-            raise DomainError(f"card {p.card!r} is placed twice in this group", f"{where}.card")
-        placed.add(p.card)
+        if (p.card, lens) in taken:
+            found = board.lens(lens)
+            name = found.label.lower() if found else lens
+            raise DomainError(f"card {p.card!r} already has a place on the {name}", where)
+        taken.add((p.card, lens))
+    noted: set[str] = set()
+    for i, (card, text) in enumerate(arrangement.notes):
+        where = f"notes[{i}]"
+        if card not in cards:
+            raise DomainError(f"a note for unknown card {card!r}", f"{where}.card")
+        if card in noted:
+            raise DomainError(f"card {card!r} has two notes", f"{where}.card")
+        if not text.strip():
+            raise DomainError("the note is empty", f"{where}.text")
+        noted.add(card)
+    placed = {card for card, _ in taken}
+    marked: set[tuple[str, str]] = set()
+    for i, m in enumerate(arrangement.marks):
+        where = f"marks[{i}]"
+        if m.card not in placed:
+            raise DomainError(f"card {m.card!r} is marked but has no place", f"{where}.card")
+        principle = cards.get(m.principle)
+        if principle is None or principle.kind != "principle":
+            raise DomainError(f"{m.principle!r} is not a principle card", f"{where}.principle")
+        if (m.card, m.principle) in marked:
+            raise DomainError(
+                f"card {m.card!r} is marked with {m.principle!r} twice", f"{where}.principle"
+            )
+        marked.add((m.card, m.principle))
 
 
 def check_session(session: Session) -> None:
@@ -129,7 +176,6 @@ def check_session(session: Session) -> None:
         try:
             check_group(group)
             check_own_card_ids(session, session.groups[:i], (c.id for c in group.cards))
-            known = {c.id for c in session.deck.cards} | {c.id for c in group.cards}
-            check_placements(session, group.placements, known)
+            check_arrangement(session, group.cards, group.arrangement())
         except DomainError as exc:
             raise exc.within(f"groups[{i}]") from None

@@ -312,7 +312,7 @@ def read_entry(name: str, path: Path) -> RecoveryEntry:
         return entry
     entry.session = session
     entry.title = session.title
-    entry.groups = [(g.name, len(g.placements)) for g in session.groups]
+    entry.groups = [(g.name, len(g.placed_ids())) for g in session.groups]
     return entry
 
 

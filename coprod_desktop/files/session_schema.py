@@ -19,14 +19,17 @@ from coprod_desktop.domain.model import (
     Deck,
     Decoration,
     Group,
+    Lens,
+    Mark,
     Placement,
     Region,
     Session,
 )
 from coprod_desktop.domain.rules import check_session
+from coprod_desktop.files import foreign_keys
 
 FORMAT_NAME = "coprod-session"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -54,6 +57,7 @@ def session_from_dict(data: Any) -> Session:
         groups=groups,
         venue=r.text("venue", ""),
         facilitator=r.text("facilitator", ""),
+        foreign=foreign_keys.collect(data),
     )
     try:
         check_session(session)
@@ -94,11 +98,69 @@ def migrate(data: Any) -> Any:
     return data
 
 
+# Lenses a version 1 board meant by its regions' "zone" (v1 had no lens declarations);
+# a region without a zone joins "board": v1 gave a card one place on the whole board.
+_V1_LENSES: dict[str, dict[str, Any]] = {
+    "matrix": {"id": "matrix", "label": "Public service matrix", "unit": "cell"},
+    "ladder": {"id": "ladder", "label": "Ladder of co-production", "unit": "rung"},
+    "not": {
+        "id": "not",
+        "label": "Co-production is not ...",
+        "unit": "place",
+        "expected": False,
+        "stands_alone": True,
+    },
+}
+
+
+def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 1 -> 2: a region's "zone" becomes its "lens" (the ladder's rungs ranked
+    bottom up), the board declares its lenses, and a placement's note becomes the card's
+    note. Keys this step does not know are left as they are."""
+    board = data.get("board")
+    if isinstance(board, dict) and isinstance(board.get("regions"), list):
+        regions = [r for r in board["regions"] if isinstance(r, dict)]
+        for region in regions:
+            zone = region.pop("zone", "")
+            region["lens"] = zone if isinstance(zone, str) and zone.strip() else "board"
+        rungs = [r for r in regions if r["lens"] == "ladder" and _rect_y(r) is not None]
+        if len(rungs) == sum(r["lens"] == "ladder" for r in regions):
+            for rank, region in enumerate(sorted(rungs, key=lambda r: -(_rect_y(r) or 0)), 1):
+                region["rank"] = rank
+        used = dict.fromkeys(r["lens"] for r in regions)
+        if "lenses" not in board:
+            board["lenses"] = [
+                dict(_V1_LENSES.get(name, {"id": name, "label": name.capitalize()}))
+                for name in used
+            ]
+    for group in data.get("groups", []) if isinstance(data.get("groups"), list) else []:
+        if not isinstance(group, dict) or not isinstance(group.get("placements"), list):
+            continue
+        notes = []
+        for placement in group["placements"]:
+            if not isinstance(placement, dict) or "note" not in placement:
+                continue
+            note = placement.pop("note")
+            if isinstance(note, str) and note.strip():
+                notes.append({"card": placement.get("card"), "text": note})
+            elif not isinstance(note, str):
+                placement["note"] = note  # left for the reader to refuse with its path
+        group.setdefault("notes", notes)
+    return data
+
+
+def _rect_y(region: dict[str, Any]) -> float | None:
+    rect = region.get("rect")
+    if isinstance(rect, list) and len(rect) == 4 and isinstance(rect[1], int | float):
+        return float(rect[1])
+    return None
+
+
 # Migration steps, one per version: MIGRATIONS[n] turns a version-n file (a dict, already
 # known to be an object of this format) into a version n+1 file. A step may raise
-# SessionFormatError naming the field. When SCHEMA_VERSION becomes 2, add MIGRATIONS[1]
-# and a golden file tests/golden/session-v2.json; keep session-v1.json: it must still load.
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+# SessionFormatError naming the field. Each version keeps a golden file in tests/golden/
+# that must still load.
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _v1_to_v2}
 
 
 def deck_from_dict(data: Any, where: str = "deck") -> Deck:
@@ -135,9 +197,25 @@ def board_from_dict(data: Any, where: str = "board") -> Board:
                 id=rr.text("id"),
                 label=rr.text("label"),
                 rect=rr.rect("rect"),
-                zone=rr.text("zone", ""),
+                lens=rr.text("lens"),
                 description=rr.text("description", ""),
                 band=rr.text("band", ""),
+                rank=rr.whole("rank", None),
+            )
+        )
+    lenses = []
+    for i, item in enumerate(r.array("lenses", [])):
+        lw = f"{where}.lenses[{i}]"
+        lr = _Reader(item, lw)
+        lenses.append(
+            _build(
+                Lens,
+                lw,
+                id=lr.text("id"),
+                label=lr.text("label"),
+                unit=lr.text("unit", "place"),
+                expected=lr.flag("expected", True),
+                stands_alone=lr.flag("stands_alone", False),
             )
         )
     decorations = []
@@ -155,6 +233,7 @@ def board_from_dict(data: Any, where: str = "board") -> Board:
         regions=tuple(regions),
         decorations=tuple(decorations),
         source=r.text("source", ""),
+        lenses=tuple(lenses),
     )
 
 
@@ -165,13 +244,28 @@ def _group_from_dict(data: Any, where: str) -> Group:
     placements = []
     for i, item in enumerate(r.array("placements", [])):
         pr = _Reader(item, f"{where}.placements[{i}]")
-        placements.append(Placement(pr.text("card"), pr.text("region"), pr.text("note", "")))
+        placements.append(Placement(pr.text("card"), pr.text("region")))
+    notes: dict[str, str] = {}
+    for i, item in enumerate(r.array("notes", [])):
+        nr = _Reader(item, f"{where}.notes[{i}]")
+        card, text = nr.text("card"), nr.text("text")
+        if card in notes:
+            raise SessionFormatError(f"card {card!r} has two notes", f"{where}.notes[{i}].card")
+        if not text.strip():
+            raise SessionFormatError("the note is empty", f"{where}.notes[{i}].text")
+        notes[card] = text
+    marks = []
+    for i, item in enumerate(r.array("marks", [])):
+        mr = _Reader(item, f"{where}.marks[{i}]")
+        marks.append(Mark(mr.text("card"), mr.text("principle")))
     return Group(
         id=r.text("id"),
         name=r.text("name"),
         colour=r.text("colour"),
         cards=cards,
         placements=placements,
+        notes=notes,
+        marks=marks,
     )
 
 
@@ -205,6 +299,22 @@ class _Reader:
             raise SessionFormatError(f"expected text, found {_type_name(value)}", self._path(key))
         if _SURROGATE.search(value):  # "\ud800" alone is valid JSON, but not text to save
             raise SessionFormatError("the text contains an invalid character", self._path(key))
+        return value
+
+    def whole(self, key: str, default: Any = _MISSING) -> Any:
+        value = self._get(key, default)
+        if value is default and default is not self._MISSING:
+            return value
+        if type(value) is not int or not 0 < value < 10**6:
+            raise SessionFormatError("expected a whole number from 1", self._path(key))
+        return value
+
+    def flag(self, key: str, default: Any = _MISSING) -> bool:
+        value = self._get(key, default)
+        if not isinstance(value, bool):
+            raise SessionFormatError(
+                f"expected true or false, found {_type_name(value)}", self._path(key)
+            )
         return value
 
     def array(self, key: str, default: Any = _MISSING) -> list[Any]:
@@ -280,13 +390,13 @@ def session_to_dict(session: Session) -> dict[str, Any]:
             "name": g.name,
             "colour": g.colour,
             "cards": [card_to_dict(c) for c in g.cards],
-            "placements": [
-                {"card": p.card, "region": p.region, "note": p.note} for p in g.placements
-            ],
+            "placements": [{"card": p.card, "region": p.region} for p in g.placements],
+            "notes": [{"card": card, "text": text} for card, text in g.notes.items()],
+            "marks": [{"card": m.card, "principle": m.principle} for m in g.marks],
         }
         for g in session.groups
     ]
-    return data
+    return foreign_keys.restore(data, session.foreign)
 
 
 def deck_to_dict(deck: Deck) -> dict[str, Any]:
@@ -304,10 +414,25 @@ def card_to_dict(card: Card) -> dict[str, Any]:
 
 def board_to_dict(board: Board) -> dict[str, Any]:
     def region(r: Region) -> dict[str, Any]:
-        data: dict[str, Any] = {"id": r.id, "label": r.label, "rect": _num_list(r.rect)}
-        for key in ("zone", "band", "description"):
+        data: dict[str, Any] = {
+            "id": r.id,
+            "label": r.label,
+            "rect": _num_list(r.rect),
+            "lens": r.lens,
+        }
+        if r.rank is not None:
+            data["rank"] = r.rank
+        for key in ("band", "description"):
             if getattr(r, key):
                 data[key] = getattr(r, key)
+        return data
+
+    def lens(lens: Lens) -> dict[str, Any]:
+        data: dict[str, Any] = {"id": lens.id, "label": lens.label, "unit": lens.unit}
+        if not lens.expected:
+            data["expected"] = False
+        if lens.stands_alone:
+            data["stands_alone"] = True
         return data
 
     data: dict[str, Any] = {"id": board.id, "title": board.title}
@@ -315,6 +440,7 @@ def board_to_dict(board: Board) -> dict[str, Any]:
         data["source"] = board.source
     return data | {
         "size": _num_list(board.size),
+        "lenses": [lens(x) for x in board.lenses],
         "regions": [region(r) for r in board.regions],
         "decorations": [
             {"kind": d.kind, "text": d.text, "rect": _num_list(d.rect)} for d in board.decorations

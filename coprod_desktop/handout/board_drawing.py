@@ -45,7 +45,7 @@ def board_drawing(
         painter.decoration(decoration)
     label_sizes = painter.label_sizes()
     for region, placed in session.iter_placed(group):
-        painter.region(region, [card for card, _ in placed], group.colour, label_sizes[region.zone])
+        painter.region(region, [card for card, _ in placed], group.colour, label_sizes[region.lens])
     return painter.drawing
 
 
@@ -131,14 +131,14 @@ class _Painter:
         for region in self.board.regions:
             _, _, w, h = self.label_box(region)
             size = fit_text(region.label, BOLD, w, h, LABEL_MAX, LABEL_MIN, LEADING).size
-            sizes[region.zone] = min(size, sizes.get(region.zone, size))
+            sizes[region.lens] = min(size, sizes.get(region.lens, size))
         return sizes
 
     def region(
         self, region: Region, cards: list[Card], group_colour: str, label_size: float
     ) -> None:
         x, y, w, h = self.box(region.rect)
-        fill = ZONE_FILLS.get(region.band or region.zone, colors.HexColor("#f6f6f6"))
+        fill = ZONE_FILLS.get(region.band or region.lens, colors.HexColor("#f6f6f6"))
         self.drawing.add(
             Rect(
                 x,
@@ -148,7 +148,7 @@ class _Painter:
                 fillColor=fill,
                 strokeColor=RULE,
                 strokeWidth=0.6,
-                strokeDashArray=[2, 1.5] if region.zone == "not" else None,
+                strokeDashArray=[2, 1.5] if region.lens == "not" else None,
             )
         )
         label_box = self.label_box(region)

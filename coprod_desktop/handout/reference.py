@@ -127,7 +127,7 @@ def _grid_style(extra: list[tuple[object, ...]]) -> TableStyle:
 
 def _ladder(session: Session, ref: ReferenceText, styles: Styles, width: float) -> list[Flowable]:
     rungs = sorted(
-        (r for r in session.board.regions if r.zone == "ladder"), key=lambda r: r.rect[1]
+        (r for r in session.board.regions if r.lens == "ladder"), key=lambda r: r.rect[1]
     )  # top of the ladder first, as on the board
     if not rungs:
         return []
@@ -187,7 +187,7 @@ def _ladder_list(rungs: list[Region], ref: ReferenceText, styles: Styles) -> lis
 
 def _matrix(session: Session, text: Item, styles: Styles, width: float) -> list[Flowable]:
     board = session.board
-    cells = [r for r in board.regions if r.zone == "matrix"]
+    cells = [r for r in board.regions if r.lens == "matrix"]
     if not cells:
         return []
     xs = sorted({r.rect[0] for r in cells})

@@ -13,8 +13,9 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from coprod_desktop.domain.decisions import missing_text, principle_numbers
 from coprod_desktop.domain.kinds import KIND_LABELS, KINDS
-from coprod_desktop.domain.model import Group, Region, Session
+from coprod_desktop.domain.model import Card, Group, Region, Session
 from coprod_desktop.handout.board_drawing import board_drawing
 from coprod_desktop.handout.cover_key import CoverKey
 from coprod_desktop.handout.flowables import (
@@ -142,48 +143,87 @@ def region_title(region: Region, short: bool = False) -> str:
     """'Matrix: label', 'Ladder: label (doing with)' or the label; with short, a label too
     long to repeat is cut (see text.brief)."""
     label = brief(region.label) if short else region.label
-    if region.zone == "matrix":
+    if region.lens == "matrix":
         return f"Matrix: {label}"
-    if region.zone == "ladder":
+    if region.lens == "ladder":
         band = BAND_NAMES.get(region.band)
         return f"Ladder: {label}" + (f" ({band})" if band else "")
     return label
 
 
+def places_text(session: Session, group: Group, card_id: str) -> str:
+    """Where a group put a card, lens by lens: 'Matrix: Full co-production · Ladder: 7
+    Co-production (doing with)', with what it still lacks ('no rung yet'); "" in the tray.
+    The matrix's and ladder's labels may be cut (the reference prints them in full)."""
+    board = session.board
+    parts = []
+    for lens in board.lenses:
+        placement = session.place_on(group, card_id, lens.id)
+        region = board.region(placement.region) if placement is not None else None
+        if region is not None:
+            parts.append(region_title(region, short=region.lens in ("matrix", "ladder")))
+    lacking = missing_text(session, group, card_id)
+    return " \u00b7 ".join(parts + ([lacking] if lacking and parts else []))
+
+
+def marks_text(session: Session, group: Group, card_id: str) -> str:
+    """'1 Assets, 3 Mutuality': the principles a group marked on a card, numbered."""
+    numbers = principle_numbers(session.deck)
+    names = []
+    for principle_id in group.marks_of(card_id):
+        principle = session.deck.card(principle_id)
+        if principle is not None:
+            names.append(f"{numbers.get(principle_id, '')} {principle.title}".strip())
+    return ", ".join(names)
+
+
+def _placed_in_board_order(session: Session, group: Group) -> list[Card]:
+    """Each placed card once, in the order of its first place on the board."""
+    seen: dict[str, Card] = {}
+    for _region, placed in session.iter_placed(group):
+        for card, _placement in placed:
+            seen.setdefault(card.id, card)
+    return list(seen.values())
+
+
 def _listing(session: Session, group: Group, styles: Styles) -> list[Flowable]:
+    """Each placed card once: its text, its cell and rung, the principles the group saw
+    in it, and the group's note."""
     story: list[Flowable] = []
-    for region, placed in session.iter_placed(group):
-        if not placed:
-            continue
-        count = f' <font color="#555555">({len(placed)})</font>' if len(placed) > 1 else ""
-        # The reference prints the matrix's and the ladder's labels in full.
-        title = region_title(region, short=region.zone in ("matrix", "ladder"))
-        heading = Paragraph(para(title) + count, styles.h3)
-        for i, (card, placement) in enumerate(placed):
-            # A card's title, text and note stay on one page; the region's heading
-            # stays with its first card (keepWithNext does not reach into a KeepTogether).
-            parts: list[Flowable] = [heading] if i == 0 else []
-            parts.append(
-                Paragraph(
-                    f"{KIND_MARKERS.get(card.kind, '•')}\u00a0\u00a0" + para(card.title),
-                    styles.card,
-                )
+    cards = _placed_in_board_order(session, group)
+    heading = Paragraph(f"Cards on the board ({len(cards)})", styles.h3)
+    for i, card in enumerate(cards):
+        # A card's title, text, places and note stay on one page; the heading stays with
+        # the first card (keepWithNext does not reach into a KeepTogether).
+        parts: list[Flowable] = [heading] if i == 0 else []
+        parts.append(
+            Paragraph(
+                f"{KIND_MARKERS.get(card.kind, '•')}\u00a0\u00a0" + para(card.title),
+                styles.card,
             )
-            if card.text.strip():
-                parts.append(Paragraph(para(card.text), styles.card_text))
-            if placement.note.strip():
-                parts.append(Paragraph("<b>Our note:</b> " + para(placement.note), styles.note))
-            story.append(KeepTogether(parts))
+        )
+        if card.text.strip():
+            parts.append(Paragraph(para(card.text), styles.card_text))
+        parts.append(
+            Paragraph("<b>Where:</b> " + para(places_text(session, group, card.id)), styles.note)
+        )
+        shown = marks_text(session, group, card.id)
+        if shown:
+            parts.append(Paragraph("<b>Principles we saw:</b> " + para(shown), styles.note))
+        if group.note(card.id).strip():
+            parts.append(Paragraph("<b>Our note:</b> " + para(group.note(card.id)), styles.note))
+        story.append(KeepTogether(parts))
     if not story:
         story.append(Paragraph("This group did not place any cards on the board.", styles.body))
     story += _own_cards(session, group, styles)
+    story += _tray_notes(session, group, styles)
     story += _left_in_tray(session, group, styles)
     return story
 
 
 def _own_cards(session: Session, group: Group, styles: Styles) -> list[Flowable]:
     """The cards the group wrote itself and where each ended up. A placed card's text is
-    already in its region above; a card left in the tray shows its text here."""
+    already in the listing above; a card left in the tray shows its text here."""
     if not group.cards:
         return []
     story: list[Flowable] = []
@@ -191,9 +231,7 @@ def _own_cards(session: Session, group: Group, styles: Styles) -> list[Flowable]
         parts: list[Flowable] = (
             [Paragraph(f"Cards this group wrote ({len(group.cards)})", styles.h3)] if i == 0 else []
         )
-        placement = group.placement(card.id)
-        region = session.board.region(placement.region) if placement else None
-        where = region_title(region, short=True) if region is not None else "left in the tray"
+        where = places_text(session, group, card.id) or "left in the tray"
         parts.append(
             Paragraph(
                 f"{marker(card.kind)}\u00a0\u00a0{para(card.title)} "
@@ -201,8 +239,24 @@ def _own_cards(session: Session, group: Group, styles: Styles) -> list[Flowable]
                 styles.card,
             )
         )
-        if region is None and card.text.strip():
+        if not group.places(card.id) and card.text.strip():
             parts.append(Paragraph(para(card.text), styles.card_text))
+        story.append(KeepTogether(parts))
+    return story
+
+
+def _tray_notes(session: Session, group: Group, styles: Styles) -> list[Flowable]:
+    """Notes the group wrote on cards it then left in the tray: a note is never lost."""
+    noted = [c for c in session.unplaced(group) if group.note(c.id).strip()]
+    story: list[Flowable] = []
+    for i, card in enumerate(noted):
+        parts: list[Flowable] = (
+            [Paragraph(f"Notes on cards left in the tray ({len(noted)})", styles.h3)]
+            if i == 0
+            else []
+        )
+        parts.append(Paragraph(f"{marker(card.kind)}\u00a0\u00a0{para(card.title)}", styles.card))
+        parts.append(Paragraph("<b>Our note:</b> " + para(group.note(card.id)), styles.note))
         story.append(KeepTogether(parts))
     return story
 

@@ -98,32 +98,22 @@ def font_runs(text: str, font: str) -> list[tuple[str, str]]:
         return [(font, text)] if text else []
     from coprod_desktop.handout.fonts import EMOJI, has_glyph
 
-    # Only characters from U+2000 on are looked at (DejaVu has everything below that is
-    # used): a long note of Latin text with a few quotes and dashes costs a few lookups.
-    emoji_at: list[int] = []
-    for match in _MAYBE_MISSING.finditer(text):
-        ch, at = match.group(), match.start()
-        if (emoji_at and emoji_at[-1] == at - 1 and ch in _JOINERS) or (
-            not has_glyph(font, ch) and has_glyph(EMOJI, ch)
-        ):
-            emoji_at.append(at)
-    if not emoji_at:
-        return [(font, text)]
     runs: list[tuple[str, str]] = []
-    start = 0  # of the text not yet in a run
-    i = 0
-    while i < len(emoji_at):
-        first = last = emoji_at[i]
-        while i + 1 < len(emoji_at) and emoji_at[i + 1] == last + 1:
-            i += 1
-            last = emoji_at[i]
-        if first > start:
-            runs.append((font, text[start:first]))
-        runs.append((EMOJI, text[first : last + 1]))
-        start = last + 1
-        i += 1
-    if start < len(text):
-        runs.append((font, text[start:]))
+    current, chars = font, list[str]()
+    for ch in text:
+        if current == EMOJI and ch in _JOINERS:
+            target = EMOJI
+        elif ord(ch) > 0x1FFF and not has_glyph(font, ch) and has_glyph(EMOJI, ch):
+            target = EMOJI
+        else:
+            target = font
+        if target != current and chars:
+            runs.append((current, "".join(chars)))
+            chars = []
+        current = target
+        chars.append(ch)
+    if chars:
+        runs.append((current, "".join(chars)))
     return runs
 
 

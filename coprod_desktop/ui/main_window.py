@@ -40,6 +40,7 @@ from coprod_desktop.ui.panels.group_bar import GroupBar
 from coprod_desktop.ui.panels.list_view import ArrangementList
 from coprod_desktop.ui.panels.move_menu import build_move_menu
 from coprod_desktop.ui.panels.room_bar import RoomBar
+from coprod_desktop.ui.panels.still_to_decide import StillToDecide
 from coprod_desktop.ui.panels.timer import TimerWidget
 from coprod_desktop.ui.panels.tray import DeckTray
 from coprod_desktop.ui.style.plain_text import one_line, quoted, title_text
@@ -72,6 +73,7 @@ class MainWindow(QMainWindow):
         self.scene = BoardScene(document, self)
         self.board_view = BoardView(self.scene)
         self.tray = DeckTray(document)
+        self.still_to_decide = StillToDecide(document)
         self.details = DetailsPanel(document)
         self.group_bar = GroupBar(document)
         self.list_view = ArrangementList(document)
@@ -124,6 +126,7 @@ class MainWindow(QMainWindow):
         side_column = QVBoxLayout(self.side)
         side_column.setContentsMargins(0, 0, 0, 0)
         side_column.setSpacing(0)
+        side_column.addWidget(self.still_to_decide, 0)
         side_column.addWidget(self.tray_and_details, 1)
         side_column.addWidget(self.controls, 0)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -148,6 +151,7 @@ class MainWindow(QMainWindow):
         self.tray.card_selected.connect(self._on_tray_selection)
         self.tray.move_menu_requested.connect(self.show_move_menu)
         self.tray.background_tapped.connect(self.return_selected_to_tray)
+        self.still_to_decide.card_requested.connect(self._show_undecided)
         self.list_view.card_selected.connect(self._on_list_selection)
         self.list_view.move_menu_requested.connect(self.show_move_menu)
         document.undo_stack.cleanChanged.connect(self._update_title)
@@ -236,7 +240,8 @@ class MainWindow(QMainWindow):
             self.details.show_card(card_id)
             title = self._card_title(card_id)
             self.hint.setText(
-                f"{title} selected: tap a region to move it there, or tap the tray to take it off."
+                f"{title} selected: tap a cell or a rung to give it that place (each card "
+                "has one of each), or tap the tray to take this place off."
             )
         else:
             self.hint.setText(HINT)
@@ -271,6 +276,14 @@ class MainWindow(QMainWindow):
             return self.list_view.selected_card_id()
         return self.scene.selected_card_id() or self.tray.selected_card_id()
 
+    def _show_undecided(self, card_id: str) -> None:
+        """A card still lacking a cell or rung, selected where the group is looking."""
+        if self.centre_stack.currentWidget() is self.list_view:
+            self.list_view.select_card(card_id)
+        else:
+            self.scene.select_card(card_id)
+            self.board_view.setFocus()
+
     def show_move_menu(self, card_id: str, where: QPoint) -> None:
         self.move_menu = build_move_menu(self.document, card_id, self)
         self.prepare_menus.extend_card_menu(self.move_menu, card_id)  # own cards: edit, delete
@@ -281,7 +294,7 @@ class MainWindow(QMainWindow):
     def _after_menu_move(self, *_args: object) -> None:
         """Show where the card went: selected on the board, or in the tray."""
         card_id = self._moving_card
-        if self.document.current_group.placement(card_id) is not None:
+        if self.document.current_group.places(card_id):
             self.scene.select_card(card_id)
         else:
             self.tray.select_card(card_id)
@@ -290,7 +303,7 @@ class MainWindow(QMainWindow):
         card_id = self.selected_card_id()
         if not card_id:
             return
-        item = self.scene.card_items.get(card_id)
+        item = self.scene.item_for(card_id)
         if item is not None:
             anchor = self.board_view.mapFromScene(item.sceneBoundingRect().center())
             where = self.board_view.viewport().mapToGlobal(anchor)
@@ -319,7 +332,8 @@ class MainWindow(QMainWindow):
         target.setFocus()
 
     def zoom_to_selection(self) -> None:
-        placement = self.document.current_group.placement(self.scene.selected_card_id())
+        card_id, lens = self.scene.selected_key()
+        placement = self.document.session.place_on(self.document.current_group, card_id, lens)
         if placement is not None:
             self.board_view.toggle_zoom(placement.region)
 
@@ -346,8 +360,13 @@ class MainWindow(QMainWindow):
         if self.details.note.hasFocus():
             return  # Delete and Backspace edit the note there
         card_id = self.selected_card_id()
-        if card_id:
-            self.document.unplace(card_id)
+        if not card_id:
+            return
+        if self.centre_stack.currentWidget() is self.list_view:
+            lens = self.list_view.selected_lens()
+        else:  # the selected place on the board; a card selected in the tray has none
+            lens = self.scene.selected_key()[1]
+        self.document.unplace(card_id, lens or None)
 
     # --- window state -------------------------------------------------------------
     def _update_title(self, *_args: object) -> None:

@@ -61,10 +61,8 @@ def _set_cards(session: Session, field: str, length: int, every: bool) -> None:
 
 def _set_notes(session: Session, length: int) -> None:
     for g, group in enumerate(session.groups):
-        group.placements = [
-            replace(p, note=long_text(f"NOTE{g}x{i}", length))
-            for i, p in enumerate(group.placements)
-        ]
+        placed = list(dict.fromkeys(p.card for p in group.placements))
+        group.notes = {card: long_text(f"NOTE{g}x{i}", length) for i, card in enumerate(placed)}
 
 
 def _set_regions(session: Session, field: str, length: int) -> None:

@@ -37,13 +37,14 @@ def synthetic_session(groups: int, placed: int, unplaced: int = 0, notes_every: 
         ]
         cards = session.cards_for(group)[:placed]
         group.placements = [
-            Placement(
-                card.id,
-                regions[(i + 5 * g) % len(regions)].id,
-                f"Note {i + 1}: why the table put this card here." if i % notes_every == 0 else "",
-            )
+            Placement(card.id, regions[(i + 5 * g) % len(regions)].id)
             for i, card in enumerate(cards)
         ]
+        group.notes = {
+            card.id: f"Note {i + 1}: why the table put this card here."
+            for i, card in enumerate(cards)
+            if i % notes_every == 0
+        }
     return session
 
 
@@ -63,4 +64,6 @@ def _copy_group(group: Group, i: int) -> Group:
         colour=GROUP_COLOURS[i % len(GROUP_COLOURS)],
         cards=list(group.cards),
         placements=[replace(p) for p in group.placements],
+        notes=dict(group.notes),
+        marks=list(group.marks),
     )

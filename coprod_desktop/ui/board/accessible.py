@@ -86,7 +86,7 @@ class RegionAccessible(_Child):
             return ""
         region = item.region
         if t == QAccessible.Text.Name:
-            return f"{region.label}, {lens_name(region.zone)}"
+            return f"{region.label}, {lens_name(region.lens)}"
         if t == QAccessible.Text.Description:
             count = len(self.card_ids())
             return f"{count} card{'s' if count != 1 else ''}. {region.description}".strip()
@@ -99,7 +99,10 @@ class RegionAccessible(_Child):
     def card_ids(self) -> list[str]:
         scene = self.board.view.board_scene
         group = scene.document.current_group
-        return [p.card for p in group.in_region(self.region_id) if p.card in scene.card_items]
+        lens = scene.document.session.board.lens_of(self.region_id) or ""
+        return [
+            p.card for p in group.in_region(self.region_id) if (p.card, lens) in scene.card_items
+        ]
 
     def parent(self) -> QAccessibleInterface:
         return self.board
@@ -109,7 +112,8 @@ class RegionAccessible(_Child):
 
     def child(self, index: int) -> QAccessibleInterface | None:  # type: ignore[override]
         ids = self.card_ids()
-        return self.board.card(ids[index]) if 0 <= index < len(ids) else None
+        lens = self.board.view.board_scene.document.session.board.lens_of(self.region_id) or ""
+        return self.board.card(ids[index], lens) if 0 <= index < len(ids) else None
 
     def indexOfChild(self, child: QAccessibleInterface) -> int:
         card_id = getattr(child, "card_id", None)
@@ -118,12 +122,15 @@ class RegionAccessible(_Child):
 
 
 class CardAccessible(_Child):
-    def __init__(self, board: BoardAccessible, card_id: str) -> None:
+    """One place of a card (a card on the matrix and the ladder has two)."""
+
+    def __init__(self, board: BoardAccessible, card_id: str, lens: str) -> None:
         super().__init__(board)
         self.card_id = card_id
+        self.lens = lens
 
     def _item(self):  # noqa: ANN202 - CardItem | None
-        return self.board.view.board_scene.card_items.get(self.card_id)
+        return self.board.view.board_scene.card_items.get((self.card_id, self.lens))
 
     def isValid(self) -> bool:
         return self._item() is not None
@@ -132,7 +139,8 @@ class CardAccessible(_Child):
         return QAccessible.Role.ListItem
 
     def _placement(self):  # noqa: ANN202 - Placement | None
-        return self.board.view.board_scene.document.current_group.placement(self.card_id)
+        document = self.board.view.board_scene.document
+        return document.session.place_on(document.current_group, self.card_id, self.lens)
 
     def state(self) -> QAccessible.State:
         state = QAccessible.State()
@@ -160,8 +168,11 @@ class CardAccessible(_Child):
             )
             words = [card.title, KIND_LABELS.get(card.kind, card.kind)]
             if region is not None:
-                words.append(f"in {region.label} ({lens_name(region.zone)})")
-            if placement is not None and placement.note:
+                words.append(f"in {region.label} ({lens_name(region.lens)})")
+            words += [w for w in (item.look.missing,) if w]
+            if item.look.badges:
+                words.append(f"shows principle {', '.join(item.look.badges)}")
+            if item.look.has_note:
                 words.append("has a note")
             return ", ".join(words)
         if t == QAccessible.Text.Description:
@@ -193,7 +204,7 @@ class BoardAccessible(QAccessibleWidget):
         super().__init__(view, QAccessible.Role.Grouping, "Board")
         self.view = view
         self._regions: dict[str, RegionAccessible] = {}
-        self._cards: dict[str, CardAccessible] = {}
+        self._cards: dict[tuple[str, str], CardAccessible] = {}
 
     def region(self, region_id: str) -> RegionAccessible:
         iface = self._regions.get(region_id)
@@ -201,10 +212,10 @@ class BoardAccessible(QAccessibleWidget):
             iface = self._regions[region_id] = RegionAccessible(self, region_id)
         return iface
 
-    def card(self, card_id: str) -> CardAccessible:
-        iface = self._cards.get(card_id)
+    def card(self, card_id: str, lens: str) -> CardAccessible:
+        iface = self._cards.get((card_id, lens))
         if iface is None:
-            iface = self._cards[card_id] = CardAccessible(self, card_id)
+            iface = self._cards[(card_id, lens)] = CardAccessible(self, card_id, lens)
         return iface
 
     def region_ids(self) -> list[str]:
@@ -223,8 +234,8 @@ class BoardAccessible(QAccessibleWidget):
         return ids.index(region_id) if region_id in ids else -1
 
     def focusChild(self) -> QAccessibleInterface | None:  # type: ignore[override]
-        card_id = self.view.board_scene.selected_card_id()
-        return self.card(card_id) if card_id and self.view.hasFocus() else None
+        card_id, lens = self.view.board_scene.selected_key()
+        return self.card(card_id, lens) if card_id and self.view.hasFocus() else None
 
     def childAt(self, x: int, y: int) -> QAccessibleInterface | None:  # type: ignore[override]
         viewport = self.view.viewport()
@@ -236,7 +247,7 @@ class BoardAccessible(QAccessibleWidget):
         """The keyboard (or a tap) chose a card: tell AT which object has focus now."""
         if not card_id or not QAccessible.isActive():
             return
-        iface = self.card(card_id)
+        iface = self.card(card_id, self.view.board_scene.selected_key()[1])
         if not iface.isValid():
             return
         kind = QAccessible.Event.Focus if self.view.hasFocus() else QAccessible.Event.Selection

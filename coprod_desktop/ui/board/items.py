@@ -3,6 +3,8 @@ report gestures; they never write the model."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import QMimeData, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QDrag, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
@@ -93,8 +95,8 @@ class RegionItem(QGraphicsItem):
         contrast = bool(getattr(self.scene(), "high_contrast", False))
         fill = QColor(
             "#ffffff"
-            if contrast and self.region.zone != "not"
-            else theme.ZONE_FILLS.get(self.region.zone, "#ffffff")
+            if contrast and self.region.lens != "not"
+            else theme.ZONE_FILLS.get(self.region.lens, "#ffffff")
         )
         if self._highlighted:
             fill = QColor("#dcecf7")
@@ -119,7 +121,7 @@ class RegionItem(QGraphicsItem):
         box = self._label_box
         left_middle = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         number, _, name = self.region.label.partition(" ")
-        if self.region.zone == "ladder" and number.isdigit() and name:
+        if self.region.lens == "ladder" and number.isdigit() and name:
             # A rung: its number large on one line, its name below, the same on every rung.
             number_box = QRectF(box.x(), box.y(), box.width(), box.height() * 0.45)
             name_box = QRectF(box.x(), number_box.bottom(), box.width(), box.height() * 0.55)
@@ -140,17 +142,37 @@ class RegionItem(QGraphicsItem):
         painter.drawText(box, left_middle, "\n".join(lines))
 
 
-class CardItem(QGraphicsObject):
-    """A placed card. Press selects it; dragging it starts a card drag that the
-    board (another region) or the tray (unplace) receives."""
+@dataclass(frozen=True, slots=True)
+class CardLook:
+    """What a card shows besides its face: a note corner, what the group has not
+    decided yet ("no rung yet"), the principles marked on it (their numbers), and
+    whether it is the twin of the selected card (the same card on another lens)."""
 
-    def __init__(self, card: Card, rect: QRectF, has_note: bool, scale: float = 1.0) -> None:
+    has_note: bool = False
+    missing: str = ""
+    badges: tuple[str, ...] = ()
+    twin: bool = False
+
+
+class CardItem(QGraphicsObject):
+    """A card's place on one lens. Press selects it; dragging it starts a card drag
+    that the board (another region) or the tray (off this lens) receives."""
+
+    def __init__(
+        self,
+        card: Card,
+        rect: QRectF,
+        look: CardLook | None = None,
+        scale: float = 1.0,
+        lens: str = "",
+    ) -> None:
         super().__init__()
         self.card = card
+        self.lens = lens
         self.scale_factor = scale  # the layout's card scale: sets the title's type size
         self._size = QRectF(0, 0, rect.width(), rect.height())
         self.setPos(rect.topLeft())
-        self.has_note = has_note
+        self.look = look or CardLook()
         self._press_pos: QPointF | None = None
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsFocusable, True)
@@ -165,21 +187,34 @@ class CardItem(QGraphicsObject):
     def card_id(self) -> str:
         return self.card.id
 
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.card.id, self.lens)
+
+    @property
+    def has_note(self) -> bool:
+        return self.look.has_note
+
+    def set_twin(self, twin: bool) -> None:
+        if twin != self.look.twin:
+            self.look = CardLook(self.look.has_note, self.look.missing, self.look.badges, twin)
+            self.update()
+
     def boundingRect(self) -> QRectF:
         return self._size.adjusted(-3, -3, 3, 3)
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
-        paint_card(
-            painter, self._size, self.card, self.isSelected(), self.has_note, self.scale_factor
-        )
+        paint_card(painter, self._size, self.card, self.isSelected(), self.look, self.scale_factor)
 
     def title_pixel_size(self) -> float:
         """The title's type size in board units, as painted (after fitting)."""
         f, _lines = fit_text(
             self.card.title,
-            card_text_box(self._size, self.scale_factor),
+            card_text_box(
+                self._size, self.scale_factor, bool(self.look.missing or self.look.badges)
+            ),
             CARD_TITLE_PX * self.scale_factor,
             CARD_TITLE_MIN_PX * self.scale_factor,
         )
@@ -199,7 +234,7 @@ class CardItem(QGraphicsObject):
         self._press_pos = None
         view = event.widget()
         drag = QDrag(view)
-        drag.setMimeData(card_mime(self.card.id))
+        drag.setMimeData(card_mime(self.card.id, self.lens))
         pixmap = self._drag_pixmap(view)
         drag.setPixmap(pixmap)
         drag.setHotSpot(pixmap.rect().center())
@@ -218,15 +253,25 @@ class CardItem(QGraphicsObject):
         pixmap.fill(Qt.GlobalColor.transparent)
         painter = QPainter(pixmap)
         painter.scale(scale, scale)
-        paint_card(painter, self._size, self.card, True, self.has_note, self.scale_factor)
+        paint_card(painter, self._size, self.card, True, self.look, self.scale_factor)
         painter.end()
         return pixmap
 
 
-def card_mime(card_id: str) -> QMimeData:
+def card_mime(card_id: str, lens: str = "") -> QMimeData:
+    """A dragged card; lens: the lens its place is on ("" from the tray)."""
     mime = QMimeData()
     mime.setData(theme.CARD_MIME, card_id.encode("utf-8"))
+    if lens:
+        mime.setData(theme.LENS_MIME, lens.encode("utf-8"))
     return mime
+
+
+def lens_from_mime(mime: QMimeData) -> str:
+    """The lens a dragged card left ("" when it came from the tray)."""
+    if not mime.hasFormat(theme.LENS_MIME):
+        return ""
+    return bytes(mime.data(theme.LENS_MIME).data()).decode("utf-8", "replace")
 
 
 def card_id_from_mime(mime: QMimeData) -> str | None:
@@ -239,11 +284,53 @@ def _stripe_width(rect: QRectF, scale: float) -> float:
     return min(22.0 * max(scale, 1.0), rect.width() * 0.18)
 
 
-def card_text_box(rect: QRectF, scale: float) -> QRectF:
+def card_text_box(rect: QRectF, scale: float, marked: bool = False) -> QRectF:
+    """Where the title goes; marked: leave the bottom strip to the markers and badges."""
     stripe_w = _stripe_width(rect, scale)
+    # the markers sit in the bottom padding and a little above it
+    strip = max(0.0, _marker_height(rect, scale) - 2) if marked else 0.0
     return QRectF(
-        rect.x() + stripe_w + 5, rect.y() + 3, rect.width() - stripe_w - 9, rect.height() - 6
+        rect.x() + stripe_w + 5,
+        rect.y() + 2,
+        rect.width() - stripe_w - 9,
+        rect.height() - 5 - strip,
     )
+
+
+def _marker_height(rect: QRectF, scale: float) -> float:
+    return min(14.0 * max(scale, 1.0), rect.height() * 0.24)
+
+
+def _paint_markers(painter: QPainter, rect: QRectF, look: CardLook, scale: float) -> None:
+    """Along the bottom: "no rung yet" on the left, the marked principles' numbered
+    badges (the principle kind's colour, white digits) on the right."""
+    h = _marker_height(rect, scale)
+    left = rect.x() + _stripe_width(rect, scale) + 4
+    strip = QRectF(left, rect.bottom() - h - 1, rect.right() - left - 4, h)
+    x = strip.right()
+    principle = theme.KIND_STYLES["principle"].colour
+    badge_font = fonts.font(h * 0.72, bold=True)
+    painter.setFont(badge_font)
+    for number in reversed(look.badges):
+        x -= h
+        badge = QRectF(x, strip.y(), h, h)
+        painter.setPen(QPen(QColor("#ffffff"), 1.0))
+        painter.setBrush(QColor(principle))
+        painter.drawEllipse(badge)
+        painter.drawText(badge, int(Qt.AlignmentFlag.AlignCenter), number)
+        x -= 2
+    if look.missing:  # an orange bar along the bottom: visible however small the card is
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(theme.MISSING_BAR))
+        bar = max(2.5, h * 0.22)
+        painter.drawRect(QRectF(left, rect.bottom() - bar - 0.5, rect.right() - left - 1, bar))
+        painter.setFont(fonts.font(h * 0.72, bold=True))
+        painter.setPen(QColor(theme.MISSING_TEXT))
+        box = QRectF(strip.x(), strip.y(), max(0.0, x - strip.x() - 2), h)
+        text = painter.fontMetrics().elidedText(
+            look.missing, Qt.TextElideMode.ElideRight, int(box.width())
+        )
+        painter.drawText(box, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), text)
 
 
 def paint_card(
@@ -251,18 +338,24 @@ def paint_card(
     rect: QRectF,
     card: Card,
     selected: bool,
-    has_note: bool = False,
+    look: CardLook | None = None,
     scale: float | None = None,
 ) -> None:
-    """A card: white face, coloured stripe with the kind's shape, the title in bold.
-    scale sets the type size (default: from the card's height)."""
+    """A card: white face, coloured stripe with the kind's shape, the title in bold,
+    and what look adds. scale sets the type size (default: from the card's height)."""
+    look = look or CardLook()
     style = theme.KIND_STYLES.get(card.kind, theme.KIND_STYLES["custom"])
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    # Selected: a thick dark outline and a tinted face, visible in greyscale too.
-    painter.setPen(
-        QPen(QColor(theme.SELECTED if selected else "#6b6b6b"), 4.0 if selected else 1.2)
-    )
+    # Selected: a thick dark outline and a tinted face, visible in greyscale too. Its
+    # twin (the same card on the other lens) gets a thick dashed outline.
+    if selected:
+        pen = QPen(QColor(theme.SELECTED), 4.0)
+    elif look.twin:
+        pen = QPen(QColor(theme.SELECTED), 4.0, Qt.PenStyle.DashLine)
+    else:
+        pen = QPen(QColor("#6b6b6b"), 1.2)
+    painter.setPen(pen)
     painter.setBrush(QColor(theme.SELECTED_FILL if selected else theme.CARD_FILL))
     painter.drawRoundedRect(rect, 5, 5)
     if scale is None:
@@ -279,7 +372,8 @@ def paint_card(
         QPointF(stripe.center().x(), rect.y() + stripe_w / 2 + 2),
         stripe_w * 0.28,
     )
-    text_box = card_text_box(rect, scale)
+    marked = bool(look.missing or look.badges)
+    text_box = card_text_box(rect, scale, marked)
     f, lines = fit_text(
         card.title, text_box, CARD_TITLE_PX * scale, CARD_TITLE_MIN_PX * scale, bold=True
     )
@@ -288,7 +382,9 @@ def paint_card(
     painter.drawText(
         text_box, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), "\n".join(lines)
     )
-    if has_note:  # a small folded corner says "this card has a note"
+    if marked:
+        _paint_markers(painter, rect, look, scale)
+    if look.has_note:  # a small folded corner says "this card has a note"
         corner = 10 * scale
         painter.setBrush(QColor(theme.HIGHLIGHT))
         painter.drawPolygon(

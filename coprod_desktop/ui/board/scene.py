@@ -13,11 +13,20 @@ from PySide6.QtWidgets import (
     QGraphicsSceneMouseEvent,
 )
 
+from coprod_desktop.domain.decisions import missing_text, principle_numbers
 from coprod_desktop.domain.errors import DomainError
 from coprod_desktop.domain.layout import RegionLayout, insertion_index, layout_for
-from coprod_desktop.ui.board.items import CardItem, DecorationItem, RegionItem, card_id_from_mime
+from coprod_desktop.ui.board.items import (
+    CardItem,
+    CardLook,
+    DecorationItem,
+    RegionItem,
+    card_id_from_mime,
+)
 from coprod_desktop.ui.document.document import SessionDocument
 from coprod_desktop.ui.style import theme
+
+CardKey = tuple[str, str]  # (card id, lens id): one item per place of a card
 
 
 class BoardScene(QGraphicsScene):
@@ -28,7 +37,7 @@ class BoardScene(QGraphicsScene):
         super().__init__(parent)
         self.document = document
         self.region_items: dict[str, RegionItem] = {}
-        self.card_items: dict[str, CardItem] = {}
+        self.card_items: dict[CardKey, CardItem] = {}
         self._layouts: dict[str, RegionLayout] = {}
         self.card_base = 1.0  # card size relative to full size (larger when presenting)
         self.high_contrast = False
@@ -63,8 +72,9 @@ class BoardScene(QGraphicsScene):
         """Lay out the current group's cards; reuse items so selection survives."""
         session = self.document.session
         group = self.document.current_group
-        selected = self.selected_card_id()
-        wanted: dict[str, CardItem] = {}
+        selected = self.selected_key()
+        wanted: dict[CardKey, CardItem] = {}
+        numbers = principle_numbers(session.deck)
         self._layouts.clear()
         for region, cards in session.iter_placed(group):
             region_item = self.region_items[region.id]
@@ -72,28 +82,35 @@ class BoardScene(QGraphicsScene):
             self._layouts[region.id] = layout
             region_item.hidden_count = layout.hidden
             region_item.update()
-            for (card, placement), slot in zip(cards, layout.slots, strict=False):
+            for (card, _placement), slot in zip(cards, layout.slots, strict=False):
                 rect = QRectF(*slot)
-                item = self.card_items.pop(card.id, None)
+                key = (card.id, region.lens)
+                look = CardLook(
+                    has_note=bool(group.note(card.id)),
+                    missing=missing_text(session, group, card.id),
+                    badges=tuple(numbers.get(p, "?") for p in group.marks_of(card.id)),
+                )
+                item = self.card_items.pop(key, None)
                 if (
                     item is None
                     or item.card != card
-                    or item.has_note != bool(placement.note)
+                    or item.look != look
                     or item.scale_factor != layout.scale
                     or item.boundingRect().size() != rect.adjusted(-3, -3, 3, 3).size()
                 ):
                     if item is not None:
                         self.removeItem(item)
-                    item = CardItem(card, rect, bool(placement.note), layout.scale)
+                    item = CardItem(card, rect, look, layout.scale, region.lens)
                     self.addItem(item)
                 else:
                     item.setPos(rect.topLeft())
-                wanted[card.id] = item
+                wanted[key] = item
         for leftover in self.card_items.values():
             self.removeItem(leftover)
         self.card_items = wanted
         if selected in wanted:
             wanted[selected].setSelected(True)
+        self._mark_twins()
 
     def set_presentation(self, card_base: float, high_contrast: bool) -> None:
         """Bigger cards and stronger contrast for a projected room."""
@@ -105,27 +122,41 @@ class BoardScene(QGraphicsScene):
         self.sync_cards()
         self.update()
 
-    def cards_in_board_order(self) -> list[str]:
-        group = self.document.current_group
-        order = {r.id: i for i, r in enumerate(self.document.session.board.regions)}
+    def cards_in_board_order(self) -> list[CardKey]:
+        """Every card's place on the board, region by region in board order."""
+        board = self.document.session.board
+        order = {r.id: i for i, r in enumerate(board.regions)}
         placed = sorted(
-            enumerate(group.placements), key=lambda ip: (order.get(ip[1].region, 0), ip[0])
+            enumerate(self.document.current_group.placements),
+            key=lambda ip: (order.get(ip[1].region, 0), ip[0]),
         )
-        return [p.card for _i, p in placed if p.card in self.card_items]
+        keys = [(p.card, board.lens_of(p.region) or "") for _i, p in placed]
+        return [k for k in keys if k in self.card_items]
 
     def select_neighbour(self, step: int) -> str:
         """Keyboard: select the next (step 1) or previous (-1) card in board order."""
-        ids = self.cards_in_board_order()
-        if not ids:
+        keys = self.cards_in_board_order()
+        if not keys:
             return ""
-        current = self.selected_card_id()
+        current = self.selected_key()
         index = (
-            (ids.index(current) + step) % len(ids)
-            if current in ids
-            else (0 if step > 0 else len(ids) - 1)
+            (keys.index(current) + step) % len(keys)
+            if current in keys
+            else (0 if step > 0 else len(keys) - 1)
         )
-        self.select_card(ids[index])
-        return ids[index]
+        self.select_card(*keys[index])
+        return keys[index][0]
+
+    def items_of(self, card_id: str) -> list[CardItem]:
+        """The card's items, one per place, in the board's lens order."""
+        return [item for (card, _lens), item in self.card_items.items() if card == card_id]
+
+    def item_for(self, card_id: str, lens: str | None = None) -> CardItem | None:
+        """The card's item on lens, or (lens None) the selected one, else its first."""
+        if lens is not None:
+            return self.card_items.get((card_id, lens))
+        items = self.items_of(card_id)
+        return next((i for i in items if i.isSelected()), items[0] if items else None)
 
     def _on_arrangement_changed(self, group_id: str) -> None:
         if group_id == self.document.current_group_id:
@@ -133,22 +164,34 @@ class BoardScene(QGraphicsScene):
 
     # --- selection -----------------------------------------------------------
     def selected_card_id(self) -> str:
+        return self.selected_key()[0]
+
+    def selected_key(self) -> CardKey:
+        """(card id, lens) of the selected place, ("", "") when none is selected."""
         for item in self.selectedItems():
             if isinstance(item, CardItem):
-                return item.card_id
-        return ""
+                return item.key
+        return ("", "")
 
-    def select_card(self, card_id: str) -> None:
+    def select_card(self, card_id: str, lens: str | None = None) -> None:
+        """Select the card's place on lens (None: the place already selected, else the
+        first); its other places show as its twins."""
+        item = self.item_for(card_id, lens)
         self.clearSelection()
-        item = self.card_items.get(card_id)
         if item is not None:
             item.setSelected(True)
             item.setFocus()
             for view in self.views():
                 view.ensureVisible(item)
 
+    def _mark_twins(self) -> None:
+        card_id = self.selected_card_id()
+        for item in self.card_items.values():
+            item.set_twin(bool(card_id) and item.card_id == card_id and not item.isSelected())
+
     def _on_selection_changed(self) -> None:
         try:
+            self._mark_twins()
             self.card_selected.emit(self.selected_card_id())
         except RuntimeError:  # emitted while the scene is being torn down
             pass
@@ -160,11 +203,36 @@ class BoardScene(QGraphicsScene):
                 return item
         return None
 
+    def card_at(self, pos: QPointF) -> CardItem | None:
+        return next((i for i in self.items(pos) if isinstance(i, CardItem)), None)
+
+    def _mark_with(self, principle_id: str, pos: QPointF) -> bool | None:
+        """A principle dropped or tapped onto another placed card marks it; None when
+        the gesture is not that (then it places the principle card itself)."""
+        target = self.card_at(pos)
+        session, group = self.document.session, self.document.current_group
+        try:
+            kind = session.card(group, principle_id).kind
+        except DomainError:
+            return None
+        if target is None or kind != "principle" or target.card_id == principle_id:
+            return None
+        try:
+            changed = self.document.mark(target.card_id, principle_id)
+        except DomainError:
+            return False
+        self.select_card(target.card_id, target.lens)
+        return changed
+
     def drop_card(self, card_id: str, pos: QPointF) -> bool:
-        """Place card_id where it was dropped; False if not on a region or nothing changed."""
+        """Place card_id where it was dropped (a principle dropped on a card marks that
+        card); False if not on a region or nothing changed."""
         region_item = self.region_at(pos)
         self._highlight(None)
         self.pending_card_id = ""
+        marked = self._mark_with(card_id, pos)
+        if marked is not None:
+            return marked
         if region_item is None:
             return False
         region_id = region_item.region.id
@@ -177,7 +245,7 @@ class BoardScene(QGraphicsScene):
             changed = self.document.place(card_id, region_id, index)
         except DomainError:
             return False
-        self.select_card(card_id)
+        self.select_card(card_id, region_item.region.lens)
         return changed
 
     def tap_region(self, pos: QPointF) -> bool:
@@ -192,13 +260,24 @@ class BoardScene(QGraphicsScene):
             self.document.place(card_id, region_item.region.id)
         except DomainError:
             return False
-        self.select_card(card_id)
+        self.select_card(card_id, region_item.region.lens)
+        return True
+
+    def tap_card(self, pos: QPointF) -> bool:
+        """Tap a principle (tray or board), then a placed card: the card is marked."""
+        card_id = self.pending_card_id
+        if not card_id or self._mark_with(card_id, pos) is None:
+            return False
+        self.pending_card_id = ""
         return True
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
-        card = next((i for i in self.items(event.scenePos()) if isinstance(i, CardItem)), None)
+        card = self.card_at(event.scenePos())
         left = event.button() == Qt.MouseButton.LeftButton
         if left and card is None and self.tap_region(event.scenePos()):
+            event.accept()
+            return
+        if left and card is not None and self.tap_card(event.scenePos()):
             event.accept()
             return
         super().mousePressEvent(event)  # selects; the window then forgets any waiting card
@@ -207,11 +286,11 @@ class BoardScene(QGraphicsScene):
 
     def contextMenuEvent(self, event: QGraphicsSceneContextMenuEvent) -> None:
         """A right-click (or long press) on a card selects it and asks for its Move to menu."""
-        card = next((i for i in self.items(event.scenePos()) if isinstance(i, CardItem)), None)
+        card = self.card_at(event.scenePos())
         if card is None:
             super().contextMenuEvent(event)
             return
-        self.select_card(card.card_id)
+        self.select_card(card.card_id, card.lens)
         self.move_menu_requested.emit(card.card_id, event.screenPos())
         event.accept()
 

@@ -180,9 +180,7 @@ class DeckEditor(QDialog):
             where = f"  · on {placed} board(s)" if placed else ""
             item = QListWidgetItem(f"{isolate(card.title)}{where}")
             item.setData(CARD_ID_ROLE, card.id)
-            text = f"\n{isolate(card.text.strip())}" if card.text.strip() else ""
-            tip = isolate(card.title) + text  # each line isolated: one paragraph in the tip
-            item.setToolTip(plain_tooltip(tip))
+            item.setToolTip(plain_tooltip(f"{card.title}\n{card.text}".strip()))
             self.list.addItem(item)
         self.list.blockSignals(False)
         self.select(keep)
@@ -236,7 +234,7 @@ class DeckEditor(QDialog):
         region = self.document.session.board.region(region_id)
         if region is None:
             return region_id
-        zone = ZONE_NAMES.get(region.zone, "")
+        zone = ZONE_NAMES.get(region.lens, "")
         return f"{zone}, {region.label}" if zone else region.label
 
     # --- actions --------------------------------------------------------------------------

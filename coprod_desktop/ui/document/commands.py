@@ -1,7 +1,8 @@
 """Undo commands: one per user action, holding ids and plain values only.
 
 Every change to a group's arrangement is recorded as the arrangement before
-and after (tuples of frozen Placements), so undo and redo are exact and cheap.
+and after (frozen Arrangements: places, notes, marks), so undo and redo are exact
+and cheap.
 The document works out "after" before pushing, because push() runs redo().
 """
 
@@ -11,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand
 
-from coprod_desktop.domain.model import Group, Placement
+from coprod_desktop.domain.model import Arrangement, Group
 
 if TYPE_CHECKING:
     from coprod_desktop.ui.document.document import SessionDocument
@@ -37,7 +38,7 @@ class BeforeAfterCommand[T](QUndoCommand):
         raise NotImplementedError
 
 
-class ArrangementCommand(BeforeAfterCommand[tuple[Placement, ...]]):
+class ArrangementCommand(BeforeAfterCommand[Arrangement]):
     """Sets one group's arrangement to after; undo sets it back to before."""
 
     def __init__(
@@ -45,17 +46,17 @@ class ArrangementCommand(BeforeAfterCommand[tuple[Placement, ...]]):
         document: SessionDocument,
         group_id: str,
         text: str,
-        before: tuple[Placement, ...],
-        after: tuple[Placement, ...],
+        before: Arrangement,
+        after: Arrangement,
     ) -> None:
         super().__init__(text, before, after)
         self._document = document
         self.group_id = group_id
 
-    def _apply(self, placements: tuple[Placement, ...]) -> None:
+    def _apply(self, arrangement: Arrangement) -> None:
         # Undo of another group's change shows that group: never change a board out of sight.
         self._document.set_current_group(self.group_id)
-        self._document.session.set_arrangement(self.group_id, placements)
+        self._document.session.set_arrangement(self.group_id, arrangement)
         self._document.arrangement_changed.emit(self.group_id)
 
 
@@ -67,8 +68,8 @@ class NoteCommand(ArrangementCommand):
         document: SessionDocument,
         group_id: str,
         card_id: str,
-        before: tuple[Placement, ...],
-        after: tuple[Placement, ...],
+        before: Arrangement,
+        after: Arrangement,
     ) -> None:
         super().__init__(document, group_id, "Edit note", before, after)
         self.card_id = card_id

@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from coprod_desktop.domain.errors import DomainError
-from coprod_desktop.domain.model import Group, Placement, Session
+from coprod_desktop.domain.model import Arrangement, Group, Session
 from coprod_desktop.files.disk_state import Fingerprint
 from coprod_desktop.ui.document.commands import (
     AddGroupCommand,
@@ -103,33 +103,65 @@ class SessionDocument(QObject):
 
     # --- arrangement commands ----------------------------------------------
     def place(self, card_id: str, region_id: str, index: int | None = None) -> bool:
-        """Put a card of the current group into a region; False if it changed nothing."""
+        """Put a card of the current group into a region; False if it changed nothing.
+        A card with a place on the region's lens moves; on another lens it gets a second
+        place."""
         session, group_id = self.session, self.current_group_id
         group = session.group(group_id)
         card = session.card(group, card_id)
         region = session.board.region(region_id)
         if region is None:
             raise DomainError(f"no region {region_id!r}")
-        verb = "Move" if group.placement(card_id) else "Place"
+        verb = "Move" if session.place_on(group, card_id, region.lens) else "Place"
         return self._push_change(
             f"{verb} \u201c{card.title}\u201d to {region.label}",
             lambda: session.place(group_id, card_id, region_id, index),
         )
 
-    def unplace(self, card_id: str) -> bool:
+    def unplace(self, card_id: str, lens_id: str | None = None) -> bool:
+        """Take a card off one lens, or (lens_id None) off the board back to the tray."""
         group = self.current_group
-        if group.placement(card_id) is None:
+        if lens_id is None:
+            placed = bool(group.places(card_id))
+        else:
+            placed = self.session.place_on(group, card_id, lens_id) is not None
+        if not placed:
             return False
         card = self.session.card(group, card_id)
+        if lens_id is None or len(group.places(card_id)) == 1:
+            text = f"Return \u201c{card.title}\u201d to the tray"
+        else:
+            lens = self.session.board.lens(lens_id)
+            text = f"Take \u201c{card.title}\u201d off the {lens.label if lens else lens_id}"
+        return self._push_change(text, lambda: self.session.unplace(group.id, card_id, lens_id))
+
+    def mark(self, card_id: str, principle_id: str) -> bool:
+        """Mark a placed card of the current group with a principle; False if it already is."""
+        group = self.current_group
+        if principle_id in group.marks_of(card_id):
+            return False
+        card = self.session.card(group, card_id)
+        principle = self.session.card(group, principle_id)
         return self._push_change(
-            f"Return \u201c{card.title}\u201d to the tray",
-            lambda: self.session.unplace(group.id, card_id),
+            f"Mark \u201c{card.title}\u201d with \u201c{principle.title}\u201d",
+            lambda: self.session.mark(group.id, card_id, principle_id),
+        )
+
+    def unmark(self, card_id: str, principle_id: str) -> bool:
+        group = self.current_group
+        if principle_id not in group.marks_of(card_id):
+            return False
+        card = self.session.card(group, card_id)
+        principle = self.session.card(group, principle_id)
+        return self._push_change(
+            f"Unmark \u201c{principle.title}\u201d on \u201c{card.title}\u201d",
+            lambda: self.session.unmark(group.id, card_id, principle_id),
         )
 
     def set_note(self, card_id: str, note: str) -> bool:
         group = self.current_group
-        placement = group.placement(card_id)
-        if placement is None or placement.note == note:
+        self.session.card(group, card_id)
+        if group.note(card_id) == (note if note.strip() else ""):
             return False
         before, after = self._preview(lambda: self.session.set_note(group.id, card_id, note))
         self.undo_stack.push(NoteCommand(self, group.id, card_id, before, after))
@@ -144,19 +176,17 @@ class SessionDocument(QObject):
         self.undo_stack.push(ArrangementCommand(self, self.current_group_id, text, before, after))
         return True
 
-    def _preview(
-        self, change: Callable[[], None]
-    ) -> tuple[tuple[Placement, ...], tuple[Placement, ...]]:
+    def _preview(self, change: Callable[[], None]) -> tuple[Arrangement, Arrangement]:
         """The current group's arrangement before and after change, leaving the model as it was.
 
         push() runs redo(), so a command must know its result before it is pushed;
         change raises DomainError for a request the model refuses.
         """
         group = self.current_group
-        before = tuple(group.placements)
+        before = group.arrangement()
         try:
             change()
-            after = tuple(group.placements)
+            after = group.arrangement()
         finally:
-            group.placements = list(before)
+            self.session.set_arrangement(group.id, before)
         return before, after

@@ -164,7 +164,7 @@ class GroupBar(QWidget):
             self.tabs.setTabToolTip(
                 i,
                 plain_tooltip(
-                    f"{isolate(group.name)}: {len(group.placements)} card(s) placed{key}"
+                    f"{group.name}: {len(group.placements)} card(s) placed{key}"
                     "\nRight-click for rename, colour, copy, remove"
                 ),
             )

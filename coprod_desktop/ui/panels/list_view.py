@@ -8,6 +8,7 @@ from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QContextMenuEvent, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
 
+from coprod_desktop.domain.decisions import missing_text
 from coprod_desktop.domain.kinds import KIND_LABELS
 from coprod_desktop.domain.model import Region
 from coprod_desktop.ui.document.document import SessionDocument
@@ -15,16 +16,19 @@ from coprod_desktop.ui.style import fonts
 from coprod_desktop.ui.style.plain_text import plain_tooltip
 
 CARD_ROLE = Qt.ItemDataRole.UserRole + 1
+LENS_ROLE = Qt.ItemDataRole.UserRole + 2  # the lens of the row's region ("" in the tray)
 # Headings can take the keyboard focus, so a screen reader announces each region
 # before its cards.
 HEADING_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 BANDS = {"to": "doing to", "for": "doing for", "with": "doing with"}
 
 
-def region_heading(region: Region, count: int) -> str:
-    """'7 Co-production (doing with), 4 cards': the region, its ladder band, its count."""
+def region_heading(region: Region, count: int, lens: str = "") -> str:
+    """'Ladder: 7 Co-production (doing with), 4 cards': the lens, the region, its ladder
+    band, its count."""
     band = f" ({BANDS[region.band]})" if region.band in BANDS else ""
-    return f"{region.label}{band}, {count} card{'s' if count != 1 else ''}"
+    prefix = f"{lens}: " if lens else ""
+    return f"{prefix}{region.label}{band}, {count} card{'s' if count != 1 else ''}"
 
 
 class ArrangementList(QTreeWidget):
@@ -56,27 +60,42 @@ class ArrangementList(QTreeWidget):
         self.blockSignals(True)
         self.clear()
         session, group = self.document.session, self.document.current_group
+        titles = {c.id: c.title for c in session.cards_for(group)}
         for region, cards in session.iter_placed(group):
-            top = QTreeWidgetItem([region_heading(region, len(cards)), ""])
+            lens = session.board.lens(region.lens)
+            heading = region_heading(region, len(cards), lens.label if lens else "")
+            top = QTreeWidgetItem([heading, ""])
             top.setFlags(HEADING_FLAGS)
             self.addTopLevelItem(top)
-            for card, placement in cards:
-                top.addChild(self._card_item(card, placement.note))
+            for card, _placement in cards:
+                extra = [missing_text(session, group, card.id)]
+                shown = [titles.get(p, p) for p in group.marks_of(card.id)]
+                extra.append(f"shows {', '.join(shown)}" if shown else "")
+                top.addChild(self._card_item(card, group.note(card.id), region.lens, extra))
         unplaced = session.unplaced(group)
         tray = QTreeWidgetItem([f"In the tray, not placed ({len(unplaced)})", ""])
         tray.setFlags(HEADING_FLAGS)
         self.addTopLevelItem(tray)
         for card in unplaced:
-            tray.addChild(self._card_item(card, ""))
+            tray.addChild(self._card_item(card, group.note(card.id)))
         self.expandAll()
         self.resizeColumnToContents(0)
         self.blockSignals(False)
         if keep:
             self.select_card(keep)
 
-    def _card_item(self, card, note: str) -> QTreeWidgetItem:  # noqa: ANN001 - model.Card
-        item = QTreeWidgetItem([f"{card.title} ({KIND_LABELS.get(card.kind, card.kind)})", note])
+    def _card_item(
+        self,
+        card,  # noqa: ANN001 - model.Card
+        note: str,
+        lens: str = "",
+        extra: list[str] | None = None,
+    ) -> QTreeWidgetItem:
+        words = [f"{card.title} ({KIND_LABELS.get(card.kind, card.kind)})"]
+        words += [w for w in extra or [] if w]
+        item = QTreeWidgetItem([" \u2014 ".join(words), note])
         item.setData(0, CARD_ROLE, card.id)
+        item.setData(0, LENS_ROLE, lens)
         item.setToolTip(0, plain_tooltip(card.text))
         return item
 
@@ -100,11 +119,16 @@ class ArrangementList(QTreeWidget):
         item = self.currentItem()
         return str(item.data(0, CARD_ROLE) or "") if item is not None else ""
 
-    def select_card(self, card_id: str) -> None:
-        for item in self._items():
-            if item.data(0, CARD_ROLE) == card_id:
-                self.setCurrentItem(item)
-                return
+    def selected_lens(self) -> str:
+        item = self.currentItem()
+        return str(item.data(0, LENS_ROLE) or "") if item is not None else ""
+
+    def select_card(self, card_id: str, lens: str | None = None) -> None:
+        """Select the card's row (on lens, when given and it has a place there)."""
+        rows = [i for i in self._items() if i.data(0, CARD_ROLE) == card_id]
+        exact = [i for i in rows if lens is not None and i.data(0, LENS_ROLE) == lens]
+        if exact or rows:
+            self.setCurrentItem((exact or rows)[0])
 
     def _on_current_changed(self, current: QTreeWidgetItem | None, _previous: object) -> None:
         card_id = current.data(0, CARD_ROLE) if current is not None else None
@@ -117,7 +141,7 @@ class ArrangementList(QTreeWidget):
             rect = self.visualItemRect(current)
             self.move_menu_requested.emit(card_id, self.viewport().mapToGlobal(rect.center()))
         elif card_id and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
-            self.document.unplace(card_id)
+            self.document.unplace(card_id, self.selected_lens() or None)
         else:
             super().keyPressEvent(event)
             return

@@ -27,15 +27,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coprod_desktop.domain.decisions import principle_numbers
 from coprod_desktop.domain.kinds import KIND_ORDER
 from coprod_desktop.domain.model import Card
-from coprod_desktop.ui.board.items import card_id_from_mime, card_mime, paint_card
+from coprod_desktop.ui.board.items import (
+    CardLook,
+    card_id_from_mime,
+    card_mime,
+    lens_from_mime,
+    paint_card,
+)
 from coprod_desktop.ui.document.document import SessionDocument
 from coprod_desktop.ui.style import fonts, theme
 from coprod_desktop.ui.style.plain_text import plain_tooltip
 
 CARD_ROLE = Qt.ItemDataRole.UserRole + 1
 HEADER_ROLE = Qt.ItemDataRole.UserRole + 2
+BADGE_ROLE = Qt.ItemDataRole.UserRole + 3  # a principle card's number
 ROW_HEIGHT = 60
 HEADER_HEIGHT = 34
 
@@ -73,6 +81,7 @@ class DeckTray(QListWidget):
         self.setCurrentRow(-1)  # no leftover current row: only keep selects again
         session = self.document.session
         unplaced = session.unplaced(self.document.current_group)
+        numbers = principle_numbers(session.deck)  # a principle shows the badge it marks with
         for kind in KIND_ORDER:
             cards = [c for c in unplaced if c.kind == kind]
             if not cards:
@@ -85,6 +94,7 @@ class DeckTray(QListWidget):
             for card in cards:
                 item = QListWidgetItem(card.title)
                 item.setData(CARD_ROLE, card)
+                item.setData(BADGE_ROLE, numbers.get(card.id, ""))
                 item.setToolTip(plain_tooltip(f"{card.title}\n{card.text}"))
                 item.setFlags(
                     Qt.ItemFlag.ItemIsEnabled
@@ -168,7 +178,7 @@ class DeckTray(QListWidget):
 
     # --- drop in: unplace --------------------------------------------------------
     def accepts(self, card_id: str | None) -> bool:
-        return bool(card_id) and self.document.current_group.placement(card_id or "") is not None
+        return bool(card_id) and bool(self.document.current_group.places(card_id or ""))
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if self.accepts(card_id_from_mime(event.mimeData())):
@@ -181,15 +191,16 @@ class DeckTray(QListWidget):
 
     def dropEvent(self, event: QDropEvent) -> None:
         card_id = card_id_from_mime(event.mimeData())
-        if card_id and self.return_card(card_id):
+        if card_id and self.return_card(card_id, lens_from_mime(event.mimeData()) or None):
             self.select_card(card_id)  # the card that came back is the one to show
             event.acceptProposedAction()
         else:
             event.ignore()
 
-    def return_card(self, card_id: str) -> bool:
-        """Unplace a card dropped on the tray."""
-        return self.document.unplace(card_id)
+    def return_card(self, card_id: str, lens: str | None = None) -> bool:
+        """A card dropped on the tray: the place it was dragged from (lens) comes off the
+        board; with no lens, all its places."""
+        return self.document.unplace(card_id, lens)
 
 
 class _TrayDelegate(QStyledItemDelegate):
@@ -204,7 +215,9 @@ class _TrayDelegate(QStyledItemDelegate):
         rect = QRectF(option.rect)
         if card is not None:
             selected = bool(option.state & QStyle.StateFlag.State_Selected)
-            paint_card(painter, rect.adjusted(4, 3, -4, -3), card, selected)
+            badge = index.data(BADGE_ROLE)
+            look = CardLook(badges=(badge,)) if badge else None
+            paint_card(painter, rect.adjusted(4, 3, -4, -3), card, selected, look)
             return
         painter.save()
         if kind:

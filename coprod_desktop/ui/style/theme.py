@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor, QPainter, QPainterPath, QPolygonF
 from coprod_desktop.domain.kinds import KINDS
 
 CARD_MIME = "application/x-coprod-card-id"
+LENS_MIME = "application/x-coprod-lens"  # the lens a dragged card's place is on
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,8 @@ BAND_FILLS = {"to": "#f3dcd0", "for": "#f6ecc8", "with": "#d5ecd9"}
 TEXT = "#1a1a1a"
 MUTED_TEXT = "#4a4a4a"
 HIGHLIGHT = "#0072b2"
+MISSING_BAR = "#e69f00"  # Okabe-Ito orange: a card that still lacks a cell or a rung
+MISSING_TEXT = "#a33a00"  # "no rung yet": dark orange, 5.9:1 on the card face
 CARD_FILL = "#ffffff"
 SELECTED = "#1a1a1a"
 SELECTED_FILL = "#fff4c2"  # pale yellow: 19:1 contrast with the title text
