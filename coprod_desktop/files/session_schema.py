@@ -27,6 +27,7 @@ from coprod_desktop.domain.model import (
 )
 from coprod_desktop.domain.rules import check_session
 from coprod_desktop.files import foreign_keys
+from coprod_desktop.files.session_settings import ROOM_MODE_KEY
 
 FORMAT_NAME = "coprod-session"
 SCHEMA_VERSION = 2
@@ -59,6 +60,9 @@ def session_from_dict(data: Any) -> Session:
         facilitator=r.text("facilitator", ""),
         foreign=foreign_keys.collect(data),
     )
+    # Room mode (issue 21): true or absent. It travels with the top-level keys the model
+    # does not hold (files/session_settings.py); here only checked.
+    r.flag(ROOM_MODE_KEY, False)
     try:
         check_session(session)
     except DomainError as exc:
