@@ -388,3 +388,30 @@ def test_a_refused_shortcut_is_announced_to_screen_readers(room, monkeypatch) ->
     room.room.set_room_mode(True)
     QTest.keyClick(room, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     assert said == ["“Edit deck...” is the facilitator's: room mode is locked."]
+
+
+# --- the session remembers ---------------------------------------------------------------
+
+
+def test_a_session_saved_in_room_mode_opens_locked(open_window, tmp_path) -> None:
+    from coprod_desktop.files import builtin as content
+    from coprod_desktop.files.session_file import load_session, save_session
+    from coprod_desktop.files.session_settings import room_mode
+
+    session = content.new_session("Workshop", ["Red", "Blue"])
+    first = open_window(session)
+    first.named_actions["room_mode"].trigger()
+    assert room_mode(first.document.session)  # written into the session as it changes
+    path = tmp_path / "room.json"
+    save_session(first.document.session, path)
+    first.room.unlock(code_of(first))
+    first.room.set_room_mode(False)
+    assert not room_mode(first.document.session)
+
+    again = open_window(load_session(path))  # a restart, after a crash
+    assert again.room.locked and not again.named_actions["edit_deck"].isEnabled()
+    # Opening it in a running window locks too.
+    plain = open_window(content.new_session("Other", ["Red"]))
+    assert not plain.room.room_mode
+    plain.document.replace(load_session(path), path)
+    assert plain.room.locked

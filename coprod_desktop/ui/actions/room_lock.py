@@ -11,7 +11,9 @@ the current group's steps made since the lock, never the set-up before it.
 Unlocking (the room bar, ui/panels/room_bar.py) needs the facilitator's code; an
 unlocked room locks again after `idle_seconds` without a touch, key or click, on an
 injectable clock (tests advance it and call `check_idle`). Presenting turns room
-mode on. This protects against accidents, not against someone editing the file.
+mode on. The session file remembers room mode (files/session_settings.py): a session
+saved or autosaved in room mode opens locked. This protects against accidents, not
+against someone editing the file.
 """
 
 from __future__ import annotations
@@ -34,6 +36,8 @@ from coprod_desktop.domain.room import (
     code_matches,
     may_take_back,
 )
+from coprod_desktop.files.session_settings import room_mode as saved_room_mode
+from coprod_desktop.files.session_settings import set_room_mode as save_room_mode
 from coprod_desktop.ui.actions.action_table import ACTIONS
 from coprod_desktop.ui.actions.menus import key_sequences
 from coprod_desktop.ui.style.plain_text import menu_text
@@ -123,6 +127,7 @@ class RoomLock(QObject):
         stack.indexChanged.connect(self._update_undo_redo)
         self.document.current_group_changed.connect(self._update_undo_redo)
         self.document.session_replaced.connect(self._update_undo_redo)
+        self.document.session_replaced.connect(self._on_session_replaced)
 
     # --- the state ---------------------------------------------------------------------
     @property
@@ -166,8 +171,18 @@ class RoomLock(QObject):
             self._by_presenting = False
             self._set(False)
 
+    def _on_session_replaced(self) -> None:
+        """A session that was in room mode when saved (or autosaved) opens locked;
+        another keeps the room as it is."""
+        if saved_room_mode(self.document.session):
+            self._by_presenting = False
+            self._set(True)
+        else:
+            save_room_mode(self.document.session, self.room_mode)
+
     def _set(self, room_mode: bool) -> None:
         self.room_mode, self.unlocked = room_mode, False
+        save_room_mode(self.document.session, room_mode)  # the file remembers it
         if room_mode:
             self._mark_setup()
             self._close_facilitator_dialogs()
@@ -215,7 +230,10 @@ class RoomLock(QObject):
                 refusing.setEnabled(False)
                 refusing.activated.connect(partial(self.refuse, entry.name))
                 self.refusing_keys.append(refusing)
-        self.apply()
+        if saved_room_mode(self.document.session):  # a restart after a crash: locked
+            self._set(True)
+        else:
+            self.apply()
 
     def add_control(self, control: Control) -> None:
         """A facilitator's control outside the table: it follows the lock from now on."""
