@@ -415,3 +415,18 @@ def test_a_session_saved_in_room_mode_opens_locked(open_window, tmp_path) -> Non
     assert not plain.room.room_mode
     plain.document.replace(load_session(path), path)
     assert plain.room.locked
+
+
+def test_a_groups_principle_mark_in_room_mode_is_its_own_to_undo(room) -> None:
+    document = room.document
+    cards = document.session.deck.cards
+    principle = next(c.id for c in cards if c.kind == "principle")
+    activity = next(c.id for c in cards if c.kind == "activity")
+    room.room.set_room_mode(True)
+    document.place(activity, "ladder-coercion")
+    assert document.mark(activity, principle)
+    undo = room.named_actions["undo"]
+    assert undo.isEnabled()
+    undo.trigger()
+    assert principle not in document.current_group.marks_of(activity)
+    assert placed(document.current_group, activity)
