@@ -173,6 +173,9 @@ def test_comparison_agreed_disputed_and_every_card(edge: Session, edge_pdf: byte
     assert "Every card, group by group" in text
     assert "Matrix: Full co-production: Ομάδα Β" in text
     assert "Co-production is not ...: Группа В" in text
+    # "not" has one region: who put a card there and what the others did, no dispute
+    assert "Each card some group put here, and what the other groups did." in text
+    assert "Put here by: Группа В" in text
     assert "The principles the groups saw" in text
     assert "3 Reciprocal relationships: Bwrdd Ŵ, Группа В" in text
     placed = {r.card.id for lens in edge.board.lenses for r in compare(edge, lens.id).placed()}

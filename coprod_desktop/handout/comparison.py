@@ -89,6 +89,9 @@ def comparison(session: Session, styles: Styles, width: float) -> list[Flowable]
         title = result.lens.label if result.lens is not None else "The board"
         story.append(CondPageBreak(styles.base * 10))
         story.append(Paragraph(para(title), styles.h2))
+        if len(result.regions) == 1:  # one region ("not"): who put a card there, no dispute
+            story += _one_region(result, styles)
+            continue
         story += _agreed(result, styles)
         story += _disputed(result, styles)
     story += _principles_seen(session, styles)
@@ -228,6 +231,34 @@ def _unlisted(result: Comparison, more: int, two_places: int) -> list[str]:
 
 def _count(n: int) -> str:
     return "One card" if n == 1 else f"{NUMBER_WORDS.get(n, str(n)).capitalize()} cards"
+
+
+def _one_region(result: Comparison, styles: Styles) -> list[Flowable]:
+    """A lens of one region: each card some group put there, by whom, and what the
+    other groups did with it (a place elsewhere, or the tray)."""
+    rows = result.placed()
+    if not rows:
+        return [Paragraph("No group put a card here.", styles.body)]
+    story: list[Flowable] = [
+        Paragraph("Each card some group put here, and what the other groups did.", styles.body)
+    ]
+    place_style = _place_style(styles)
+    for row in rows:
+        here = tuple(i for i, r in enumerate(row.regions) if r is not None)
+        lines = [f"<b>Put here by:</b> {_names(result, here)}"]
+        if row.other_lens_only_by:
+            lines.append(f"<b>Placed elsewhere by:</b> {_names(result, row.other_lens_only_by)}")
+        if row.in_tray_by:
+            lines.append(f"<b>Left in the tray by:</b> {_names(result, row.in_tray_by)}")
+        story.append(
+            KeepTogether(
+                [
+                    Paragraph(_card_title(row), styles.card),
+                    *[Paragraph(line, place_style) for line in lines],
+                ]
+            )
+        )
+    return story
 
 
 def _principles_seen(session: Session, styles: Styles) -> list[Flowable]:
