@@ -31,6 +31,29 @@ GROUP_COLOURS: tuple[str, ...] = (
 )
 
 
+CONFIDENCES = ("high", "medium", "contested")
+
+
+@dataclass(frozen=True, slots=True)
+class KeyPlace:
+    """The facilitator's key for a card on one lens: the region the sources point to,
+    how sure that reading is ("contested" is an honest answer), and why. Hidden from
+    participants until the facilitator reveals it."""
+
+    region: str
+    confidence: str
+    why: str
+
+    def __post_init__(self) -> None:
+        rules.check_name(self.region, "the key's region", "region")
+        if self.confidence not in CONFIDENCES:
+            raise DomainError(
+                f"confidence {self.confidence!r} is not one of {', '.join(CONFIDENCES)}",
+                "confidence",
+            )
+        rules.check_name(self.why, "the key's reasoning", "why")
+
+
 @dataclass(frozen=True, slots=True)
 class Card:
     id: str
@@ -39,6 +62,7 @@ class Card:
     text: str
     more: str = ""
     source: str = ""
+    reference: tuple[KeyPlace, ...] = ()  # the facilitator's key, at most one per lens
 
     def __post_init__(self) -> None:
         rules.check_name(self.id, "the card's id", "id")
@@ -601,7 +625,7 @@ class Session:
         index = _index_of(cards, card_id, "the deck")
         old = cards[index]
         rules.check_card_title(draft.title, old.title)
-        cards[index] = draft.to_card(card_id)
+        cards[index] = replace(draft.to_card(card_id), reference=old.reference)  # key stays
         self.deck = replace(self.deck, cards=tuple(cards))
         return old
 
@@ -629,6 +653,19 @@ class Session:
         """Each region in board order with its placed cards in order."""
         for region in self.board.regions:
             yield region, [(self.card(group, p.card), p) for p in group.in_region(region.id)]
+
+
+def deck_for_board(deck: Deck, board: Board) -> Deck:
+    """The deck with its key kept only where it names a region of this board (a deck
+    written for one board can be used on another: its key then says nothing there)."""
+    regions = {r.id for r in board.regions}
+    if all(k.region in regions for c in deck.cards for k in c.reference):
+        return deck  # the usual case: the same deck, not a copy
+    cards = tuple(
+        replace(c, reference=tuple(k for k in c.reference if k.region in regions))
+        for c in deck.cards
+    )
+    return replace(deck, cards=cards)
 
 
 def in_kind_order(cards: Iterable[Card]) -> list[Card]:

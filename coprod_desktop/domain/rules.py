@@ -163,9 +163,24 @@ def check_arrangement(
         marked.add((m.card, m.principle))
 
 
+def check_key(session: Session, card: Card, field: str) -> None:
+    """A card's key names regions of the session's board, at most one per lens."""
+    lenses: set[str] = set()
+    for i, place in enumerate(card.reference):
+        where = f"{field}.reference[{i}]"
+        lens = session.board.lens_of(place.region)
+        if lens is None:
+            raise DomainError(f"the key names unknown region {place.region!r}", f"{where}.region")
+        if lens in lenses:
+            raise DomainError(f"the key gives card {card.id!r} two places on lens {lens!r}", where)
+        lenses.add(lens)
+
+
 def check_session(session: Session) -> None:
     """Every rule that spans objects (cards, boards and regions check themselves)."""
     check_group_count(len(session.groups))
+    for i, card in enumerate(session.deck.cards):
+        check_key(session, card, f"deck.cards[{i}]")
     if len(session.deck.cards) > MAX_DECK_CARDS:
         raise DomainError(
             f"{len(session.deck.cards)} cards; a deck holds at most {MAX_DECK_CARDS}",

@@ -11,7 +11,7 @@ from datetime import datetime
 from functools import cache
 from pathlib import Path
 
-from coprod_desktop.domain.model import GROUP_COLOURS, Board, Deck, Group, Session
+from coprod_desktop.domain.model import GROUP_COLOURS, Board, Deck, Group, Session, deck_for_board
 from coprod_desktop.files.session_schema import board_from_dict, deck_from_dict
 
 DEFAULT_DECK_ID = "nef-coproduction"
@@ -89,7 +89,7 @@ def new_session(
     return Session(
         title=title,
         created=datetime.now().astimezone().isoformat(timespec="seconds"),
-        deck=deck(deck_id),
+        deck=deck_for_board(deck(deck_id), board(board_id)),
         board=board(board_id),
         groups=groups,
     )

@@ -27,7 +27,7 @@ _TOP = {
     "groups",
 }
 _DECK = {"id", "title", "cards"}
-_CARD = {"id", "kind", "title", "text", "more", "source"}
+_CARD = {"id", "kind", "title", "text", "more", "source", "reference"}
 _BOARD = {"id", "title", "source", "size", "lenses", "regions", "decorations"}
 _LENS = {"id", "label", "unit", "expected", "stands_alone"}
 _REGION = {"id", "label", "rect", "lens", "rank", "band", "description"}

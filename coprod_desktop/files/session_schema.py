@@ -19,6 +19,7 @@ from coprod_desktop.domain.model import (
     Deck,
     Decoration,
     Group,
+    KeyPlace,
     Lens,
     Mark,
     Placement,
@@ -175,6 +176,19 @@ def deck_from_dict(data: Any, where: str = "deck") -> Deck:
 
 def card_from_dict(data: Any, where: str) -> Card:
     r = _Reader(data, where)
+    reference = []
+    for i, item in enumerate(r.array("reference", [])):
+        kw = f"{where}.reference[{i}]"
+        kr = _Reader(item, kw)
+        reference.append(
+            _build(
+                KeyPlace,
+                kw,
+                region=kr.text("region"),
+                confidence=kr.text("confidence"),
+                why=kr.text("why"),
+            )
+        )
     return _build(
         Card,
         where,
@@ -184,6 +198,7 @@ def card_from_dict(data: Any, where: str) -> Card:
         text=r.text("text", ""),
         more=r.text("more", ""),
         source=r.text("source", ""),
+        reference=tuple(reference),
     )
 
 
@@ -408,11 +423,20 @@ def deck_to_dict(deck: Deck) -> dict[str, Any]:
 
 
 def card_to_dict(card: Card) -> dict[str, Any]:
-    data = {"id": card.id, "kind": card.kind, "title": card.title, "text": card.text}
+    data: dict[str, Any] = {
+        "id": card.id,
+        "kind": card.kind,
+        "title": card.title,
+        "text": card.text,
+    }
     if card.more:
         data["more"] = card.more
     if card.source:
         data["source"] = card.source
+    if card.reference:
+        data["reference"] = [
+            {"region": k.region, "confidence": k.confidence, "why": k.why} for k in card.reference
+        ]
     return data
 
 

@@ -14,7 +14,14 @@ from dataclasses import asdict, dataclass, field, fields
 from datetime import date, datetime
 from typing import Any
 
-from coprod_desktop.domain.model import GROUP_COLOURS, CardDraft, Deck, Group, Session
+from coprod_desktop.domain.model import (
+    GROUP_COLOURS,
+    CardDraft,
+    Deck,
+    Group,
+    Session,
+    deck_for_board,
+)
 from coprod_desktop.domain.rules import MAX_GROUPS
 from coprod_desktop.files import builtin as content
 
@@ -133,7 +140,7 @@ def build_session(choices: SetupChoices, now: datetime | None = None) -> Session
     return Session(
         title=title,
         created=workshop_date(choices, now),
-        deck=build_deck(choices),
+        deck=deck_for_board(build_deck(choices), board),
         board=board,
         groups=groups,
         venue=choices.venue.strip(),
