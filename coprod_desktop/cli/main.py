@@ -25,7 +25,7 @@ from coprod_desktop.cli.common import (
     say,
 )
 
-SUBCOMMANDS = ("check", "handout", "new", "print-cards", "upgrade")
+SUBCOMMANDS = ("check", "handout", "new", "print-cards", "report", "upgrade")
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +42,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                     "handout": run_handout,
                     "new": run_new,
                     "upgrade": run_upgrade,
+                    "report": run_report,
                 }
                 commands.update(_issue18_commands())
                 return commands[command](args)
@@ -58,6 +59,12 @@ def run_new(args: list[str]) -> int:
     from coprod_desktop.cli.new import (
         run_new as run,  # the set-up code loads only for this subcommand
     )
+
+    return run(args)
+
+
+def run_report(args: list[str]) -> int:
+    from coprod_desktop.cli.report import run_report as run
 
     return run(args)
 
