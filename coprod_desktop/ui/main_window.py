@@ -33,6 +33,7 @@ from coprod_desktop.ui.actions.room_lock import HiddenWhileLocked, RoomLock
 from coprod_desktop.ui.board.presentation import PresentationMode
 from coprod_desktop.ui.board.scene import BoardScene
 from coprod_desktop.ui.board.view import BoardView
+from coprod_desktop.ui.debrief.view import DebriefView
 from coprod_desktop.ui.document.document import SessionDocument
 from coprod_desktop.ui.panels.autosave_warning import AutosaveWarning
 from coprod_desktop.ui.panels.details import DetailsPanel
@@ -80,6 +81,9 @@ class MainWindow(QMainWindow):
         self.centre_stack = QStackedWidget()
         self.centre_stack.addWidget(self.board_view)
         self.centre_stack.addWidget(self.list_view)
+        self.debrief = DebriefView(document)
+        self.centre_stack.addWidget(self.debrief)
+        self.debrief.closed.connect(self.leave_debrief)
         self.timer = TimerWidget()
         self.hint = QLabel(HINT)
         self.hint.setObjectName("hint")
@@ -96,7 +100,7 @@ class MainWindow(QMainWindow):
         ]
         self.compact = False
         self._lay_out_controls()
-        top_row = QWidget()
+        top_row = self.top_row = QWidget()
         top = QHBoxLayout(top_row)
         top.setContentsMargins(0, 0, 6, 0)
         top.addWidget(self.group_bar, 1)
@@ -159,6 +163,7 @@ class MainWindow(QMainWindow):
         self._moving_card = ""  # the card whose Move to menu is open
         document.path_changed.connect(self._update_title)
         document.session_replaced.connect(self._update_title)
+        document.session_replaced.connect(self.leave_debrief)  # another session: its own boards
         document.session_details_changed.connect(self._update_title)
         document.current_group_changed.connect(self._update_group_frame)
         document.groups_changed.connect(self._update_group_frame)
@@ -338,6 +343,30 @@ class MainWindow(QMainWindow):
             self.board_view.toggle_zoom(placement.region)
 
     # --- presentation -----------------------------------------------------------------
+    # --- debrief ------------------------------------------------------------------------
+    def toggle_debrief(self) -> None:
+        if self.centre_stack.currentWidget() is self.debrief:
+            self.leave_debrief()
+        else:
+            self.open_debrief()
+
+    def open_debrief(self) -> None:
+        """The groups' boards side by side, one card at a time (the tray and the group's
+        controls hide: this is about every group, not the one at the screen)."""
+        self.debrief.open()
+        self.centre_stack.setCurrentWidget(self.debrief)
+        self.side.hide()
+        self.top_row.hide()
+        self.named_actions["debrief"].setChecked(True)
+        self.debrief.cards.setFocus()
+
+    def leave_debrief(self) -> None:
+        if self.centre_stack.currentWidget() is self.debrief:
+            self.centre_stack.setCurrentWidget(self.board_view)
+        self.side.show()
+        self.top_row.show()
+        self.named_actions["debrief"].setChecked(False)
+
     def toggle_presentation(self) -> None:
         self.presentation.toggle()
 

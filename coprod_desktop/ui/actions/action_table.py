@@ -252,6 +252,17 @@ ACTIONS: tuple[ActionEntry, ...] = (
         tip="Full screen for the room (Esc leaves); turns room mode on",
     ),
     ActionEntry(
+        "debrief",
+        "&Debrief: compare the groups",
+        "view",
+        F,
+        "toggle_debrief",
+        shortcuts=("Ctrl+B",),
+        tip="Every group's places of each card, the contested cards and the figures; the key "
+        "stays hidden until revealed",
+        checkable=True,
+    ),
+    ActionEntry(
         "room_mode",
         "&Room mode (lock the facilitator's controls)",
         "view",
