@@ -103,11 +103,10 @@ class DebriefView(QWidget):
         column.addWidget(self.summary)
         column.addWidget(self.cards, 3)
         column.addWidget(places_scroll, 2)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.reveal_button)
-        buttons.addWidget(self.reveal_all_button)
-        column.addLayout(buttons)
-        column.addWidget(self.back_button)
+        # one above the other: the page never asks the window to be wider than the board does
+        for button in (self.reveal_button, self.reveal_all_button, self.back_button):
+            column.addWidget(button)
+        self.view.setMinimumSize(120, 120)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(side)
         splitter.addWidget(self.view)
