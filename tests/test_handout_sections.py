@@ -477,10 +477,16 @@ def test_booklet_sources_name_only_its_own_groups_cards(example: Session) -> Non
         "Table 2 – Harbour"
     ]
     pages = pages_of(handout_bytes(example, HandoutOptions(invariant=True, booklets=True))[0])
-    source_pages = [p for p in pages if "Made with coprod-desktop. The texts" in p]
-    assert len(source_pages) == len(example.groups)
-    for page in source_pages:
-        assert (own in page) == ("Booklet: Table 2 – Harbour" in page), page[-300:]
+    starts = [i for i, p in enumerate(pages) if "Made with coprod-desktop. The texts" in p]
+    assert len(starts) == len(example.groups)
+    for i in starts:  # a booklet's sources, also where the list runs onto its next page
+        booklet = re.search(r"Booklet: (.+?) · Page", pages[i])
+        assert booklet, pages[i][-300:]
+        marker = f"Booklet: {booklet.group(1)} · Page"
+        listed = pages[i]
+        if i + 1 < len(pages) and marker in pages[i + 1] and i + 1 not in starts:
+            listed += pages[i + 1]
+        assert (own in listed) == (booklet.group(1) == "Table 2 – Harbour"), listed[-300:]
 
 
 def test_sources_that_differ_only_in_form_are_listed_once(example_pdf: bytes) -> None:
@@ -508,3 +514,10 @@ def test_unique_sources_compares_works_not_their_order_or_case() -> None:
             "A (2010), as quoted in B (2014)",
         ]
     ) == ["A (2010); B (2014)", "A (2010)", "A (2010), as quoted in B (2014)"]
+
+
+def test_the_reference_names_nefs_well_being_work_without_inventing_it(example_pdf: bytes) -> None:
+    text = " ".join(text_of(example_pdf).split())
+    assert "Co-production and well-being" in text
+    assert "Co-producing Well-being: why it matters and how to do it" in text
+    assert "NEF, Co-production: theory and practice (2014), headings only" in text

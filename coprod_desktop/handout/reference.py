@@ -37,6 +37,8 @@ def reference(
     story += _ladder(session, ref, styles, width)
     story += _matrix(session, ref.matrix, styles, width)
     story += _listed(ref.degrees, styles)
+    if ref.wellbeing is not None:
+        story += _wellbeing(ref.wellbeing, styles)
     story += _listed(ref.non_examples, styles, marker=KIND_MARKERS["non_example"])
     story += _stories(ref.stories, styles)
     story += _sources(session, ref, styles, session.groups if groups is None else groups)
@@ -79,6 +81,12 @@ def _entry(
         parts.append(Paragraph(para(text), _explanation(styles)))
     parts += after or []
     return KeepTogether(parts)
+
+
+def _wellbeing(item: Item, styles: Styles) -> list[Flowable]:
+    heading = Paragraph(para(item.title), styles.h2)
+    body = Paragraph(para(item.text), styles.body)
+    return [KeepTogether([heading, body, _source(item.source, styles, indent=False)])]
 
 
 def _definitions(part: Part, styles: Styles) -> list[Flowable]:
@@ -310,6 +318,7 @@ def _sources(
         session.board.source,
         *(c.source for c in cards),
         ref.matrix.source,
+        *([ref.wellbeing.source] if ref.wellbeing else []),
         *(p.source for p in parts),
         *(i.source for p in parts for i in p.items),
     ]

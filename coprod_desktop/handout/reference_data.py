@@ -47,6 +47,7 @@ class ReferenceText:
     non_examples: Part
     stories: Part
     questions: Part  # items hold the questions in their text
+    wellbeing: Item | None = None  # what the sources say of well-being (headings only)
 
 
 def reference_path() -> Path:
@@ -89,6 +90,7 @@ def _parse(data: dict[str, Any]) -> ReferenceText:
             _text(questions["intro"]),
             tuple(Item("", _text(q)) for q in questions["items"]),
         ),
+        wellbeing=_item(data["wellbeing"]) if "wellbeing" in data else None,
     )
 
 
