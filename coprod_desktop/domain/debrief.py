@@ -6,8 +6,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from coprod_desktop.domain.agreement import LensFigures, LensInput, lens_figures, report_dict
-from coprod_desktop.domain.model import Session
+from coprod_desktop.domain.agreement import (
+    LensFigures,
+    LensInput,
+    RoundMoves,
+    VoteTotal,
+    lens_figures,
+    moves_between,
+    report_dict,
+    vote_totals,
+)
+from coprod_desktop.domain.model import Placement, Round, Session
 
 
 def lens_input(session: Session, lens_id: str) -> LensInput:
@@ -48,3 +57,25 @@ def report(session: Session) -> dict[str, Any]:
         (lens.id for lens in session.board.lenses if session.board.is_ordered(lens.id)), ""
     )
     return report_dict(lens_inputs(session), [g.id for g in session.groups], ladder=ladder)
+
+
+def _snapshot(
+    session: Session, places: dict[str, tuple[Placement, ...]], lens_id: str
+) -> dict[str, dict[str, str | None]]:
+    regions = {r.id for r in session.board.regions_of(lens_id)}
+    return {
+        gid: {p.card: p.region for p in group_places if p.region in regions}
+        for gid, group_places in places.items()
+    }
+
+
+def moves_since(session: Session, closed: Round, lens_id: str) -> RoundMoves:
+    """What moved on a lens between a closed round and now, per group and per card."""
+    before = _snapshot(session, dict(closed.arrangements), lens_id)
+    after = _snapshot(session, {g.id: tuple(g.placements) for g in session.groups}, lens_id)
+    return moves_between(before, after)
+
+
+def votes(session: Session) -> tuple[VoteTotal, ...]:
+    """Every group's dots per card, most first."""
+    return vote_totals({g.id: g.votes for g in session.groups})

@@ -243,6 +243,7 @@ class Arrangement:
     placements: tuple[Placement, ...] = ()
     notes: tuple[tuple[str, str], ...] = ()  # (card id, text), one per card
     marks: tuple[Mark, ...] = ()
+    votes: tuple[tuple[str, int], ...] = ()  # (card id, dots), dots >= 1
 
 
 @dataclass(slots=True)
@@ -257,6 +258,7 @@ class Group:
     placements: list[Placement] = field(default_factory=list)
     notes: dict[str, str] = field(default_factory=dict)  # card id -> text, never ""
     marks: list[Mark] = field(default_factory=list)
+    votes: dict[str, int] = field(default_factory=dict)  # card id -> dots (dot voting)
 
     def places(self, card_id: str) -> list[Placement]:
         """The card's places, one per lens, in arrangement order."""
@@ -276,12 +278,36 @@ class Group:
         return [m.principle for m in self.marks if m.card == card_id]
 
     def arrangement(self) -> Arrangement:
-        return Arrangement(tuple(self.placements), tuple(self.notes.items()), tuple(self.marks))
+        return Arrangement(
+            tuple(self.placements),
+            tuple(self.notes.items()),
+            tuple(self.marks),
+            tuple(self.votes.items()),
+        )
 
     def _take(self, arrangement: Arrangement) -> None:
         self.placements = list(arrangement.placements)
         self.notes = dict(arrangement.notes)
         self.marks = list(arrangement.marks)
+        self.votes = dict(arrangement.votes)
+
+    def dots_used(self) -> int:
+        return sum(self.votes.values())
+
+
+@dataclass(frozen=True, slots=True)
+class Round:
+    """A closed round: every group's places as they were when the facilitator closed it,
+    so the debrief can show what moved since."""
+
+    name: str
+    arrangements: tuple[tuple[str, tuple[Placement, ...]], ...]  # (group id, its places)
+
+    def __post_init__(self) -> None:
+        rules.check_name(self.name, "the round's name", "name")
+
+    def places_of(self, group_id: str) -> tuple[Placement, ...]:
+        return next((p for g, p in self.arrangements if g == group_id), ())
 
 
 @dataclass(frozen=True, slots=True)
@@ -311,6 +337,8 @@ class Session:
     # and a field of the same name would replace the method on every instance.
     venue: str = ""
     facilitator: str = ""
+    rounds: list[Round] = field(default_factory=list)  # closed rounds, oldest first
+    dots: int = 0  # dots each group may put on cards; 0: no dot voting
     # What another tool wrote into the file, kept for the next save. Opaque here: the
     # files layer collects and restores it (files/foreign_keys.py).
     foreign: dict[tuple[str, ...], dict[str, object]] = field(
@@ -431,6 +459,48 @@ class Session:
         if mark not in group.marks:
             raise DomainError(f"card {card_id!r} is not marked with {principle_id!r}")
         group.marks.remove(mark)
+
+    # --- rounds and dot votes ------------------------------------------------------
+    def close_round(self, name: str = "") -> Round:
+        """Snapshot every group's places as a round (named "Round N" when name is empty)."""
+        name = name.strip() or f"Round {len(self.rounds) + 1}"
+        if any(r.name == name for r in self.rounds):
+            raise DomainError(f"there is already a round called {name!r}", "name")
+        closed = Round(name, tuple((g.id, tuple(g.placements)) for g in self.groups))
+        self.rounds.append(closed)
+        return closed
+
+    def reopen_round(self, name: str) -> Round:
+        """Take a closed round back off the list (undo of closing it)."""
+        closed = next((r for r in self.rounds if r.name == name), None)
+        if closed is None:
+            raise DomainError(f"no round called {name!r}")
+        self.rounds.remove(closed)
+        return closed
+
+    def set_dots(self, dots: int) -> None:
+        """Dots per group; no group may already have used more."""
+        rules.check_dots(dots)
+        over = next((g for g in self.groups if g.dots_used() > dots), None)
+        if over is not None:
+            raise DomainError(
+                f"{over.name!r} has already put {over.dots_used()} dots; take some back first"
+            )
+        self.dots = dots
+
+    def vote(self, group_id: str, card_id: str, change: int) -> None:
+        """Put (change +1) or take back (-1) a dot on a card."""
+        group = self.group(group_id)
+        self.card(group, card_id)
+        now = group.votes.get(card_id, 0) + change
+        if now < 0:
+            raise DomainError(f"card {card_id!r} has no dot of {group.name!r} to take back")
+        if change > 0 and group.dots_used() + change > self.dots:
+            raise DomainError(f"{group.name!r} has used all its {self.dots} dots")
+        if now:
+            group.votes[card_id] = now
+        else:
+            group.votes.pop(card_id, None)
 
     def set_arrangement(self, group_id: str, arrangement: Arrangement) -> None:
         """Replace a group's whole arrangement (used by undo); checks it first."""
@@ -693,6 +763,7 @@ def _without_card(arrangement: Arrangement, card_id: str) -> Arrangement:
         tuple(p for p in arrangement.placements if p.card != card_id),
         tuple((c, t) for c, t in arrangement.notes if c != card_id),
         tuple(m for m in arrangement.marks if card_id not in (m.card, m.principle)),
+        tuple((c, n) for c, n in arrangement.votes if c != card_id),
     )
 
 

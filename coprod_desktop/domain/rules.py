@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from coprod_desktop.domain.model import Arrangement, Card, Group, Session
 
 MAX_GROUPS = 12
+MAX_DOTS = 20  # dots a group may put on cards: a handful to choose with, not a budget
 MAX_DECK_CARDS = 500  # a card sort, not a database: the tray and the handout stay usable
 MAX_GROUP_CARDS = 100  # a group's own cards
 # A new or edited card's title (the built-in deck's longest is 31). Files with longer
@@ -161,6 +162,21 @@ def check_arrangement(
                 f"card {m.card!r} is marked with {m.principle!r} twice", f"{where}.principle"
             )
         marked.add((m.card, m.principle))
+    voted: set[str] = set()
+    for i, (card, dots) in enumerate(arrangement.votes):
+        where = f"votes[{i}]"
+        if card not in cards:
+            raise DomainError(f"dots on unknown card {card!r}", f"{where}.card")
+        if card in voted:
+            raise DomainError(f"card {card!r} has dots twice", f"{where}.card")
+        if dots < 1:
+            raise DomainError(f"{dots} dots; at least 1", f"{where}.dots")
+        voted.add(card)
+
+
+def check_dots(dots: int, field: str = "dots") -> None:
+    if not 0 <= dots <= MAX_DOTS:
+        raise DomainError(f"{dots} dots; a group has 0 to {MAX_DOTS}", field)
 
 
 def check_key(session: Session, card: Card, field: str) -> None:
@@ -179,6 +195,14 @@ def check_key(session: Session, card: Card, field: str) -> None:
 def check_session(session: Session) -> None:
     """Every rule that spans objects (cards, boards and regions check themselves)."""
     check_group_count(len(session.groups))
+    check_dots(session.dots)
+    check_unique((r.name for r in session.rounds), "round name", "rounds", "name")
+    for i, group in enumerate(session.groups):
+        if sum(group.votes.values()) > session.dots:
+            raise DomainError(
+                f"{sum(group.votes.values())} dots used; each group has {session.dots}",
+                f"groups[{i}].votes",
+            )
     for i, card in enumerate(session.deck.cards):
         check_key(session, card, f"deck.cards[{i}]")
     if len(session.deck.cards) > MAX_DECK_CARDS:

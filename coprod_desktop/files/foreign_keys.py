@@ -25,6 +25,8 @@ _TOP = {
     "deck",
     "board",
     "groups",
+    "dots",
+    "rounds",
 }
 _DECK = {"id", "title", "cards"}
 _CARD = {"id", "kind", "title", "text", "more", "source", "reference"}
@@ -32,7 +34,7 @@ _BOARD = {"id", "title", "source", "size", "lenses", "regions", "decorations"}
 _LENS = {"id", "label", "unit", "expected", "stands_alone"}
 _REGION = {"id", "label", "rect", "lens", "rank", "band", "description"}
 _DECORATION = {"kind", "text", "rect"}
-_GROUP = {"id", "name", "colour", "cards", "placements", "notes", "marks"}
+_GROUP = {"id", "name", "colour", "cards", "placements", "notes", "marks", "votes"}
 _PLACEMENT = {"card", "region"}
 _NOTE = {"card", "text"}
 _MARK = {"card", "principle"}

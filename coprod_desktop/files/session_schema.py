@@ -24,6 +24,7 @@ from coprod_desktop.domain.model import (
     Mark,
     Placement,
     Region,
+    Round,
     Session,
 )
 from coprod_desktop.domain.rules import check_session
@@ -60,6 +61,8 @@ def session_from_dict(data: Any) -> Session:
         venue=r.text("venue", ""),
         facilitator=r.text("facilitator", ""),
         foreign=foreign_keys.collect(data),
+        rounds=[_round_from_dict(x, f"rounds[{i}]") for i, x in enumerate(r.array("rounds", []))],
+        dots=r.count("dots", 0),
     )
     # Room mode (issue 21): true or absent. It travels with the top-level keys the model
     # does not hold (files/session_settings.py); here only checked.
@@ -256,6 +259,22 @@ def board_from_dict(data: Any, where: str = "board") -> Board:
     )
 
 
+def _round_from_dict(data: Any, where: str) -> Round:
+    """A closed round: its name and each group's places then (groups since removed may
+    appear: a round is history)."""
+    r = _Reader(data, where)
+    arrangements = []
+    for i, item in enumerate(r.array("groups")):
+        gw = f"{where}.groups[{i}]"
+        gr = _Reader(item, gw)
+        places = []
+        for j, p in enumerate(gr.array("placements")):
+            pr = _Reader(p, f"{gw}.placements[{j}]")
+            places.append(Placement(pr.text("card"), pr.text("region")))
+        arrangements.append((gr.text("group"), tuple(places)))
+    return _build(Round, where, name=r.text("name"), arrangements=tuple(arrangements))
+
+
 def _group_from_dict(data: Any, where: str) -> Group:
     """The group as written; the session's rules check it with everything else."""
     r = _Reader(data, where)
@@ -277,6 +296,13 @@ def _group_from_dict(data: Any, where: str) -> Group:
     for i, item in enumerate(r.array("marks", [])):
         mr = _Reader(item, f"{where}.marks[{i}]")
         marks.append(Mark(mr.text("card"), mr.text("principle")))
+    votes: dict[str, int] = {}
+    for i, item in enumerate(r.array("votes", [])):
+        vr = _Reader(item, f"{where}.votes[{i}]")
+        card = vr.text("card")
+        if card in votes:
+            raise SessionFormatError(f"card {card!r} has dots twice", f"{where}.votes[{i}].card")
+        votes[card] = vr.whole("dots")
     return Group(
         id=r.text("id"),
         name=r.text("name"),
@@ -285,6 +311,7 @@ def _group_from_dict(data: Any, where: str) -> Group:
         placements=placements,
         notes=notes,
         marks=marks,
+        votes=votes,
     )
 
 
@@ -326,6 +353,13 @@ class _Reader:
             return value
         if type(value) is not int or not 0 < value < 10**6:
             raise SessionFormatError("expected a whole number from 1", self._path(key))
+        return value
+
+    def count(self, key: str, default: Any = _MISSING) -> int:
+        """A whole number from 0."""
+        value = self._get(key, default)
+        if type(value) is not int or not 0 <= value < 10**6:
+            raise SessionFormatError("expected a whole number from 0", self._path(key))
         return value
 
     def flag(self, key: str, default: Any = _MISSING) -> bool:
@@ -412,9 +446,26 @@ def session_to_dict(session: Session) -> dict[str, Any]:
             "placements": [{"card": p.card, "region": p.region} for p in g.placements],
             "notes": [{"card": card, "text": text} for card, text in g.notes.items()],
             "marks": [{"card": m.card, "principle": m.principle} for m in g.marks],
+            **({"votes": [{"card": c, "dots": n} for c, n in g.votes.items()]} if g.votes else {}),
         }
         for g in session.groups
     ]
+    if session.dots:
+        data["dots"] = session.dots
+    if session.rounds:
+        data["rounds"] = [
+            {
+                "name": r.name,
+                "groups": [
+                    {
+                        "group": gid,
+                        "placements": [{"card": p.card, "region": p.region} for p in places],
+                    }
+                    for gid, places in r.arrangements
+                ],
+            }
+            for r in session.rounds
+        ]
     return foreign_keys.restore(data, session.foreign)
 
 

@@ -15,6 +15,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QMainWindow,
     QSizePolicy,
@@ -26,6 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coprod_desktop.domain.errors import DomainError
+from coprod_desktop.domain.rules import MAX_DOTS
 from coprod_desktop.ui.actions.file_actions import FileActions
 from coprod_desktop.ui.actions.menus import PrepareMenus
 from coprod_desktop.ui.actions.menus import install as install_menus
@@ -343,6 +346,56 @@ class MainWindow(QMainWindow):
             self.board_view.toggle_zoom(placement.region)
 
     # --- presentation -----------------------------------------------------------------
+    # --- rounds and dot votes -----------------------------------------------------------
+    def vote_on_selection(self, change: int) -> None:
+        card_id = self.selected_card_id()
+        if not card_id:
+            return
+        if not self.document.session.dots:
+            self.hint.setText("Dot voting is off: the facilitator sets it in View > Dot voting.")
+            return
+        try:
+            self.document.vote(card_id, change)
+        except DomainError as exc:
+            self.hint.setText(str(exc))
+            return
+        group = self.document.current_group
+        left = self.document.session.dots - group.dots_used()
+        self.hint.setText(f"{left} dot{'s' if left != 1 else ''} left for {group.name}.")
+
+    def close_round(self) -> None:
+        default = f"Round {len(self.document.session.rounds) + 1}"
+        name, ok = QInputDialog.getText(
+            self,
+            "Close the round",
+            "Name of the round (every group's places are kept):",
+            text=default,
+        )
+        if not ok:
+            return
+        try:
+            closed = self.document.close_round(name)
+        except DomainError as exc:
+            self.files.show_error("Cannot close the round", str(exc))
+            return
+        self.hint.setText(f"{closed} closed: the debrief shows what moves from now on.")
+
+    def choose_dots(self) -> None:
+        dots, ok = QInputDialog.getInt(
+            self,
+            "Dot voting",
+            "Dots each group may put on cards (0: no voting):",
+            self.document.session.dots,
+            0,
+            MAX_DOTS,
+        )
+        if not ok:
+            return
+        try:
+            self.document.set_dots(dots)
+        except DomainError as exc:
+            self.files.show_error("Cannot change the dots", str(exc))
+
     # --- debrief ------------------------------------------------------------------------
     def toggle_debrief(self) -> None:
         if self.centre_stack.currentWidget() is self.debrief:

@@ -169,6 +169,26 @@ ACTIONS: tuple[ActionEntry, ...] = (
         "focus_note",
         shortcuts=("Ctrl+Return",),
     ),
+    ActionEntry(
+        "add_dot",
+        "Put a &dot on the card",
+        "card",
+        P,
+        "vote_on_selection",
+        args=(1,),
+        shortcuts=("D",),
+        tip="Dot voting: one of the group's dots on the selected card",
+        separator_before=True,
+    ),
+    ActionEntry(
+        "remove_dot",
+        "Take a dot &off the card",
+        "card",
+        P,
+        "vote_on_selection",
+        args=(-1,),
+        shortcuts=("Shift+D",),
+    ),
     # --- Group -----------------------------------------------------------------------------
     ActionEntry(
         "add_group", "&Add group", "group", F, "group_bar.add_group", shortcuts=("Ctrl+G",)
@@ -261,6 +281,24 @@ ACTIONS: tuple[ActionEntry, ...] = (
         tip="Every group's places of each card, the contested cards and the figures; the key "
         "stays hidden until revealed",
         checkable=True,
+    ),
+    ActionEntry(
+        "close_round",
+        "&Close the round...",
+        "view",
+        F,
+        "close_round",
+        shortcuts=("Ctrl+Shift+R",),
+        tip="Keep every group's places as they are now; the debrief shows what moves after",
+    ),
+    ActionEntry(
+        "dot_voting",
+        "Dot &voting...",
+        "view",
+        F,
+        "choose_dots",
+        shortcuts=("Ctrl+Shift+V",),
+        tip="How many dots each group may put on cards (0: no voting)",
     ),
     ActionEntry(
         "room_mode",

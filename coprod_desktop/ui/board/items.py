@@ -3,7 +3,7 @@ report gestures; they never write the model."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QMimeData, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QDrag, QPainter, QPen, QPixmap
@@ -152,6 +152,7 @@ class CardLook:
     missing: str = ""
     badges: tuple[str, ...] = ()
     twin: bool = False
+    dots: int = 0  # the group's dot votes on the card
 
 
 class CardItem(QGraphicsObject):
@@ -197,7 +198,7 @@ class CardItem(QGraphicsObject):
 
     def set_twin(self, twin: bool) -> None:
         if twin != self.look.twin:
-            self.look = CardLook(self.look.has_note, self.look.missing, self.look.badges, twin)
+            self.look = replace(self.look, twin=twin)
             self.update()
 
     def boundingRect(self) -> QRectF:
@@ -384,6 +385,17 @@ def paint_card(
     )
     if marked:
         _paint_markers(painter, rect, look, scale)
+    if look.dots:  # the group's dots: a dark pill at the top right, "●●" or "●5"
+        pill_h = min(18.0 * max(scale, 1.0), rect.height() * 0.3)
+        text = "\u25cf" * look.dots if look.dots <= 3 else f"\u25cf{look.dots}"
+        painter.setFont(fonts.font(pill_h * 0.7, bold=True))
+        pill_w = painter.fontMetrics().horizontalAdvance(text) + pill_h * 0.6
+        pill = QRectF(rect.right() - pill_w - 3, rect.y() + 3, pill_w, pill_h)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(theme.TEXT))
+        painter.drawRoundedRect(pill, pill_h / 2, pill_h / 2)
+        painter.setPen(QColor("#ffffff"))
+        painter.drawText(pill, int(Qt.AlignmentFlag.AlignCenter), text)
     if look.has_note:  # a small folded corner says "this card has a note"
         corner = 10 * scale
         painter.setBrush(QColor(theme.HIGHLIGHT))

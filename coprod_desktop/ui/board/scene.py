@@ -89,6 +89,7 @@ class BoardScene(QGraphicsScene):
                     has_note=bool(group.note(card.id)),
                     missing=missing_text(session, group, card.id),
                     badges=tuple(numbers.get(p, "?") for p in group.marks_of(card.id)),
+                    dots=group.votes.get(card.id, 0),
                 )
                 item = self.card_items.pop(key, None)
                 if (

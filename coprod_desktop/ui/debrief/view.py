@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from coprod_desktop.domain.agreement import LensFigures
-from coprod_desktop.domain.debrief import figures
+from coprod_desktop.domain.debrief import figures, moves_since, votes
 from coprod_desktop.ui.debrief.scene import DebriefScene
 from coprod_desktop.ui.document.document import SessionDocument
 from coprod_desktop.ui.style import fonts
@@ -180,11 +180,33 @@ class DebriefView(QWidget):
                 if score.distance is not None:
                     line += f", {float(score.distance):.1f} {lens.unit}s from it on average"
                 lines.append(line)
+        lines += self._round_lines(lens.id, lens.unit)
+        lines += self._vote_lines(titles)
         self.summary.setText("\n".join(lines))
         rows = [self.cards.item(i).data(CARD_ROLE) for i in range(self.cards.count())]
         if rows:
             self.cards.setCurrentRow(rows.index(keep) if keep in rows else 0)
         self._on_card()
+
+    def _round_lines(self, lens_id: str, unit: str) -> list[str]:
+        """What moved on this lens since the last closed round, group by group."""
+        session = self.document.session
+        if not session.rounds:
+            return []
+        closed = session.rounds[-1]
+        moved = moves_since(session, closed, lens_id)
+        counts = ", ".join(f"{g.name} {len(moved.by_group.get(g.id, ()))}" for g in session.groups)
+        return [f"Since {closed.name}: {moved.total} card(s) moved to another {unit} ({counts})."]
+
+    def _vote_lines(self, titles: dict[str, str]) -> list[str]:
+        session = self.document.session
+        if not session.dots:
+            return []
+        totals = votes(session)
+        if not totals:
+            return [f"Dot voting: {session.dots} dots a group, none put yet."]
+        top = "; ".join(f"{one_line(titles.get(t.card, t.card))} {t.votes}" for t in totals[:5])
+        return [f"Dots ({session.dots} a group): {top}"]
 
     def _all_revealed(self, fig: LensFigures) -> bool:
         keyed = {c.id for c in self.document.session.deck.cards if c.reference}
@@ -208,6 +230,19 @@ class DebriefView(QWidget):
             self.places.setText("Choose a card to see where every group put it.")
             return
         lines = [card.title, ""]
+        if session.rounds:
+            closed = session.rounds[-1]
+            moved = [
+                g.name
+                for g in session.groups
+                for lens in session.board.lenses
+                if any(
+                    m.card == card.id
+                    for m in moves_since(session, closed, lens.id).by_group.get(g.id, ())
+                )
+            ]
+            if moved:
+                lines += [f"Moved since {closed.name} by: {', '.join(dict.fromkeys(moved))}", ""]
         for group in session.groups:
             places = []
             for lens in session.board.lenses:
@@ -216,6 +251,8 @@ class DebriefView(QWidget):
                 if region is not None:
                     places.append(f"{lens.label}: {region.label}")
             lines.append(f"{group.name}: {'; '.join(places) or 'left in the tray'}")
+            if group.votes.get(card.id):
+                lines.append(f"    {group.votes[card.id]} dot(s)")
             if group.note(card.id):
                 lines.append(f"    \u201c{group.note(card.id)}\u201d")
         if card.id in self.revealed and card.reference:

@@ -117,3 +117,40 @@ class RenameGroupCommand(BeforeAfterCommand[str]):
     def _apply(self, name: str) -> None:
         self._document.session.rename_group(self._group_id, name)
         self._document.groups_changed.emit()
+
+
+class CloseRoundCommand(QUndoCommand):
+    """Closing a round: a snapshot of every group's places; undo takes it back."""
+
+    def __init__(self, document: SessionDocument, name: str) -> None:
+        super().__init__(f"Close \u201c{name}\u201d")
+        self._document = document
+        self.name = name
+
+    def redo(self) -> None:
+        self._document.session.close_round(self.name)
+        self._document.rounds_changed.emit()
+
+    def undo(self) -> None:
+        self._document.session.reopen_round(self.name)
+        self._document.rounds_changed.emit()
+
+
+class DotsCommand(BeforeAfterCommand[int]):
+    """The number of dots each group may put on cards."""
+
+    def __init__(self, document: SessionDocument, dots: int) -> None:
+        super().__init__(
+            f"Dot voting: {dots} dot{'s' if dots != 1 else ''} a group"
+            if dots
+            else "Dot voting off",
+            document.session.dots,
+            dots,
+        )
+        self._document = document
+
+    def _apply(self, dots: int) -> None:
+        self._document.session.set_dots(dots)
+        self._document.rounds_changed.emit()
+        for group in self._document.session.groups:
+            self._document.arrangement_changed.emit(group.id)

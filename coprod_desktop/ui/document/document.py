@@ -18,6 +18,8 @@ from coprod_desktop.files.disk_state import Fingerprint
 from coprod_desktop.ui.document.commands import (
     AddGroupCommand,
     ArrangementCommand,
+    CloseRoundCommand,
+    DotsCommand,
     NoteCommand,
     RenameGroupCommand,
 )
@@ -32,6 +34,7 @@ class SessionDocument(QObject):
     deck_changed = Signal()  # deck edited; each group also hears arrangement_changed
     session_details_changed = Signal()  # title, date, place or facilitator
     session_replaced = Signal()
+    rounds_changed = Signal()  # a round closed or reopened, or the dots per group changed
     path_changed = Signal()
 
     def __init__(self, session: Session, path: Path | None = None, parent: QObject | None = None):
@@ -157,6 +160,33 @@ class SessionDocument(QObject):
             f"Unmark \u201c{principle.title}\u201d on \u201c{card.title}\u201d",
             lambda: self.session.unmark(group.id, card_id, principle_id),
         )
+
+    def vote(self, card_id: str, change: int) -> bool:
+        """Put (+1) or take back (-1) one of the current group's dots on a card."""
+        group = self.current_group
+        card = self.session.card(group, card_id)
+        verb = "Put a dot on" if change > 0 else "Take a dot off"
+        return self._push_change(
+            f"{verb} \u201c{card.title}\u201d",
+            lambda: self.session.vote(group.id, card_id, change),
+        )
+
+    def set_dots(self, dots: int) -> bool:
+        if dots == self.session.dots:
+            return False
+        scratch = self.session.dots
+        self.session.set_dots(dots)  # raises for a refused number, before anything is pushed
+        self.session.dots = scratch
+        self.undo_stack.push(DotsCommand(self, dots))
+        return True
+
+    def close_round(self, name: str = "") -> str:
+        """Close a round (every group's places as they are now); returns its name."""
+        name = name.strip() or f"Round {len(self.session.rounds) + 1}"
+        if any(r.name == name for r in self.session.rounds):
+            raise DomainError(f"there is already a round called {name!r}")
+        self.undo_stack.push(CloseRoundCommand(self, name))
+        return name
 
     def set_note(self, card_id: str, note: str) -> bool:
         group = self.current_group
