@@ -430,3 +430,16 @@ def test_a_groups_principle_mark_in_room_mode_is_its_own_to_undo(room) -> None:
     undo.trigger()
     assert principle not in document.current_group.marks_of(activity)
     assert placed(document.current_group, activity)
+
+
+def test_the_debriefs_reveal_buttons_are_the_facilitators(room) -> None:
+    debrief = room.debrief
+    buttons = (debrief.reveal_button, debrief.reveal_all_button, debrief.back_button)
+    room.named_actions["debrief"].trigger()  # opened by the facilitator, then the room locks
+    assert room.centre_stack.currentWidget() is debrief
+    assert all(b.isVisible() for b in buttons)
+    room.room.set_room_mode(True)
+    assert not any(b.isVisible() for b in buttons)  # nobody at the screen reveals the key
+    assert not room.named_actions["debrief"].isEnabled()
+    room.room.unlock(code_of(room))
+    assert all(b.isVisible() for b in buttons)

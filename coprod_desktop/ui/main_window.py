@@ -111,6 +111,11 @@ class MainWindow(QMainWindow):
         self.present_button = self._big_button("present")
         top.addWidget(self.present_button)
         self.room.add_control(HiddenWhileLocked(self.present_button))
+        # The debrief is the facilitator's: left open when the room locks, its key stays
+        # hidden (no reveal) and only the facilitator goes back to the boards.
+        debrief = self.debrief
+        for button in (debrief.reveal_button, debrief.reveal_all_button, debrief.back_button):
+            self.room.add_control(HiddenWhileLocked(button))
         centre = QWidget()
         column = QVBoxLayout(centre)
         column.setContentsMargins(0, 0, 0, 0)
