@@ -25,9 +25,9 @@ def session() -> Session:
     s.place(a, BANK, "matrix-full-coproduction")
     s.set_note(b, BANK, "Staff still decide who joins.")
     key = (KeyPlace("ladder-co-design", "contested", WHY),)
-    s.deck = replace(
+    s.deck = replace(  # one keyed card: the built-in deck's own key is left out here
         s.deck,
-        cards=tuple(replace(c, reference=key) if c.id == BANK else c for c in s.deck.cards),
+        cards=tuple(replace(c, reference=key if c.id == BANK else ()) for c in s.deck.cards),
     )
     return s
 
