@@ -133,7 +133,16 @@ def run_handout(args: list[str]) -> int:
         action="store_true",
         help="one booklet per group, one after the other in the PDF",
     )
+    parser.add_argument(
+        "--facilitator",
+        action="store_true",
+        help="the facilitator's sheet instead: the board's prompts and the deck's key with "
+        "its confidence and reasoning (not for participants)",
+    )
     options = parser.parse_args(args)
+    if options.facilitator and options.booklets:
+        _fail("--facilitator and --booklets: the facilitator's sheet has no booklets")
+        return EXIT_BAD_INPUT
     if _same_file(options.output, options.session):
         _fail(f"{options.output}: this is the session file itself; choose another name for the PDF")
         return EXIT_BAD_INPUT
@@ -156,9 +165,11 @@ def run_handout(args: list[str]) -> int:
             HandoutOptions(
                 paper=options.paper, large_print=options.large_print, booklets=options.booklets
             ),
+            facilitator=options.facilitator,
         )
     except OSError as exc:
         _fail(f"{options.output}: cannot write the handout ({exc.strerror or exc})")
         return EXIT_BAD_INPUT
-    say(f"{options.output}: {pages} page(s)")
+    sheet = ", the facilitator's sheet (not for participants)" if options.facilitator else ""
+    say(f"{options.output}: {pages} page(s){sheet}")
     return EXIT_OK

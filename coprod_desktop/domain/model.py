@@ -152,11 +152,14 @@ class Region:
     description: str = ""
     band: str = ""  # on the ladder: "to", "for" or "with"
     rank: int | None = None
+    prompts: tuple[str, ...] = ()  # the facilitator's questions that help a group decide
 
     def __post_init__(self) -> None:
         rules.check_name(self.id, "the region's id", "id")
         rules.check_name(self.lens, "the region's lens", "lens")
         rules.check_size(self.rect[2], self.rect[3], "rect")
+        for i, prompt in enumerate(self.prompts):
+            rules.check_name(prompt, "a facilitator's prompt", f"prompts[{i}]")
         if self.rank is not None and self.rank < 1:
             raise DomainError(f"rank {self.rank} is not a whole number from 1", "rank")
 

@@ -223,6 +223,7 @@ def board_from_dict(data: Any, where: str = "board") -> Board:
                 description=rr.text("description", ""),
                 band=rr.text("band", ""),
                 rank=rr.whole("rank", None),
+                prompts=rr.texts("prompts"),
             )
         )
     lenses = []
@@ -376,6 +377,17 @@ class _Reader:
             raise SessionFormatError(f"expected a list, found {_type_name(value)}", self._path(key))
         return value
 
+    def texts(self, key: str) -> tuple[str, ...]:
+        """An optional list of texts (absent: none)."""
+        items = self.array(key, [])
+        for i, item in enumerate(items):
+            where = f"{self._path(key)}[{i}]"
+            if not isinstance(item, str):
+                raise SessionFormatError(f"expected text, found {_type_name(item)}", where)
+            if _SURROGATE.search(item):
+                raise SessionFormatError("the text contains an invalid character", where)
+        return tuple(items)
+
     def obj(self, key: str) -> _Reader:
         return _Reader(self._get(key, self._MISSING), self._path(key))
 
@@ -504,6 +516,8 @@ def board_to_dict(board: Board) -> dict[str, Any]:
         for key in ("band", "description"):
             if getattr(r, key):
                 data[key] = getattr(r, key)
+        if r.prompts:
+            data["prompts"] = list(r.prompts)
         return data
 
     def lens(lens: Lens) -> dict[str, Any]:
