@@ -467,6 +467,11 @@ class MainWindow(QMainWindow):
     def _update_group_frame(self, *_args: object) -> None:
         self.board_view.set_frame_colour(self.document.current_group.colour)
 
+    def _prompts(self) -> None:
+        from coprod_desktop.ui.dialogs.prompts import show_prompts
+
+        self._prompts_dialog = show_prompts(self, self.document.session.board)
+
     def _about(self) -> None:
         from coprod_desktop.ui.dialogs.about import show_about
 

@@ -396,5 +396,13 @@ ACTIONS: tuple[ActionEntry, ...] = (
         shortcuts=("Ctrl+Shift+X",),
     ),
     # --- Help ------------------------------------------------------------------------------
+    ActionEntry(
+        "prompts",
+        "&Facilitator's prompts...",
+        "help",
+        F,
+        "_prompts",
+        tip="Questions per cell, rung and place that help a group decide (not the key)",
+    ),
     ActionEntry("about", "&About coprod-desktop", "help", P, "_about"),
 )
