@@ -139,7 +139,20 @@ def run_handout(args: list[str]) -> int:
         help="the facilitator's sheet instead: the board's prompts and the deck's key with "
         "its confidence and reasoning (not for participants)",
     )
+    parser.add_argument(
+        "--pack",
+        action="append",
+        default=[],
+        metavar="ID",
+        help="add a reference pack after the stories (built in: wales); may be repeated",
+    )
     options = parser.parse_args(args)
+    from coprod_desktop.handout.reference_data import pack_ids
+
+    unknown = [p for p in options.pack if p not in pack_ids()]
+    if unknown:
+        _fail(f"--pack {unknown[0]}: no such reference pack (known: {', '.join(pack_ids())})")
+        return EXIT_BAD_INPUT
     if options.facilitator and options.booklets:
         _fail("--facilitator and --booklets: the facilitator's sheet has no booklets")
         return EXIT_BAD_INPUT
@@ -163,7 +176,10 @@ def run_handout(args: list[str]) -> int:
             session,
             options.output,
             HandoutOptions(
-                paper=options.paper, large_print=options.large_print, booklets=options.booklets
+                paper=options.paper,
+                large_print=options.large_print,
+                booklets=options.booklets,
+                packs=tuple(dict.fromkeys(options.pack)),
             ),
             facilitator=options.facilitator,
         )

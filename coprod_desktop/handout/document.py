@@ -83,9 +83,9 @@ def build_pdf(session: Session, options: HandoutOptions) -> tuple[bytes, int]:
                 story.append(_BookletBreak(start, Paragraph(BLANK_NOTE, styles.small)))
             start = _BookletStart(doc)
             story += [start, BookletMarker(number, group.name)]
-            story += _handout(session, [group], styles, sizes, booklet=group)
+            story += _handout(session, [group], styles, sizes, booklet=group, packs=options.packs)
     else:
-        story = _handout(session, session.groups, styles, sizes)
+        story = _handout(session, session.groups, styles, sizes, packs=options.packs)
     pages: list[int] = []
     doc.build(
         story,
@@ -109,6 +109,7 @@ def _handout(
     styles: Styles,
     sizes: _Sizes,
     booklet: Group | None = None,
+    packs: tuple[str, ...] = (),
 ) -> list[Any]:
     """Cover, the groups' sections, the comparison, the reference and the questions."""
     width = sizes.portrait_width
@@ -125,8 +126,12 @@ def _handout(
     across = comparison(session, styles, width)
     if across:
         story += [NextPageTemplate("portrait"), PageBreak(), *across]
-    story += [NextPageTemplate("portrait"), PageBreak(), *reference(session, styles, width, groups)]
-    story += [PageBreak(), *questions(styles, width)]
+    story += [
+        NextPageTemplate("portrait"),
+        PageBreak(),
+        *reference(session, styles, width, groups, packs),
+    ]
+    story += [PageBreak(), *questions(styles, width, packs)]
     return story
 
 

@@ -19,6 +19,8 @@ class HandoutOptions:
     # added before it when needed) so double-sided printing keeps booklets apart,
     # and its pages are numbered on their own ("Booklet: Red table · Page 2 of 9").
     booklets: bool = False
+    # Reference packs printed after the stories (resources/reference/ID.json), e.g. "wales".
+    packs: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if self.paper not in PAPERS:

@@ -15,7 +15,13 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableSt
 from coprod_desktop.domain.model import Decoration, Group, Region, Session
 from coprod_desktop.handout.cells import rows_fit
 from coprod_desktop.handout.flowables import SectionMarker
-from coprod_desktop.handout.reference_data import Item, Part, ReferenceText, reference_text
+from coprod_desktop.handout.reference_data import (
+    Item,
+    Part,
+    ReferenceText,
+    reference_pack,
+    reference_text,
+)
 from coprod_desktop.handout.styles import INK, KIND_MARKERS, RULE, Styles
 from coprod_desktop.handout.text import para
 
@@ -23,11 +29,16 @@ SHADE = colors.HexColor("#f3f3f3")
 
 
 def reference(
-    session: Session, styles: Styles, width: float, groups: list[Group] | None = None
+    session: Session,
+    styles: Styles,
+    width: float,
+    groups: list[Group] | None = None,
+    packs: tuple[str, ...] = (),
 ) -> list[Flowable]:
     """The reference; its sources name the own cards of groups (every group when None),
-    so a booklet lists only its own group's."""
+    so a booklet lists only its own group's. packs: reference packs after the stories."""
     ref = reference_text()
+    extra = [reference_pack(p).part for p in packs]
     story: list[Flowable] = [
         SectionMarker("Reference"),
         Paragraph("Co-production: a short reference", styles.h1),
@@ -41,7 +52,9 @@ def reference(
         story += _wellbeing(ref.wellbeing, styles)
     story += _listed(ref.non_examples, styles, marker=KIND_MARKERS["non_example"])
     story += _stories(ref.stories, styles)
-    story += _sources(session, ref, styles, session.groups if groups is None else groups)
+    for part in extra:
+        story += _listed(part, styles)
+    story += _sources(session, ref, styles, session.groups if groups is None else groups, extra)
     return story
 
 
@@ -301,7 +314,11 @@ def _stories(part: Part, styles: Styles) -> list[Flowable]:
 
 
 def _sources(
-    session: Session, ref: ReferenceText, styles: Styles, groups: list[Group]
+    session: Session,
+    ref: ReferenceText,
+    styles: Styles,
+    groups: list[Group],
+    extra: list[Part] | None = None,
 ) -> list[Flowable]:
     """Every source named in the session's deck and board, the groups' own cards and the
     reference, once (see source_key)."""
@@ -313,6 +330,7 @@ def _sources(
         ref.degrees,
         ref.non_examples,
         ref.stories,
+        *(extra or []),
     )
     texts = [
         session.board.source,

@@ -94,6 +94,46 @@ def _parse(data: dict[str, Any]) -> ReferenceText:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class Pack:
+    """An optional reference pack (resources/reference/ID.json, format coprod-reference-pack):
+    a part printed after the stories, and questions added to the questions page."""
+
+    id: str
+    part: Part
+    questions: tuple[str, ...]
+
+
+def pack_ids() -> tuple[str, ...]:
+    """The built-in packs, by file name (every reference file but the main one)."""
+    folder = reference_path().parent
+    return tuple(sorted(p.stem for p in folder.glob("*.json") if p.name != REFERENCE_FILE))
+
+
+@cache
+def reference_pack(pack_id: str) -> Pack:
+    if pack_id not in pack_ids():
+        raise ContentError(f"no reference pack {pack_id!r} (known: {', '.join(pack_ids())})")
+    return load_pack(reference_path().parent / f"{pack_id}.json")
+
+
+def load_pack(path: Path) -> Pack:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ContentError(f"cannot read {path}: {exc}") from exc
+    try:
+        if data.get("format") != "coprod-reference-pack":
+            raise ValueError(f"format {data.get('format')!r} is not coprod-reference-pack")
+        return Pack(
+            id=_text(data["id"]),
+            part=_part(data, _text(data["title"])),
+            questions=tuple(_text(q) for q in data.get("questions", ())),
+        )
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise ContentError(f"{path}: broken reference pack ({type(exc).__name__}: {exc})") from exc
+
+
 def _part(data: dict[str, Any], title: str) -> Part:
     return Part(
         title=_text(data.get("title", title)),
