@@ -173,3 +173,11 @@ def test_a_deck_without_a_key_and_a_board_without_prompts_still_print(example) -
     text = words(facilitator_sheet_bytes(bare, HandoutOptions(invariant=True))[0])
     assert "No card in this deck has a key." in text
     assert "This board has no prompts." in text
+
+
+def test_every_page_of_the_sheet_says_who_it_is_for(example) -> None:
+    data = facilitator_sheet_bytes(example, HandoutOptions(invariant=True, large_print=True))[0]
+    pages = PdfReader(_stream(data)).pages
+    assert len(pages) > 1
+    for page in pages:
+        assert "Facilitator's sheet: not for participants" in page.extract_text()

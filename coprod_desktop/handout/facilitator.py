@@ -22,11 +22,19 @@ from reportlab.platypus import (
 )
 
 from coprod_desktop.domain.model import Board, Card, Region, Session
-from coprod_desktop.handout.document import BOTTOM, LANGUAGE, PAPER_SIZES, SIDE, TOP
+from coprod_desktop.handout.document import (
+    BOTTOM,
+    HEADER_SIZE,
+    LANGUAGE,
+    LARGE_HEADER_SIZE,
+    PAPER_SIZES,
+    SIDE,
+    TOP,
+)
 from coprod_desktop.handout.fonts import REGULAR, register_fonts
 from coprod_desktop.handout.options import HandoutOptions
 from coprod_desktop.handout.styles import MUTED, Styles, make_styles
-from coprod_desktop.handout.text import draw_string, one_line, para
+from coprod_desktop.handout.text import draw_string, ellipsize, one_line, para
 
 FOOTER = "Facilitator's sheet: not for participants"
 INTRO = (
@@ -67,13 +75,15 @@ def facilitator_bytes(session: Session, options: HandoutOptions) -> tuple[bytes,
         initialFontName=REGULAR,
     )
     pages: list[int] = []
+    font_size = LARGE_HEADER_SIZE if options.large_print else HEADER_SIZE
 
     def footer(canvas: Any, doc_: Any) -> None:
         canvas.saveState()
-        canvas.setFont(REGULAR, 8)
+        canvas.setFont(REGULAR, font_size)
         canvas.setFillColor(MUTED)
         text = f"{FOOTER} · {title} · Page {doc_.page}"
-        draw_string(canvas, size[0] / 2, BOTTOM / 2, text, REGULAR, 8, "middle")
+        text = ellipsize(text, REGULAR, font_size, size[0] - 2 * SIDE)
+        draw_string(canvas, size[0] / 2, BOTTOM / 2, text, REGULAR, font_size, "middle")
         canvas.restoreState()
         pages[:] = [doc_.page]
 
