@@ -1,7 +1,9 @@
-"""The Export handout dialog: paper, large print, booklets and where to write the PDF.
+"""The Export handout dialog: paper, large print, booklets, reference packs and where to
+write the PDF.
 
 The choices are remembered between exports (QSettings, under "handout/"): the paper,
-large print, booklets and the folder last written to. Tests pass their own QSettings.
+large print, booklets, the packs and the folder last written to. Tests pass their own
+QSettings.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from coprod_desktop.files.file_checks import write_target
 from coprod_desktop.handout.options import PAPER_NAMES, PAPERS, HandoutOptions
+from coprod_desktop.handout.reference_data import pack_ids, reference_pack
 from coprod_desktop.ui.dialogs.replace import ask_replace, os_path_taken
 from coprod_desktop.ui.style.plain_text import isolate
 
@@ -42,11 +45,12 @@ class ExportChoices:
 class ExportSettings:
     """The remembered choices, read and written through one QSettings object."""
 
-    PAPER, LARGE, BOOKLETS, FOLDER = (
+    PAPER, LARGE, BOOKLETS, FOLDER, PACKS = (
         "handout/paper",
         "handout/large_print",
         "handout/booklets",
         "handout/folder",
+        "handout/packs",
     )
 
     def __init__(self, settings: QSettings | None = None) -> None:
@@ -58,7 +62,14 @@ class ExportSettings:
             paper=paper if paper in PAPERS else "a4",
             large_print=self._flag(self.LARGE),
             booklets=self._flag(self.BOOKLETS),
+            packs=self._packs(),
         )
+
+    def _packs(self) -> tuple[str, ...]:
+        """The remembered packs that are still built in (a comma-separated text)."""
+        value = str(self.settings.value(self.PACKS, "") or "")
+        known = pack_ids()
+        return tuple(p for p in dict.fromkeys(value.split(",")) if p in known)
 
     def folder(self) -> Path | None:
         value = str(self.settings.value(self.FOLDER, "") or "")
@@ -68,6 +79,7 @@ class ExportSettings:
         self.settings.setValue(self.PAPER, choices.options.paper)
         self.settings.setValue(self.LARGE, choices.options.large_print)
         self.settings.setValue(self.BOOKLETS, choices.options.booklets)
+        self.settings.setValue(self.PACKS, ",".join(choices.options.packs))
         self.settings.setValue(self.FOLDER, str(choices.path.parent))
         self.settings.sync()
 
@@ -111,6 +123,14 @@ class ExportDialog(QDialog):
         if groups < 2:
             self.booklets.setChecked(False)
             self.booklets.setEnabled(False)
+        self.packs: dict[str, QCheckBox] = {}
+        for pack_id in pack_ids():
+            box = QCheckBox(
+                f"Add the reference pack \u201c{reference_pack(pack_id).part.title}\u201d"
+            )
+            box.setChecked(pack_id in remembered.packs)
+            box.setToolTip("Printed after the stories, with its question on the questions page")
+            self.packs[pack_id] = box
         self.path = QLineEdit(str(suggestion))
         self.path.setMinimumWidth(420)
         browse = QPushButton("Browse...")
@@ -129,6 +149,8 @@ class ExportDialog(QDialog):
         form.addRow("Paper", self.paper)
         form.addRow("", self.large_print)
         form.addRow("", self.booklets)
+        for box in self.packs.values():
+            form.addRow("", box)
         form.addRow("Save as", path_row)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.export_button = buttons.addButton("Export", QDialogButtonBox.ButtonRole.AcceptRole)
@@ -165,6 +187,7 @@ class ExportDialog(QDialog):
             paper=str(self.paper.currentData()),
             large_print=self.large_print.isChecked(),
             booklets=self.booklets.isChecked() and self.booklets.isEnabled(),
+            packs=tuple(p for p, box in self.packs.items() if box.isChecked()),
         )
         return ExportChoices(path, options)
 
