@@ -402,6 +402,7 @@ ACTIONS: tuple[ActionEntry, ...] = (
         "help",
         F,
         "_prompts",
+        shortcuts=("Ctrl+Shift+P",),
         tip="Questions per cell, rung and place that help a group decide (not the key)",
     ),
     ActionEntry("about", "&About coprod-desktop", "help", P, "_about"),
