@@ -25,6 +25,7 @@ from reportlab.platypus.doctemplate import FrameActionFlowable
 from coprod_desktop.domain.model import Group, Session
 from coprod_desktop.handout.comparison import comparison
 from coprod_desktop.handout.cover_key import CoverKey, DeferredKey
+from coprod_desktop.handout.debrief import debrief
 from coprod_desktop.handout.flowables import BookletMarker, SectionMarker, add_outline_entry
 from coprod_desktop.handout.fonts import REGULAR, register_fonts
 from coprod_desktop.handout.options import HandoutOptions
@@ -126,6 +127,9 @@ def _handout(
     across = comparison(session, styles, width)
     if across:
         story += [NextPageTemplate("portrait"), PageBreak(), *across]
+    after = debrief(session, styles)  # the key, the rounds' moves, the votes
+    if after:
+        story += [NextPageTemplate("portrait"), PageBreak(), *after]
     story += [
         NextPageTemplate("portrait"),
         PageBreak(),
