@@ -307,6 +307,7 @@ def test_large_print_reading_text_is_at_least_16_points(edge: Session) -> None:
         for text, size in font_sizes(page):
             is_header = text.startswith(("Page ", "Co-production in practice")) or text in (
                 "Across the groups",
+                "Debrief",
                 "Reference",
                 "Questions",
                 *(g.name for g in edge.groups),
@@ -423,6 +424,7 @@ def test_outline_lists_the_sections(example: Session, example_pdf: bytes) -> Non
         "Cover",
         *(g.name for g in example.groups),
         "Across the groups",
+        "Debrief",
         "Reference",
         "Questions",
     ]

@@ -129,6 +129,11 @@ def run_handout(args: list[str]) -> int:
     parser.add_argument("--paper", choices=("a4", "letter"), default="a4")
     parser.add_argument("--large-print", action="store_true", help="body text of 16 pt and more")
     parser.add_argument(
+        "--no-key",
+        action="store_true",
+        help="leave the facilitator's key out of the debrief pages",
+    )
+    parser.add_argument(
         "--booklets",
         action="store_true",
         help="one booklet per group, one after the other in the PDF",
@@ -180,6 +185,7 @@ def run_handout(args: list[str]) -> int:
                 large_print=options.large_print,
                 booklets=options.booklets,
                 packs=tuple(dict.fromkeys(options.pack)),
+                key=not options.no_key,
             ),
             facilitator=options.facilitator,
         )

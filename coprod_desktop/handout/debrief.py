@@ -21,9 +21,9 @@ KEY_INTRO = (
 )
 
 
-def debrief(session: Session, styles: Styles) -> list[Flowable]:
-    """The section, or nothing when there is no key, no round and no vote."""
-    keyed = [c for c in session.deck.cards if c.reference]
+def debrief(session: Session, styles: Styles, key: bool = True) -> list[Flowable]:
+    """The section, or nothing when there is no key (or key is off), no round and no vote."""
+    keyed = [c for c in session.deck.cards if c.reference] if key else []
     parts = _key(session, styles, keyed) + _rounds(session, styles) + _votes(session, styles)
     if not parts:
         return []
@@ -41,7 +41,7 @@ def _key(session: Session, styles: Styles, keyed: list) -> list[Flowable]:  # ty
         Paragraph("The facilitator's key", styles.h2),
         Paragraph(KEY_INTRO, styles.body),
     ]
-    place_style = styles.card_text
+    place_style = styles.note  # reading text: 16 pt and more in large print
     for card in keyed:
         lines = []
         for place in card.reference:
@@ -85,7 +85,7 @@ def _rounds(session: Session, styles: Styles) -> list[Flowable]:
                 KeepTogether(
                     [
                         Paragraph(para(group.name), styles.h3),
-                        *[Paragraph(line, styles.card_text) for line in lines],
+                        *[Paragraph(line, styles.note) for line in lines],
                     ]
                 )
             )
@@ -110,7 +110,7 @@ def _votes(session: Session, styles: Styles) -> list[Flowable]:
             styles.body,
         ),
         *[
-            Paragraph(f"{para(brief(titles.get(t.card, t.card)))}: {t.votes}", styles.card_text)
+            Paragraph(f"{para(brief(titles.get(t.card, t.card)))}: {t.votes}", styles.note)
             for t in totals
         ],
     ]

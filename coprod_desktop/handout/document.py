@@ -84,9 +84,19 @@ def build_pdf(session: Session, options: HandoutOptions) -> tuple[bytes, int]:
                 story.append(_BookletBreak(start, Paragraph(BLANK_NOTE, styles.small)))
             start = _BookletStart(doc)
             story += [start, BookletMarker(number, group.name)]
-            story += _handout(session, [group], styles, sizes, booklet=group, packs=options.packs)
+            story += _handout(
+                session,
+                [group],
+                styles,
+                sizes,
+                booklet=group,
+                packs=options.packs,
+                with_key=options.key,
+            )
     else:
-        story = _handout(session, session.groups, styles, sizes, packs=options.packs)
+        story = _handout(
+            session, session.groups, styles, sizes, packs=options.packs, with_key=options.key
+        )
     pages: list[int] = []
     doc.build(
         story,
@@ -111,6 +121,7 @@ def _handout(
     sizes: _Sizes,
     booklet: Group | None = None,
     packs: tuple[str, ...] = (),
+    with_key: bool = True,
 ) -> list[Any]:
     """Cover, the groups' sections, the comparison, the reference and the questions."""
     width = sizes.portrait_width
@@ -127,7 +138,7 @@ def _handout(
     across = comparison(session, styles, width)
     if across:
         story += [NextPageTemplate("portrait"), PageBreak(), *across]
-    after = debrief(session, styles)  # the key, the rounds' moves, the votes
+    after = debrief(session, styles, key=with_key)  # the key, the rounds' moves, the votes
     if after:
         story += [NextPageTemplate("portrait"), PageBreak(), *after]
     story += [

@@ -21,6 +21,9 @@ class HandoutOptions:
     booklets: bool = False
     # Reference packs printed after the stories (resources/reference/ID.json), e.g. "wales".
     packs: tuple[str, ...] = ()
+    # The facilitator's key with its reasoning in the debrief pages (after the debrief,
+    # participants may take the facilitator's reading home; off: printed nowhere).
+    key: bool = True
 
     def __post_init__(self) -> None:
         if self.paper not in PAPERS:

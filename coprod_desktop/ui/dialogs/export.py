@@ -45,12 +45,13 @@ class ExportChoices:
 class ExportSettings:
     """The remembered choices, read and written through one QSettings object."""
 
-    PAPER, LARGE, BOOKLETS, FOLDER, PACKS = (
+    PAPER, LARGE, BOOKLETS, FOLDER, PACKS, KEY = (
         "handout/paper",
         "handout/large_print",
         "handout/booklets",
         "handout/folder",
         "handout/packs",
+        "handout/key",
     )
 
     def __init__(self, settings: QSettings | None = None) -> None:
@@ -63,6 +64,7 @@ class ExportSettings:
             large_print=self._flag(self.LARGE),
             booklets=self._flag(self.BOOKLETS),
             packs=self._packs(),
+            key=self._flag(self.KEY, True),
         )
 
     def _packs(self) -> tuple[str, ...]:
@@ -80,12 +82,13 @@ class ExportSettings:
         self.settings.setValue(self.LARGE, choices.options.large_print)
         self.settings.setValue(self.BOOKLETS, choices.options.booklets)
         self.settings.setValue(self.PACKS, ",".join(choices.options.packs))
+        self.settings.setValue(self.KEY, choices.options.key)
         self.settings.setValue(self.FOLDER, str(choices.path.parent))
         self.settings.sync()
 
-    def _flag(self, key: str) -> bool:
+    def _flag(self, key: str, default: bool = False) -> bool:
         # INI files give back "true"/"false" strings; the native stores give bools.
-        value = self.settings.value(key, False)
+        value = self.settings.value(key, default)
         return value is True or str(value).lower() in ("true", "1")
 
 
@@ -120,6 +123,12 @@ class ExportDialog(QDialog):
             "the reference and the questions. Booklets follow one another in one PDF, "
             "each starting on a right-hand page."
         )
+        self.key = QCheckBox("The facilitator's key in the debrief pages")
+        self.key.setChecked(remembered.key)
+        self.key.setToolTip(
+            "Where the sources point for each card, how sure and why, after the comparison. "
+            "Leave it out for a handout printed before the debrief."
+        )
         if groups < 2:
             self.booklets.setChecked(False)
             self.booklets.setEnabled(False)
@@ -151,6 +160,7 @@ class ExportDialog(QDialog):
         form.addRow("", self.booklets)
         for box in self.packs.values():
             form.addRow("", box)
+        form.addRow("", self.key)
         form.addRow("Save as", path_row)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.export_button = buttons.addButton("Export", QDialogButtonBox.ButtonRole.AcceptRole)
@@ -188,6 +198,7 @@ class ExportDialog(QDialog):
             large_print=self.large_print.isChecked(),
             booklets=self.booklets.isChecked() and self.booklets.isEnabled(),
             packs=tuple(p for p, box in self.packs.items() if box.isChecked()),
+            key=self.key.isChecked(),
         )
         return ExportChoices(path, options)
 
