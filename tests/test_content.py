@@ -440,4 +440,4 @@ def test_the_example_sessions_trays_are_not_all_the_same_size() -> None:
 
 def test_the_example_session_uses_the_built_in_deck() -> None:
     s = session_from_json(EXAMPLE.read_bytes())
-    assert s.deck == content.deck()  # regenerate with scripts/make_example.py
+    assert s.deck == content.deck()  # regenerate with tests/tools/make_example.py

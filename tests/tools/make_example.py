@@ -1,7 +1,7 @@
 # ruff: noqa: E501  (the groups' notes are kept one per line)
 """Regenerate sessions/community-health-workshop.json from the built-in deck and board.
 
-Run from the repository: uv run python scripts/make_example.py. The groups' placements,
+Run from the repository: uv run python tests/tools/make_example.py. The groups' placements,
 marks and notes are below; the deck (with the facilitator's key) comes from resources/,
 so run this again after changing the deck. Do not edit the session file by hand.
 """
