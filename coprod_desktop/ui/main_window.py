@@ -270,6 +270,8 @@ class MainWindow(QMainWindow):
             )
 
     def _on_list_selection(self, card_id: str) -> None:
+        if self.centre_stack.currentWidget() is not self.list_view:
+            return  # the hidden list view never changes what the details show
         self.details.show_card(card_id)
         if card_id:
             title = self._card_title(card_id)
@@ -337,9 +339,9 @@ class MainWindow(QMainWindow):
 
     def toggle_list_view(self) -> None:
         showing_list = self.centre_stack.currentWidget() is self.list_view
+        card_id = self.selected_card_id()  # what the group is looking at now, before the switch
         self.centre_stack.setCurrentWidget(self.board_view if showing_list else self.list_view)
         target = self.board_view if showing_list else self.list_view
-        card_id = self.selected_card_id() or self.list_view.selected_card_id()
         if card_id and target is self.list_view:
             self.list_view.select_card(card_id)
         target.setFocus()

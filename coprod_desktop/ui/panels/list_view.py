@@ -78,11 +78,11 @@ class ArrangementList(QTreeWidget):
         self.addTopLevelItem(tray)
         for card in unplaced:
             tray.addChild(self._card_item(card, group.note(card.id)))
+        if keep:  # the same row again, silently: a refresh never changes the selection
+            self.select_card(keep)
         self.expandAll()
         self.resizeColumnToContents(0)
         self.blockSignals(False)
-        if keep:
-            self.select_card(keep)
 
     def _card_item(
         self,

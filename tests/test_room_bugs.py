@@ -1,0 +1,66 @@
+"""Issue 14, "Bugs to fix": each test reproduces one bug the workshop run found."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from coprod_desktop.ui.main_window import MainWindow
+
+
+def click_scene(win: MainWindow, scene_pos) -> None:  # noqa: ANN001 - QPointF
+    view_pos = win.board_view.mapFromScene(scene_pos)
+    QTest.mouseClick(
+        win.board_view.viewport(),
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+        view_pos,
+    )
+
+
+def deck_ids(win: MainWindow) -> list[str]:
+    return [c.id for c in win.document.session.deck.cards]
+
+
+# --- 1. notes land on the card whose note box the user typed in -----------------------
+def test_a_note_typed_after_the_list_view_goes_to_the_tapped_card(window, qtbot):
+    listed, tapped = deck_ids(window)[:2]
+    window.document.place(listed, "ladder-coercion")
+    window.document.place(tapped, "ladder-co-design")
+    window.toggle_list_view()
+    window.list_view.select_card(listed)
+    assert window.details.card_id == listed
+    window.toggle_list_view()  # back to the board
+    click_scene(window, window.scene.item_for(tapped).sceneBoundingRect().center())
+    assert window.scene.selected_card_id() == tapped
+    window.focus_note()
+    qtbot.waitUntil(window.details.note.hasFocus)
+    QTest.keyClicks(window.details.note, "Why")
+    group = window.document.current_group
+    assert group.note(tapped) == "Why"
+    assert group.note(listed) == ""
+    assert window.details.card_id == tapped
+    assert window.scene.selected_card_id() == tapped
+
+
+def test_the_hidden_list_view_never_changes_the_details(window):
+    listed, other = deck_ids(window)[:2]
+    window.document.place(listed, "ladder-coercion")
+    window.list_view.select_card(listed)  # the list is hidden: the board is showing
+    window.tray.select_card(other)
+    assert window.details.card_id == other
+    window.document.place(deck_ids(window)[2], "ladder-informing")  # the list refreshes
+    assert window.details.card_id == other
+
+
+def test_the_list_view_opens_on_the_card_selected_on_the_board(window):
+    listed, tapped = deck_ids(window)[:2]
+    window.document.place(listed, "ladder-coercion")
+    window.document.place(tapped, "ladder-co-design")
+    window.toggle_list_view()
+    window.list_view.select_card(listed)
+    window.toggle_list_view()
+    window.scene.select_card(tapped)
+    window.toggle_list_view()  # the list again: on the card the board had, not its old row
+    assert window.list_view.selected_card_id() == tapped
+    assert window.details.card_id == tapped
