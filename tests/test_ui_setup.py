@@ -373,3 +373,66 @@ def test_the_latest_recent_session_is_preselected(qtbot, tmp_path: Path):
     qtbot.addWidget(d)
     assert d.recent.currentRow() == 0
     assert "open it on the right" in d.findChildren(type(d.error))[0].text()
+
+
+# --- issue 14, bug 2: the start screen's Enter opens the most recent session ------------------
+
+
+def start_screen(qtbot, paths: list[Path]) -> SetupDialog:
+    d = SetupDialog(None, paths, start=True)
+    qtbot.addWidget(d)
+    d.show()
+    qtbot.waitExposed(d)
+    return d
+
+
+def saved(tmp_path: Path, *names: str) -> list[Path]:
+    paths = []
+    for name in names:
+        path = tmp_path / name
+        save_session(content.new_session(name), path)
+        paths.append(path)
+    return paths
+
+
+def test_enter_on_the_start_screen_opens_the_most_recent_session(qtbot, tmp_path: Path):
+    paths = saved(tmp_path, "prepared.json", "older.json")
+    d = start_screen(qtbot, paths)
+    enter(qtbot, d)
+    assert d.result() == QDialog.DialogCode.Accepted
+    assert d.open_path == paths[0] and d.session is None
+
+
+def test_creating_on_the_start_screen_is_a_deliberate_choice(qtbot, tmp_path: Path):
+    d = start_screen(qtbot, saved(tmp_path, "prepared.json"))
+    d.title.setFocus()
+    qtbot.keyClicks(d.title, "Fresh")  # typing in the form means a new session
+    enter(qtbot, d)
+    assert d.result() == QDialog.DialogCode.Accepted
+    assert d.open_path is None and d.session is not None
+
+
+def test_the_start_screen_without_recent_sessions_creates_on_enter(qtbot):
+    d = start_screen(qtbot, [])
+    enter(qtbot, d)
+    assert d.open_path is None and d.session is not None
+
+
+def test_file_new_with_recent_sessions_still_creates_on_enter(qtbot, tmp_path: Path):
+    d = SetupDialog(None, saved(tmp_path, "prepared.json"))
+    qtbot.addWidget(d)
+    d.show()
+    enter(qtbot, d)
+    assert d.open_path is None and d.session is not None
+
+
+def test_the_app_start_asks_with_the_start_screen(window, monkeypatch):
+    import coprod_desktop.ui.actions.file_actions as file_actions
+
+    asked = []
+    monkeypatch.setattr(
+        file_actions, "ask_setup", lambda parent, recent, start=False: asked.append(start)
+    )
+    window.files.start()
+    window.files.new()
+    assert asked == [True, False]

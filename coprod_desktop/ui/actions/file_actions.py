@@ -39,10 +39,11 @@ class FileActions(QObject):
         self.handout = HandoutExport(document, window)
         self.guard = FileGuard(document, window)  # the file's lock; changed on disk?
         self.closed_cleanly.connect(self.guard.release)
+        self._at_start = False  # the set-up dialog is being shown as the start screen
 
     # --- dialogs (replaced in tests) ------------------------------------------
     def ask_setup(self) -> SetupResult | None:
-        return ask_setup(self.window, self.recent)
+        return ask_setup(self.window, self.recent, start=self._at_start)
 
     def ask_open_path(self) -> Path | None:
         name, _ = QFileDialog.getOpenFileName(
@@ -83,10 +84,16 @@ class FileActions(QObject):
     # --- actions ------------------------------------------------------------------
     def new(self) -> bool:
         """The set-up dialog; its session (or the recent file chosen there) replaces this one."""
-        return self.maybe_save() and self.start()
+        return self.maybe_save() and self.start(start_screen=False)
 
-    def start(self) -> bool:
-        result = self.ask_setup()
+    def start(self, start_screen: bool = True) -> bool:
+        """The set-up dialog; as the start screen (at launch) Enter opens the most recent
+        session, under File > New it creates one."""
+        self._at_start = start_screen
+        try:
+            result = self.ask_setup()
+        finally:
+            self._at_start = False
         if result is None:
             return False
         if result.open_path is not None:

@@ -67,7 +67,11 @@ class SetupDialog(QDialog):
         recent: list[Path] | None = None,
         parent: QWidget | None = None,
         room_code: str = "",
+        start: bool = False,
     ) -> None:
+        """start: the start screen at launch. With recent sessions there, Enter opens the
+        most recent one; creating a new session is a deliberate choice (a click on Create
+        session, or typing in the form first)."""
         super().__init__(parent)
         choices = choices or SetupChoices()
         self.session: Session | None = None
@@ -164,11 +168,23 @@ class SetupDialog(QDialog):
         if recent:
             columns.addWidget(self._recent_box(recent), 2)
         layout = QVBoxLayout(self)
-        hint = QLabel(
-            "Press Enter for a ready session with these choices; everything can be "
-            "changed later (groups, the deck, each group's own cards)."
-            + ("\nTo carry on with a session you prepared, open it on the right." if recent else "")
-        )
+        self.opens_recent = bool(recent) and start  # Enter opens the selected recent session
+        if self.opens_recent:
+            words = (
+                "Press Enter to carry on with the session selected on the right (the most "
+                "recent). To set up a new one, fill in the form and press Create session."
+            )
+        else:
+            words = (
+                "Press Enter for a ready session with these choices; everything can be "
+                "changed later (groups, the deck, each group's own cards)."
+                + (
+                    "\nTo carry on with a session you prepared, open it on the right."
+                    if recent
+                    else ""
+                )
+            )
+        hint = QLabel(words)
         hint.setWordWrap(True)
         layout.addWidget(hint)
         layout.addLayout(columns, 1)
@@ -176,7 +192,23 @@ class SetupDialog(QDialog):
         deck_mode = BUILTIN if choices.deck_id else IMPORTED_ONLY
         self.deck.setCurrentIndex(self.deck.findData(deck_mode))
         self._on_deck_changed()
-        self.title.setFocus()
+        if self.opens_recent:
+            self.create_button.setDefault(False)
+            self.open_button.setDefault(True)
+            self.recent.setFocus()
+            for edited in (self.title, self.venue, self.facilitator, self.room_code):
+                edited.textEdited.connect(self._choose_create)
+            self.group_names.textChanged.connect(self._choose_create)
+            self.group_count.valueChanged.connect(self._choose_create)
+            self.board.activated.connect(self._choose_create)
+            self.deck.activated.connect(self._choose_create)
+        else:
+            self.title.setFocus()
+
+    def _choose_create(self, *_args: object) -> None:
+        """Typing in the form: Enter now creates the new session it describes."""
+        self.open_button.setDefault(False)
+        self.create_button.setDefault(True)
 
     def _recent_box(self, recent: list[Path]) -> QGroupBox:
         box = QGroupBox("Or open a recent session")
@@ -188,7 +220,7 @@ class SetupDialog(QDialog):
         self.recent.setCurrentRow(0)  # the latest, one click on Open away
         self.recent.setAccessibleName("Recent sessions")
         self.recent.itemActivated.connect(self._on_recent_activated)
-        open_button = QPushButton("&Open the selected session")
+        open_button = self.open_button = QPushButton("&Open the selected session")
         open_button.setAutoDefault(False)
         open_button.clicked.connect(self.open_selected)
         other = QPushButton("Open &another file...")
@@ -341,9 +373,14 @@ class SetupResult:
     open_path: Path | None = None  # a recent (or other) session file to open instead
 
 
-def ask_setup(parent: QWidget | None, recent: RecentFiles) -> SetupResult | None:
-    """Show the set-up dialog with the last choices; remember the new ones. None: cancelled."""
-    dialog = SetupDialog(recent.last_choices(), recent.paths(), parent, recent.room_code())
+def ask_setup(
+    parent: QWidget | None, recent: RecentFiles, start: bool = False
+) -> SetupResult | None:
+    """Show the set-up dialog with the last choices; remember the new ones. None: cancelled.
+    start: the start screen, where Enter opens the most recent session."""
+    dialog = SetupDialog(
+        recent.last_choices(), recent.paths(), parent, recent.room_code(), start=start
+    )
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     return dialog_result(dialog, recent)
