@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import Any
 
 from coprod_desktop.cli.common import (
     EXIT_BAD_INPUT,
@@ -96,7 +97,7 @@ def run_new(args: list[str]) -> int:
             _fail(f'--groups: no group names in "{_one_line(groups)}"')
             return EXIT_BAD_INPUT
 
-    imported: tuple = ()
+    imported: tuple[Any, ...] = ()
     deck_id = content.DEFAULT_DECK_ID
     if options.cards is not None:
         try:

@@ -7,10 +7,16 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Callable
 from fractions import Fraction
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from coprod_desktop.cli.common import EXIT_BAD_INPUT, EXIT_OK, _parser, load_or_report, say
+
+if TYPE_CHECKING:
+    from coprod_desktop.domain.agreement import LensFigures
+    from coprod_desktop.domain.model import Session
 
 
 def run_report(args: list[str]) -> int:
@@ -34,7 +40,7 @@ def run_report(args: list[str]) -> int:
     return EXIT_OK
 
 
-def _csv(data: dict) -> str:  # type: ignore[type-arg]
+def _csv(data: dict[str, Any]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["lens", "card", "group", "region", "popular", "agreement", "reference"])
@@ -64,7 +70,11 @@ def _percent(value: Fraction | float | None) -> str:
     return "none" if value is None else f"{float(value) * 100:.0f}%"
 
 
-def _text(session, data, figures) -> list[str]:  # noqa: ANN001 - Session, dict, callable
+def _text(
+    session: Session,
+    data: dict[str, Any],
+    figures: Callable[[Session, str], LensFigures],
+) -> list[str]:
     names = {g.id: g.name for g in session.groups}
     titles = {c.id: c.title for c in session.deck.cards}
     labels = {r.id: r.label for r in session.board.regions}

@@ -409,7 +409,7 @@ class _Reader:
         return (x, y, w, h)
 
 
-def _build(cls: Any, where: str, **kwargs: Any) -> Any:
+def _build[T](cls: Callable[..., T], where: str, **kwargs: Any) -> T:
     """Build a domain object; its rule breaks become errors at the file's field path."""
     try:
         return cls(**kwargs)

@@ -130,7 +130,7 @@ class SectionMarker(Flowable):
 
     def draw(self) -> None:
         canv = self.canv
-        canv._coprod_section = self.name  # type: ignore[attr-defined]
+        canv._coprod_section = self.name
         level = 1 if getattr(canv, "_coprod_booklet", None) else 0
         _outline(canv, one_line(self.name) or "Cover", level)
 
@@ -172,5 +172,5 @@ class BookletMarker(Flowable):
         return 0, 0
 
     def draw(self) -> None:
-        self.canv._coprod_booklet = self.booklet  # type: ignore[attr-defined]
+        self.canv._coprod_booklet = self.booklet
         _outline(self.canv, f"Booklet: {one_line(self.booklet[1])}", 0)

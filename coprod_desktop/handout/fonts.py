@@ -27,7 +27,7 @@ def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
     for code in {c for c in subset if c > 0xFFFF}:
         high, low = 0xD800 + ((code - 0x10000) >> 10), 0xDC00 + ((code - 0x10000) & 0x3FF)
         cmap = cmap.replace(f"> <{code:04X}>", f"> <{high:04X}{low:04X}>")
-    return cmap
+    return str(cmap)
 
 
 _reportlab_cmap = ttfonts.makeToUnicodeCMap
@@ -35,7 +35,7 @@ _reportlab_cmap = ttfonts.makeToUnicodeCMap
 
 def register_fonts() -> None:
     """Register the fonts once per process (safe to call again)."""
-    ttfonts.makeToUnicodeCMap = _to_unicode_cmap  # type: ignore[assignment]
+    ttfonts.makeToUnicodeCMap = _to_unicode_cmap
     known = set(pdfmetrics.getRegisteredFontNames())
     for name, filename in _FILES.items():
         if name not in known:
@@ -54,7 +54,7 @@ def register_fonts() -> None:
 def _glyphs(name: str) -> frozenset[int]:
     register_fonts()
     font = pdfmetrics.getFont(name)
-    return frozenset(font.face.charToGlyph)  # type: ignore[attr-defined]
+    return frozenset(font.face.charToGlyph)
 
 
 def has_glyph(name: str, ch: str) -> bool:

@@ -71,5 +71,6 @@ def parse(stdout: str) -> dict[str, float]:
     """The probe's record from a child's output; ValueError if it never reported."""
     for line in stdout.splitlines():
         if line.startswith(MARK):
-            return json.loads(line[len(MARK) :])
+            record: dict[str, float] = json.loads(line[len(MARK) :])
+            return record
     raise ValueError("the window never reported its first paint")

@@ -390,4 +390,4 @@ def _set_locked(control: Control, locked: bool) -> None:
     if isinstance(control, QWidget | QAction) and not hasattr(control, "set_room_locked"):
         control.setEnabled(not locked)
     else:
-        control.set_room_locked(locked)  # type: ignore[union-attr]
+        control.set_room_locked(locked)

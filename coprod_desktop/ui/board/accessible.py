@@ -18,6 +18,8 @@ from PySide6.QtGui import QAccessible, QAccessibleEvent, QAccessibleInterface, Q
 from PySide6.QtWidgets import QAccessibleWidget
 
 from coprod_desktop.domain.kinds import KIND_LABELS
+from coprod_desktop.domain.model import Placement
+from coprod_desktop.ui.board.items import CardItem, RegionItem
 from coprod_desktop.ui.board.view import BoardView
 
 LENS_NAMES = {
@@ -68,7 +70,7 @@ class RegionAccessible(_Child):
         super().__init__(board)
         self.region_id = region_id
 
-    def _item(self):  # noqa: ANN202 - RegionItem | None
+    def _item(self) -> RegionItem | None:
         return self.board.view.board_scene.region_items.get(self.region_id)
 
     def isValid(self) -> bool:
@@ -129,7 +131,7 @@ class CardAccessible(_Child):
         self.card_id = card_id
         self.lens = lens
 
-    def _item(self):  # noqa: ANN202 - CardItem | None
+    def _item(self) -> CardItem | None:
         return self.board.view.board_scene.card_items.get((self.card_id, self.lens))
 
     def isValid(self) -> bool:
@@ -138,7 +140,7 @@ class CardAccessible(_Child):
     def role(self) -> QAccessible.Role:
         return QAccessible.Role.ListItem
 
-    def _placement(self):  # noqa: ANN202 - Placement | None
+    def _placement(self) -> Placement | None:
         document = self.board.view.board_scene.document
         return document.session.place_on(document.current_group, self.card_id, self.lens)
 
@@ -176,7 +178,7 @@ class CardAccessible(_Child):
                 words.append("has a note")
             return ", ".join(words)
         if t == QAccessible.Text.Description:
-            return card.text
+            return str(card.text)
         return ""
 
     def scene_rect(self) -> QRectF:

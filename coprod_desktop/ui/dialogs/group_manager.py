@@ -250,7 +250,7 @@ class GroupManagerDialog(QDialog):
 
     def selected_id(self) -> str:
         item = self.list.currentItem()
-        return item.data(GROUP_ID_ROLE) if item is not None else ""
+        return str(item.data(GROUP_ID_ROLE)) if item is not None else ""
 
     def _update_buttons(self, *_args: object) -> None:
         row, count = self.list.currentRow(), self.list.count()

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, Q
 
 from coprod_desktop.domain.decisions import missing_text
 from coprod_desktop.domain.kinds import KIND_LABELS
-from coprod_desktop.domain.model import Region
+from coprod_desktop.domain.model import Card, Region
 from coprod_desktop.ui.document.document import SessionDocument
 from coprod_desktop.ui.style import fonts
 from coprod_desktop.ui.style.plain_text import plain_tooltip
@@ -86,7 +86,7 @@ class ArrangementList(QTreeWidget):
 
     def _card_item(
         self,
-        card,  # noqa: ANN001 - model.Card
+        card: Card,
         note: str,
         lens: str = "",
         extra: list[str] | None = None,
