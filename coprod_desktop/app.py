@@ -106,6 +106,7 @@ def run_app(path: Path | None = None) -> int:
     restored = False
     if not bench:  # recent files, window geometry and set-up choices from the user's settings
         window.files.recent.settings = QSettings()
+        window.single_keys.restore()  # the remembered single-key shortcut choice
         restored = window.files.recent.watch_window(window)
         if window.document.path is not None:
             window.files.recent.add(window.document.path)

@@ -33,6 +33,7 @@ from coprod_desktop.ui.actions.file_actions import FileActions
 from coprod_desktop.ui.actions.menus import PrepareMenus
 from coprod_desktop.ui.actions.menus import install as install_menus
 from coprod_desktop.ui.actions.room_lock import HiddenWhileLocked, RoomLock
+from coprod_desktop.ui.actions.single_keys import SingleKeys
 from coprod_desktop.ui.board.presentation import PresentationMode
 from coprod_desktop.ui.board.scene import BoardScene
 from coprod_desktop.ui.board.view import BoardView
@@ -187,6 +188,7 @@ class MainWindow(QMainWindow):
         self.room = RoomLock(self, self.files.recent)
         self.room_bar = RoomBar(self.room)
         self.prepare_menus = PrepareMenus(self)
+        self.single_keys = SingleKeys(self)
         self.named_actions: dict[str, QAction] = install_menus(self)
         self.room.attach(self.named_actions)
         self.group_bar.menu_hook = self.room.lock_menu

@@ -24,6 +24,11 @@ else creates a window action. To add one, add a row here and its handler.
   (ui/actions/room_lock.py) locks every facilitator row by this field alone: the
   rule is domain/room.py's `allowed`, nowhere else.
 - `checkable`: a toggle (its menu entry shows a tick).
+
+Single-key shortcuts (a letter, digit or symbol with at most Shift: M, Z, D, Shift+D
+and the group keys 1-9, `GROUP_KEYS`) follow the user's choice in Help (WCAG 2.1.4,
+ui/actions/single_keys.py): as written, off, or with Ctrl+Alt added. Write them here
+as the plain key; menus.adapt makes the other two forms.
 """
 
 from __future__ import annotations
@@ -72,6 +77,9 @@ MENUS: tuple[Menu, ...] = (
     Menu("deck", "&Deck", tooltips_visible=True),  # the import entry's tip gives the CSV format
     Menu("help", "&Help"),
 )
+
+# Keys 1-9 switch to group 1-9 (ui/panels/group_bar.py); single keys, like M.
+GROUP_KEYS: tuple[str, ...] = tuple(str(n) for n in range(1, 10))
 
 P: Role = "participant"
 F: Role = "facilitator"
@@ -405,5 +413,28 @@ ACTIONS: tuple[ActionEntry, ...] = (
         shortcuts=("Ctrl+Shift+P",),
         tip="Questions per cell, rung and place that help a group decide (not the key)",
     ),
-    ActionEntry("about", "&About coprod-desktop", "help", P, "_about"),
+    # WCAG 2.1.4: single-key shortcuts can be turned off or need a modifier; remembered.
+    # Exclusive, and neither ticked means the single keys work as written.
+    ActionEntry(
+        "single_keys_off",
+        "Single-key shortcuts o&ff (M, Z, D, 1-9)",
+        "help",
+        P,
+        "single_keys.toggle_off",
+        shortcuts=("Ctrl+Alt+O",),
+        tip="Keys without Ctrl or Alt do nothing; the menus still do everything",
+        checkable=True,
+        separator_before=True,
+    ),
+    ActionEntry(
+        "single_keys_modified",
+        "Single-key shortcuts need Ctrl+&Alt (Ctrl+Alt+M, ...)",
+        "help",
+        P,
+        "single_keys.toggle_modified",
+        shortcuts=("Ctrl+Alt+A",),
+        tip="M becomes Ctrl+Alt+M, Z Ctrl+Alt+Z, 2 Ctrl+Alt+2, and so on",
+        checkable=True,
+    ),
+    ActionEntry("about", "&About coprod-desktop", "help", P, "_about", separator_before=True),
 )

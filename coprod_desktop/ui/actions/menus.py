@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Slot
+from PySide6.QtCore import QKeyCombination, QObject, Qt, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
@@ -119,15 +119,59 @@ def _resolve(window: MainWindow, path: str) -> Callable[..., object]:
     return target
 
 
-def key_sequences(entry: ActionEntry) -> list[QKeySequence]:
-    """The entry's shortcuts as key sequences, standard keys expanded, repeats dropped."""
+_COMMAND_MODIFIERS = (
+    Qt.KeyboardModifier.ControlModifier
+    | Qt.KeyboardModifier.AltModifier
+    | Qt.KeyboardModifier.MetaModifier
+)
+
+
+def _first(key: QKeySequence) -> QKeyCombination:
+    return key[0]  # type: ignore[index]  # PySide6's stubs lack QKeySequence.__getitem__
+
+
+def is_single_key(key: QKeySequence) -> bool:
+    """A character key (letter, digit, punctuation or symbol) with at most Shift: what
+    WCAG 2.1.4 lets the user turn off. Del, F2 and the arrows are not characters."""
+    if key.count() != 1:
+        return False
+    combo = _first(key)
+    if combo.keyboardModifiers() & _COMMAND_MODIFIERS:
+        return False
+    code = int(combo.key())
+    return 0x21 <= code <= 0x7E or (0xA0 <= code < 0x01000000)  # printable, not Space
+
+
+def adapt(keys: list[QKeySequence], mode: str) -> list[QKeySequence]:
+    """keys under the user's single-key choice: "single" as written, "off" without the
+    single keys, "modified" with Ctrl+Alt added to them."""
+    if mode == "single":
+        return keys
+    shown: list[QKeySequence] = []
+    for key in keys:
+        if not is_single_key(key):
+            shown.append(key)
+        elif mode == "modified":
+            combo = _first(key)
+            modifiers = (
+                combo.keyboardModifiers()
+                | Qt.KeyboardModifier.ControlModifier
+                | Qt.KeyboardModifier.AltModifier
+            )
+            shown.append(QKeySequence(QKeyCombination(modifiers, combo.key())))
+    return list(dict.fromkeys(shown))
+
+
+def key_sequences(entry: ActionEntry, mode: str = "single") -> list[QKeySequence]:
+    """The entry's shortcuts as key sequences, standard keys expanded, repeats dropped,
+    single keys as the user chose (see adapt)."""
     keys: list[QKeySequence] = []
     for shortcut in entry.shortcuts:
         if isinstance(shortcut, str):
             keys.append(QKeySequence(shortcut))
         else:
             keys.extend(QKeySequence.keyBindings(shortcut))
-    return list(dict.fromkeys(keys))
+    return adapt(list(dict.fromkeys(keys)), mode)
 
 
 def _make_action(window: MainWindow, entry: ActionEntry, tooltip: bool) -> QAction:
@@ -205,4 +249,5 @@ def install(window: MainWindow) -> dict[str, QAction]:
     file_menu.insertMenu(after_open, slots.recent_menu)
     bar.own_cards.card_added.connect(slots.select_added_card)
     bar.install_shortcuts(window)
+    window.single_keys.attach(named)
     return named

@@ -25,6 +25,7 @@ RECENT_KEY = "recent/files"
 GEOMETRY_KEY = "window/geometry"
 STATE_KEY = "window/state"
 CHOICES_KEY = "setup/last"
+SINGLE_KEYS_KEY = "keys/single"  # "single", "off" or "modified" (ui/actions/single_keys.py)
 ROOM_CODE_KEY = "room/code"  # the facilitator's room mode code: this computer's, not the file's
 
 
@@ -107,6 +108,14 @@ class RecentFiles(QObject):
 
     def remember_choices(self, choices: SetupChoices) -> None:
         self._set(CHOICES_KEY, choices_to_dict(choices))
+
+    # --- the single-key shortcuts (WCAG 2.1.4) -------------------------------------------
+    def single_key_mode(self) -> str:
+        stored = self._get(SINGLE_KEYS_KEY)
+        return stored if isinstance(stored, str) else "single"
+
+    def remember_single_key_mode(self, mode: str) -> None:
+        self._set(SINGLE_KEYS_KEY, mode)
 
     # --- the room mode code ---------------------------------------------------------------
     def room_code(self) -> str:

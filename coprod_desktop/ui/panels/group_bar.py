@@ -12,6 +12,7 @@ from PySide6.QtGui import QAction, QColor, QKeySequence, QPainter, QPaintEvent, 
 from PySide6.QtWidgets import QHBoxLayout, QMenu, QPushButton, QTabBar, QWidget
 
 from coprod_desktop.domain.rules import MAX_GROUPS
+from coprod_desktop.ui.actions.action_table import GROUP_KEYS
 from coprod_desktop.ui.dialogs.custom_card import OwnCards
 from coprod_desktop.ui.dialogs.group_manager import GroupActions, GroupManagerDialog, colour_icon
 from coprod_desktop.ui.document.document import SessionDocument
@@ -191,12 +192,18 @@ class GroupBar(QWidget):
         return True
 
     def install_shortcuts(self, window: QWidget) -> None:
-        """Keys 1-9 on window switch to group 1-9 (a text field being typed in keeps them)."""
-        for n in range(1, 10):
-            shortcut = QShortcut(QKeySequence(str(n)), window)
+        """Keys 1-9 on window switch to group 1-9 (a text field being typed in keeps them);
+        the keys are the action table's GROUP_KEYS, set_keys changes them."""
+        for key in GROUP_KEYS:
+            shortcut = QShortcut(QKeySequence(key), window)
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(self._on_number_key)
             self.shortcuts.append(shortcut)
+
+    def set_keys(self, keys: list[QKeySequence]) -> None:
+        """One key per group shortcut, in order; an empty key turns that one off."""
+        for shortcut, key in zip(self.shortcuts, keys, strict=True):
+            shortcut.setKey(key)
 
     def _on_number_key(self) -> None:
         sender = self.sender()

@@ -38,6 +38,7 @@ class ArrangementList(QTreeWidget):
     def __init__(self, document: SessionDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document = document
+        self.single_keys = True  # M opens Move to; off with the single-key shortcuts
         self.setColumnCount(2)
         self.setHeaderLabels(["Region and card", "Note"])
         self.setFont(fonts.font(18))
@@ -137,7 +138,8 @@ class ArrangementList(QTreeWidget):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         card_id, current = self.selected_card_id(), self.currentItem()
-        if card_id and current is not None and event.key() == Qt.Key.Key_M:
+        plain_m = event.key() == Qt.Key.Key_M and self.single_keys
+        if card_id and current is not None and plain_m:
             rect = self.visualItemRect(current)
             self.move_menu_requested.emit(card_id, self.viewport().mapToGlobal(rect.center()))
         elif card_id and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
