@@ -64,3 +64,54 @@ def test_the_list_view_opens_on_the_card_selected_on_the_board(window):
     window.toggle_list_view()  # the list again: on the card the board had, not its old row
     assert window.list_view.selected_card_id() == tapped
     assert window.details.card_id == tapped
+
+
+# --- 3. Back to tray disarms the tapped card ----------------------------------------------
+def region_point(win: MainWindow, region_id: str):  # noqa: ANN201 - QPointF
+    rect = win.scene.region_items[region_id].rect
+    return rect.bottomRight() - type(rect.center())(6, 6)
+
+
+def test_back_to_tray_disarms_the_tapped_card(window):
+    card = deck_ids(window)[0]
+    window.document.place(card, "ladder-coercion")
+    click_scene(window, window.scene.item_for(card).sceneBoundingRect().center())
+    assert window.scene.selected_card_id() == card
+    window.named_actions["unplace"].trigger()  # the big Back to tray button's action
+    assert window.document.current_group.places(card) == []
+    click_scene(window, region_point(window, "ladder-co-design"))
+    assert window.document.current_group.places(card) == []
+
+
+def test_a_double_tap_after_back_to_tray_zooms_and_places_nothing(window):
+    card = deck_ids(window)[0]
+    window.document.place(card, "ladder-coercion")
+    click_scene(window, window.scene.item_for(card).sceneBoundingRect().center())
+    window.named_actions["unplace"].trigger()
+    view = window.board_view
+    centre = window.scene.region_items["matrix-traditional"].rect.center()
+    click_scene(window, centre)  # a double tap: a press, then the double-click
+    QTest.mouseDClick(
+        view.viewport(),
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+        view.mapFromScene(centre),
+    )
+    assert view.zoomed_region == "matrix-traditional"
+    assert window.document.current_group.places(card) == []
+
+
+def test_returning_one_place_of_two_disarms_the_card(window):
+    card = deck_ids(window)[0]
+    window.document.place(card, "ladder-coercion")
+    window.document.place(card, "matrix-traditional")
+    window.scene.select_card(card, "ladder")
+    click_scene(window, window.scene.item_for(card, "ladder").sceneBoundingRect().center())
+    window.named_actions["unplace"].trigger()
+    assert [p.region for p in window.document.current_group.places(card)] == [
+        "matrix-traditional"
+    ]
+    click_scene(window, region_point(window, "ladder-co-design"))
+    assert [p.region for p in window.document.current_group.places(card)] == [
+        "matrix-traditional"
+    ]

@@ -457,7 +457,14 @@ class MainWindow(QMainWindow):
             lens = self.list_view.selected_lens()
         else:  # the selected place on the board; a card selected in the tray has none
             lens = self.scene.selected_key()[1]
-        self.document.unplace(card_id, lens or None)
+        if self.document.unplace(card_id, lens or None):
+            self.disarm(card_id)
+
+    def disarm(self, card_id: str) -> None:
+        """A returned card is no longer waiting for a tap: the next tap on a region (or a
+        double tap to zoom) places nothing."""
+        if self.scene.pending_card_id == card_id:
+            self.scene.pending_card_id = ""
 
     # --- window state -------------------------------------------------------------
     def _update_title(self, *_args: object) -> None:
