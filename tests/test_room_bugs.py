@@ -108,10 +108,6 @@ def test_returning_one_place_of_two_disarms_the_card(window):
     window.scene.select_card(card, "ladder")
     click_scene(window, window.scene.item_for(card, "ladder").sceneBoundingRect().center())
     window.named_actions["unplace"].trigger()
-    assert [p.region for p in window.document.current_group.places(card)] == [
-        "matrix-traditional"
-    ]
+    assert [p.region for p in window.document.current_group.places(card)] == ["matrix-traditional"]
     click_scene(window, region_point(window, "ladder-co-design"))
-    assert [p.region for p in window.document.current_group.places(card)] == [
-        "matrix-traditional"
-    ]
+    assert [p.region for p in window.document.current_group.places(card)] == ["matrix-traditional"]
