@@ -127,7 +127,8 @@ _COMMAND_MODIFIERS = (
 
 
 def _first(key: QKeySequence) -> QKeyCombination:
-    return key[0]  # type: ignore[index]  # PySide6's stubs lack QKeySequence.__getitem__
+    first: QKeyCombination = key[0]  # type: ignore[index]  # the stubs lack __getitem__
+    return first
 
 
 def is_single_key(key: QKeySequence) -> bool:

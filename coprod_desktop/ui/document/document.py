@@ -23,6 +23,7 @@ from coprod_desktop.ui.document.commands import (
     NoteCommand,
     RenameGroupCommand,
 )
+from coprod_desktop.ui.document.preview import preview
 
 UNDO_LIMIT = 2000
 
@@ -213,10 +214,6 @@ class SessionDocument(QObject):
         change raises DomainError for a request the model refuses.
         """
         group = self.current_group
-        before = group.arrangement()
-        try:
-            change()
-            after = group.arrangement()
-        finally:
-            self.session.set_arrangement(group.id, before)
-        return before, after
+        return preview(
+            group.arrangement, lambda old: self.session.set_arrangement(group.id, old), change
+        )

@@ -17,6 +17,7 @@ from coprod_desktop.domain.model import Card, CardDraft, DeckState, Group, Group
 from coprod_desktop.domain.rules import check_colour
 from coprod_desktop.files.session_setup import SessionDetails, apply_details, details_of
 from coprod_desktop.ui.document.commands import BeforeAfterCommand
+from coprod_desktop.ui.document.preview import preview
 
 if TYPE_CHECKING:
     from coprod_desktop.ui.document.document import SessionDocument
@@ -150,12 +151,11 @@ def _push_group_change(
     document: SessionDocument, group_id: str, text: str, change: Callable[[], object]
 ) -> bool:
     session = document.session
-    before = session.group_content(group_id)
-    try:
-        change()
-        after = session.group_content(group_id)
-    finally:
-        session.set_group_content(group_id, before)
+    before, after = preview(
+        lambda: session.group_content(group_id),
+        lambda old: session.set_group_content(group_id, old),
+        change,
+    )
     if after == before:
         return False
     document.undo_stack.push(GroupContentCommand(document, group_id, text, before, after))
@@ -211,12 +211,7 @@ def copy_arrangement(document: SessionDocument, source_id: str, target_id: str) 
 
 def _push_deck_change(document: SessionDocument, text: str, change: Callable[[], object]) -> bool:
     session = document.session
-    before = session.deck_state()
-    try:
-        change()
-        after = session.deck_state()
-    finally:
-        session.set_deck_state(before)
+    before, after = preview(session.deck_state, session.set_deck_state, change)
     if after == before:
         return False
     document.undo_stack.push(DeckCommand(document, text, before, after))
