@@ -74,13 +74,15 @@ def test_selecting_a_card_moves_focus_to_it(app: AtspiApp) -> None:
         app.send(f"select {placement['card']}")
     focused = [e["source"].get("name", "") for e in heard.events if e["detail1"] == 1]
     assert focused and focused[-1].startswith(title + ", ")
-    (node,) = [
+    # a card with a cell and a rung is two objects, one per place: one of them is chosen
+    nodes = [
         c
         for r in board(app.tree())["children"]
         for c in r["children"]
         if c["name"].startswith(title + ", ")
     ]
-    assert {"focused", "selected"} <= set(node["states"])
+    chosen = [n for n in nodes if {"focused", "selected"} <= set(n["states"])]
+    assert len(chosen) == 1 and 1 <= len(nodes) <= 3
 
 
 @pytest.mark.xfail(strict=True, reason="issue 16: the timer label's accessible name hides its text")
