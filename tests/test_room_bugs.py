@@ -111,3 +111,44 @@ def test_returning_one_place_of_two_disarms_the_card(window):
     assert [p.region for p in window.document.current_group.places(card)] == ["matrix-traditional"]
     click_scene(window, region_point(window, "ladder-co-design"))
     assert [p.region for p in window.document.current_group.places(card)] == ["matrix-traditional"]
+
+
+# --- 4. keyboard placing: focus goes to the next tray card --------------------------------
+def place_by_keyboard(window, qtbot, region_id: str) -> None:  # noqa: ANN001
+    """M on the focused tray card, then the region chosen in its Move to menu."""
+    QTest.keyClick(window.tray, Qt.Key.Key_M)
+    menu = window.move_menu
+    target = next(a for a in menu.actions() if a.data() == region_id)
+    menu.setActiveAction(target)
+    QTest.keyClick(menu, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not menu.isVisible())
+
+
+def test_after_a_keyboard_placement_the_next_tray_card_has_the_focus(window, qtbot):
+    window.activateWindow()
+    window.tray.setFocus()
+    qtbot.waitUntil(window.tray.hasFocus)
+    order = window.tray.card_ids()
+    window.tray.select_card(order[0])
+    place_by_keyboard(window, qtbot, "ladder-co-design")
+    group = window.document.current_group
+    assert [p.region for p in group.places(order[0])] == ["ladder-co-design"]
+    assert window.tray.selected_card_id() == order[1]  # visibly selected in the tray
+    qtbot.waitUntil(window.tray.hasFocus)
+    assert window.details.card_id == order[1]
+    QTest.keyClick(window.tray, Qt.Key.Key_Down)  # not swallowed: it reaches the next card
+    assert window.tray.selected_card_id() == order[2]
+    place_by_keyboard(window, qtbot, "ladder-informing")  # M moves the tray card, not the last
+    assert [p.region for p in group.places(order[2])] == ["ladder-informing"]
+    assert [p.region for p in group.places(order[0])] == ["ladder-co-design"]
+    assert window.tray.selected_card_id() == order[3]  # the one after it in the tray
+
+
+def test_a_keyboard_placement_of_the_last_tray_card_selects_the_one_before(window, qtbot):
+    order = window.tray.card_ids()
+    for card in order[:-2]:
+        window.document.place(card, "ladder-coercion")
+    window.tray.setFocus()
+    window.tray.select_card(order[-1])
+    place_by_keyboard(window, qtbot, "ladder-co-design")
+    assert window.tray.selected_card_id() == order[-2]

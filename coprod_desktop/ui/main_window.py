@@ -170,6 +170,9 @@ class MainWindow(QMainWindow):
         document.undo_stack.cleanChanged.connect(self._update_title)
         self._title_disconnected = False
         self._moving_card = ""  # the card whose Move to menu is open
+        # The tray's cards when M opened the menu for a tray card: after the placement the
+        # next one is selected there, with the focus, for the next M.
+        self._tray_before_move: list[str] = []
         document.path_changed.connect(self._update_title)
         document.session_replaced.connect(self._update_title)
         document.session_replaced.connect(self.leave_debrief)  # another session: its own boards
@@ -305,16 +308,29 @@ class MainWindow(QMainWindow):
         self.move_menu = build_move_menu(self.document, card_id, self)
         self.prepare_menus.extend_card_menu(self.move_menu, card_id)  # own cards: edit, delete
         self._moving_card = card_id
+        self._tray_before_move = []
         self.move_menu.triggered.connect(self._after_menu_move)
         self.move_menu.popup(where)
 
     def _after_menu_move(self, *_args: object) -> None:
-        """Show where the card went: selected on the board, or in the tray."""
-        card_id = self._moving_card
-        if self.document.current_group.places(card_id):
-            self.scene.select_card(card_id)
-        else:
+        """Show where the card went: selected on the board, or in the tray. A tray card
+        placed from the keyboard (M) hands the selection and the focus to the next card in
+        the tray instead, so the group carries on with the next card."""
+        card_id, before = self._moving_card, self._tray_before_move
+        self._tray_before_move = []
+        if not self.document.current_group.places(card_id):
             self.tray.select_card(card_id)
+            return
+        left = self.tray.card_ids()
+        if card_id in before and left:
+            at = before.index(card_id)
+            following = [c for c in before[at + 1 :] if c in left]
+            preceding = [c for c in reversed(before[:at]) if c in left]
+            self.tray.select_card((following or preceding)[0])
+            self.tray.scrollToItem(self.tray.currentItem())
+            self.tray.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        self.scene.select_card(card_id)
 
     def show_move_menu_for_selection(self) -> None:
         card_id = self.selected_card_id()
@@ -328,7 +344,10 @@ class MainWindow(QMainWindow):
             where = self.tray.viewport().mapToGlobal(
                 self.tray.visualItemRect(self.tray.currentItem()).center()
             )
+        tray_cards = self.tray.card_ids()
         self.show_move_menu(card_id, where)
+        if item is None and card_id in tray_cards:
+            self._tray_before_move = tray_cards
 
     def focus_note(self) -> None:
         card_id = self.selected_card_id()
