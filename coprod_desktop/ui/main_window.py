@@ -48,6 +48,7 @@ from coprod_desktop.ui.panels.room_bar import RoomBar
 from coprod_desktop.ui.panels.still_to_decide import StillToDecide
 from coprod_desktop.ui.panels.timer import TimerWidget
 from coprod_desktop.ui.panels.tray import DeckTray
+from coprod_desktop.ui.style import focus
 from coprod_desktop.ui.style.plain_text import one_line, quoted, title_text
 
 
@@ -72,6 +73,7 @@ HINT = (
 class MainWindow(QMainWindow):
     def __init__(self, document: SessionDocument) -> None:
         super().__init__()
+        focus.install()  # focus rings on buttons, the placeholder colour (issue 16)
         self.document = document
         self.files = FileActions(document, self)
         # Kept as attributes: a scene without a Python reference is deleted under us.
@@ -464,6 +466,7 @@ class MainWindow(QMainWindow):
 
     def _on_presentation_changed(self, active: bool) -> None:
         self.named_actions["present"].setText("Stop &presenting" if active else "&Present")
+        self.group_bar.tabs.set_min_contrast(7.0 if active else 4.5)  # AAA on the projector
         self.board_view.fit()
 
     def return_selected_to_tray(self) -> None:

@@ -99,8 +99,10 @@ class RegionItem(QGraphicsItem):
             else theme.ZONE_FILLS.get(self.region.lens, "#ffffff")
         )
         if self._highlighted:
-            fill = QColor("#dcecf7")
-        edge = theme.HIGHLIGHT if self._highlighted else ("#1a1a1a" if contrast else "#9a9a9a")
+            fill = QColor(theme.REGION_HIGHLIGHT_FILL)
+        edge = (
+            theme.HIGHLIGHT if self._highlighted else ("#1a1a1a" if contrast else theme.REGION_EDGE)
+        )
         pen = QPen(QColor(edge), 4 if self._highlighted else (2.5 if contrast else 1.5))
         painter.setPen(pen)
         painter.setBrush(fill)

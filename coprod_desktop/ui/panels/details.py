@@ -19,7 +19,7 @@ from coprod_desktop.domain.decisions import missing_text, principle_numbers
 from coprod_desktop.domain.errors import DomainError
 from coprod_desktop.domain.kinds import KIND_LABELS
 from coprod_desktop.ui.document.document import SessionDocument
-from coprod_desktop.ui.style import fonts
+from coprod_desktop.ui.style import focus, fonts
 from coprod_desktop.ui.style.plain_text import menu_text
 
 NOTE_PROMPT = "Why did your group put it here? Write it for the handout."
@@ -63,6 +63,7 @@ class DetailsPanel(QWidget):
         self.note_label.setFont(fonts.font(14, bold=True))
         self.note = QPlainTextEdit()
         self.note.setObjectName("note")
+        self.note.setStyleSheet(focus.field_style("QPlainTextEdit#note"))
         self.note.setFont(fonts.font(16))
         self.note.setAccessibleName("The group's note on this card")
         self.note.setMinimumHeight(110)
@@ -85,10 +86,11 @@ class DetailsPanel(QWidget):
         ):
             column.addWidget(w)
         column.addStretch(1)
-        scroll = QScrollArea()
+        scroll = self.scroll_area = QScrollArea()
+        scroll.setObjectName("details-scroll")
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setStyleSheet(focus.field_style("QScrollArea#details-scroll"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(scroll, 3)

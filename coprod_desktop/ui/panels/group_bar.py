@@ -40,6 +40,7 @@ class GroupTabs(QTabBar):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.colours: list[str] = []
+        self.min_contrast = 4.5  # the current tab's text on its fill; 7.0 when presenting
         self.setFont(fonts.font(18, bold=True))
         self.setExpanding(False)
         self.setDrawBase(False)
@@ -57,6 +58,23 @@ class GroupTabs(QTabBar):
             return self.tabSizeHint(index)
         return super().minimumTabSizeHint(index)
 
+    @staticmethod
+    def colours_for(colour: str, minimum: float) -> tuple[QColor, QColor]:
+        """The current tab's fill and text: the group's colour with black or white text,
+        the colour darkened or lightened (its hue kept) until the text reaches minimum."""
+        fill = QColor(colour)
+        text = text_colour_on(fill.name())
+        h, s, lightness = fill.hslHueF(), fill.hslSaturationF(), fill.lightnessF()
+        step = -0.02 if text.name() == "#ffffff" else 0.02
+        while theme.contrast(fill.name(), text.name()) < minimum and 0.0 < lightness < 1.0:
+            lightness = min(1.0, max(0.0, lightness + step))
+            fill = QColor.fromHslF(h, s, lightness)
+        return fill, text
+
+    def set_min_contrast(self, minimum: float) -> None:
+        self.min_contrast = minimum
+        self.update()
+
     def shown_text(self, index: int) -> str:
         """What the tab paints: the group's name isolated (a U+202E in it reverses only it)."""
         return isolate(one_line(self.tabText(index)))
@@ -69,8 +87,9 @@ class GroupTabs(QTabBar):
             rect = QRectF(self.tabRect(i)).adjusted(3, 4, -3, 0)
             colour = QColor(self.colours[i] if i < len(self.colours) else "#7f7f7f")
             current = i == self.currentIndex()
-            painter.setPen(QPen(colour, 3))
-            painter.setBrush(colour if current else QColor("#ffffff"))
+            fill, on_fill = self.colours_for(colour.name(), self.min_contrast)
+            painter.setPen(QPen(fill if current else colour, 3))
+            painter.setBrush(fill if current else QColor("#ffffff"))
             painter.drawRoundedRect(rect.adjusted(1.5, 1.5, -1.5, 8), 8, 8)  # square foot, hidden
             text_rect = rect.adjusted(12, 0, -12, 0)
             if not current:
@@ -79,7 +98,7 @@ class GroupTabs(QTabBar):
                 painter.setBrush(colour)
                 painter.drawEllipse(dot)
                 text_rect = rect.adjusted(28, 0, -10, 0)
-            painter.setPen(text_colour_on(colour.name()) if current else QColor(theme.TEXT))
+            painter.setPen(on_fill if current else QColor(theme.TEXT))
             text = painter.fontMetrics().elidedText(
                 self.shown_text(i), Qt.TextElideMode.ElideRight, int(text_rect.width())
             )

@@ -7,14 +7,14 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QWidget
 
 from coprod_desktop.ui.document.document import SessionDocument
-from coprod_desktop.ui.style import fonts
+from coprod_desktop.ui.style import fonts, theme
 from coprod_desktop.ui.style.plain_text import menu_text
 
 TRAY = ""
 # Large rows for touch, and a highlight that shows which row Return or a tap will take.
 MENU_STYLE = (
     "QMenu::item { padding: 10px 24px; }"
-    "QMenu::item:selected { background: #0072b2; color: #ffffff; }"
+    f"QMenu::item:selected {{ background: {theme.MENU_HIGHLIGHT}; color: #ffffff; }}"
     "QMenu::item:checked { font-weight: bold; }"
 )  # the target id that means "back to the tray"
 

@@ -38,7 +38,7 @@ from coprod_desktop.ui.board.items import (
     paint_card,
 )
 from coprod_desktop.ui.document.document import SessionDocument
-from coprod_desktop.ui.style import fonts, theme
+from coprod_desktop.ui.style import focus, fonts, theme
 from coprod_desktop.ui.style.plain_text import plain_tooltip
 
 CARD_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -65,6 +65,8 @@ class DeckTray(QListWidget):
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setSpacing(2)
         self.setMinimumWidth(240)
+        self.setObjectName("tray")
+        self.setStyleSheet(focus.field_style("QListWidget#tray"))
         self.setAccessibleName("Card tray")
         self.setAccessibleDescription("Cards the current group has not placed yet, by kind.")
         self.currentItemChanged.connect(self._on_current_changed)
@@ -218,6 +220,8 @@ class _TrayDelegate(QStyledItemDelegate):
             badge = index.data(BADGE_ROLE)
             look = CardLook(badges=(badge,)) if badge else None
             paint_card(painter, rect.adjusted(4, 3, -4, -3), card, selected, look)
+            if option.state & QStyle.StateFlag.State_HasFocus:
+                focus.paint_ring(painter, rect)
             return
         painter.save()
         if kind:
@@ -237,3 +241,5 @@ class _TrayDelegate(QStyledItemDelegate):
             str(index.data(Qt.ItemDataRole.DisplayRole)),
         )
         painter.restore()
+        if option.state & QStyle.StateFlag.State_HasFocus:  # a heading is a focus stop too
+            focus.paint_ring(painter, QRectF(option.rect))

@@ -41,6 +41,28 @@ MISSING_TEXT = "#a33a00"  # "no rung yet": dark orange, 5.9:1 on the card face
 CARD_FILL = "#ffffff"
 SELECTED = "#1a1a1a"
 SELECTED_FILL = "#fff4c2"  # pale yellow: 19:1 contrast with the title text
+# Issue 16 (contrast; tests/test_ui_contrast.py computes every ratio named here):
+PLACEHOLDER = "#595959"  # placeholder text: 7.0:1 on white, 6.2:1 on the board (was 4.0)
+REGION_EDGE = "#6b6b6b"  # a region's border: >= 4.0:1 on every fill next to it (was 2.1-2.8)
+REGION_HIGHLIGHT_FILL = "#dcecf7"  # the region a card is dragged over
+MENU_HIGHLIGHT = "#005a8c"  # the Move to menu's chosen row, white text: 7.4:1 (was 5.2)
+FOCUS = "#1a1a1a"  # the focus ring: >= 14:1 on white, the board and the panels
+
+
+def luminance(colour: str) -> float:
+    """WCAG 2 relative luminance of a colour ("#rrggbb" or any name QColor reads)."""
+    c = QColor(colour)
+
+    def channel(v: float) -> float:
+        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF())
+
+
+def contrast(first: str, second: str) -> float:
+    """WCAG 2 contrast ratio, 1 to 21."""
+    high, low = sorted((luminance(first), luminance(second)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
 
 
 def paint_kind_shape(painter: QPainter, kind: str, centre: QPointF, radius: float) -> None:
