@@ -142,6 +142,7 @@ class ExportDialog(QDialog):
             self.packs[pack_id] = box
         self.path = QLineEdit(str(suggestion))
         self.path.setMinimumWidth(420)
+        self.path.setAccessibleName("Save as")  # its row's label names a layout, not it
         browse = QPushButton("Browse...")
         browse.setAutoDefault(False)  # Return means Export, wherever the focus is
         browse.clicked.connect(self._browse)

@@ -88,6 +88,7 @@ class DetailsPanel(QWidget):
         column.addStretch(1)
         scroll = self.scroll_area = QScrollArea()
         scroll.setObjectName("details-scroll")
+        scroll.setAccessibleName("Card details: the selected card's text and places")
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
         scroll.setStyleSheet(focus.field_style("QScrollArea#details-scroll"))

@@ -7,9 +7,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QKeySequence, QPainter, QPaintEvent, QPen, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QMenu, QPushButton, QTabBar, QWidget
+from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QHelpEvent,
+    QKeySequence,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QShortcut,
+)
+from PySide6.QtWidgets import QHBoxLayout, QMenu, QPushButton, QTabBar, QToolTip, QWidget
 
 from coprod_desktop.domain.rules import MAX_GROUPS
 from coprod_desktop.ui.actions.action_table import GROUP_KEYS
@@ -70,6 +79,20 @@ class GroupTabs(QTabBar):
             lightness = min(1.0, max(0.0, lightness + step))
             fill = QColor.fromHslF(h, s, lightness)
         return fill, text
+
+    def tooltip_html(self, index: int) -> str:
+        """The tab's tooltip as shown: its plain text escaped (user text is never markup)."""
+        return plain_tooltip(self.tabToolTip(index))
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            index = self.tabAt(event.pos())
+            if index >= 0 and self.tabToolTip(index):
+                QToolTip.showText(event.globalPos(), self.tooltip_html(index), self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().event(event)
 
     def set_min_contrast(self, minimum: float) -> None:
         self.min_contrast = minimum
@@ -181,12 +204,12 @@ class GroupBar(QWidget):
     def _update_tooltips(self, *_args: object) -> None:
         for i, group in enumerate(self.document.session.groups[: self.tabs.count()]):
             key = f" · key {i + 1}" if i < 9 else ""
+            # Plain text: it is also the tab's accessible description (Orca reads it as
+            # it is); GroupTabs.event shows it escaped, so a name's "<b>" stays literal.
             self.tabs.setTabToolTip(
                 i,
-                plain_tooltip(
-                    f"{group.name}: {len(group.placements)} card(s) placed{key}"
-                    "\nRight-click for rename, colour, copy, remove"
-                ),
+                f"{group.name}: {len(group.placements)} card(s) placed{key}"
+                "\nRight-click for rename, colour, copy, remove",
             )
 
     def paintEvent(self, event: QPaintEvent) -> None:

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from coprod_desktop.domain.decisions import principle_numbers
-from coprod_desktop.domain.kinds import KIND_ORDER
+from coprod_desktop.domain.kinds import KIND_LABELS, KIND_ORDER
 from coprod_desktop.domain.model import Card
 from coprod_desktop.ui.board.items import (
     CardLook,
@@ -90,12 +90,20 @@ class DeckTray(QListWidget):
                 continue
             header = QListWidgetItem(f"{theme.KIND_STYLES[kind].label} ({len(cards)})")
             header.setData(HEADER_ROLE, kind)
+            header.setData(  # a screen reader hears that it is a heading, not a card
+                Qt.ItemDataRole.AccessibleTextRole,
+                f"Heading: {theme.KIND_STYLES[kind].label}, {len(cards)} card(s)",
+            )
             header.setFlags(Qt.ItemFlag.ItemIsEnabled)
             header.setSizeHint(QSize(200, HEADER_HEIGHT))
             self.addItem(header)
             for card in cards:
                 item = QListWidgetItem(card.title)
                 item.setData(CARD_ROLE, card)
+                item.setData(
+                    Qt.ItemDataRole.AccessibleTextRole,
+                    f"{card.title}, {KIND_LABELS.get(card.kind, 'card').lower()}",
+                )
                 item.setData(BADGE_ROLE, numbers.get(card.id, ""))
                 item.setToolTip(plain_tooltip(f"{card.title}\n{card.text}"))
                 item.setFlags(
