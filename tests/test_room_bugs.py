@@ -152,3 +152,81 @@ def test_a_keyboard_placement_of_the_last_tray_card_selects_the_one_before(windo
     window.tray.select_card(order[-1])
     place_by_keyboard(window, qtbot, "ladder-co-design")
     assert window.tray.selected_card_id() == order[-2]
+
+
+# --- 5. switching group clears the card; the file remembers the group and presenting ------
+def test_switching_group_clears_a_tray_card_from_the_details(window):
+    doc = window.document
+    card = deck_ids(window)[0]
+    blue = doc.session.groups[1].id
+    window.tray.select_card(card)
+    assert window.details.card_id == card
+    doc.set_current_group(blue)
+    assert window.details.card_id == ""
+    assert window.tray.selected_card_id() == ""  # nothing looks selected that is not shown
+    click_scene(window, region_point(window, "ladder-co-design"))
+    assert doc.current_group.places(card) == []  # and nothing is waiting for a tap
+
+
+def test_switching_group_in_the_list_view_clears_the_details(window):
+    doc = window.document
+    card = deck_ids(window)[0]
+    doc.place(card, "ladder-coercion")
+    doc.set_current_group(doc.session.groups[1].id)
+    doc.place(card, "ladder-informing")
+    doc.set_current_group(doc.session.groups[0].id)
+    window.toggle_list_view()
+    window.list_view.select_card(card)
+    assert window.details.card_id == card
+    doc.set_current_group(doc.session.groups[1].id)
+    assert window.details.card_id == ""
+    assert window.list_view.selected_card_id() == ""
+
+
+def test_a_saved_session_reopens_on_its_group_and_presenting(open_window, qtbot, tmp_path):
+    from coprod_desktop.files import builtin as content
+    from coprod_desktop.files.session_file import load_session, save_session
+
+    first = open_window(content.new_session("Evening", ["Red", "Blue", "Green"]))
+    green = first.document.session.groups[2].id
+    first.document.set_current_group(green)
+    first.toggle_presentation()
+    path = tmp_path / "evening.json"
+    save_session(first.document.session, path)
+    first.presentation.leave()
+
+    again = open_window(load_session(path))  # a restart with the file (or its recovery)
+    assert again.document.current_group_id == green
+    assert again.group_bar.tabs.currentIndex() == 2
+    qtbot.waitUntil(lambda: again.presentation.active)
+
+
+def test_opening_a_saved_session_in_a_running_window_restores_its_state(
+    open_window, qtbot, tmp_path
+):
+    from coprod_desktop.files import builtin as content
+    from coprod_desktop.files.session_file import save_session
+
+    saved = content.new_session("Evening", ["Red", "Blue"])
+    win = open_window(saved)
+    win.document.set_current_group(saved.groups[1].id)
+    win.toggle_presentation()
+    path = tmp_path / "evening.json"
+    save_session(win.document.session, path)
+    win.presentation.leave()
+    win.document.set_current_group(saved.groups[0].id)
+    assert win.files.load(path)
+    assert win.document.current_group_id == saved.groups[1].id
+    assert win.presentation.active
+
+
+def test_a_session_saved_on_its_first_group_keeps_its_file_as_it_was(window, tmp_path):
+    from coprod_desktop.files.session_file import save_session
+
+    doc = window.document
+    doc.set_current_group(doc.session.groups[1].id)
+    doc.set_current_group(doc.session.groups[0].id)
+    path = tmp_path / "plain.json"
+    save_session(doc.session, path)
+    text = path.read_text(encoding="utf-8")
+    assert '"current_group"' not in text and '"presenting"' not in text

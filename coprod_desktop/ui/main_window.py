@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QActionEvent,
@@ -29,6 +29,8 @@ from PySide6.QtWidgets import (
 
 from coprod_desktop.domain.errors import DomainError
 from coprod_desktop.domain.rules import MAX_DOTS
+from coprod_desktop.files.session_settings import presenting as saved_presenting
+from coprod_desktop.files.session_settings import set_presenting as save_presenting
 from coprod_desktop.ui.actions.file_actions import FileActions
 from coprod_desktop.ui.actions.menus import PrepareMenus
 from coprod_desktop.ui.actions.menus import install as install_menus
@@ -180,11 +182,16 @@ class MainWindow(QMainWindow):
         document.session_replaced.connect(self.leave_debrief)  # another session: its own boards
         document.session_details_changed.connect(self._update_title)
         document.current_group_changed.connect(self._update_group_frame)
+        document.current_group_changed.connect(self._forget_waiting_card)
+        document.session_replaced.connect(self._restore_presenting)
+        self.presentation.changed.connect(self._remember_presenting)
         document.groups_changed.connect(self._update_group_frame)
         document.session_replaced.connect(self._update_group_frame)
         self._update_title()
         self._update_group_frame()
         self.resize(1600, 950)
+        if saved_presenting(document.session):  # after the window is shown (app.py)
+            QTimer.singleShot(0, self._restore_presenting)
 
     # --- actions -------------------------------------------------------------
     def _build_actions(self) -> None:
@@ -463,6 +470,21 @@ class MainWindow(QMainWindow):
                 self.presentation.leave()
             else:
                 self.room.refuse("present")
+
+    def _forget_waiting_card(self, *_args: object) -> None:
+        """Another group at the screen: no card of the last group waits for a tap."""
+        self.scene.pending_card_id = ""
+
+    def _restore_presenting(self) -> None:
+        """A session saved (or autosaved) while presenting opens presenting; another keeps
+        the window as it is, and the file says so."""
+        if saved_presenting(self.document.session):
+            self.presentation.enter()
+        else:
+            self._remember_presenting(self.presentation.active)
+
+    def _remember_presenting(self, active: bool) -> None:
+        save_presenting(self.document.session, active)
 
     def _on_presentation_changed(self, active: bool) -> None:
         self.named_actions["present"].setText("Stop &presenting" if active else "&Present")

@@ -69,6 +69,7 @@ class Autosaver(QObject):
         stack.indexChanged.connect(self._on_changed)
         stack.cleanChanged.connect(self._on_clean_changed)
         document.groups_changed.connect(self._on_changed)
+        document.current_group_changed.connect(self._on_changed)  # the file remembers it
         document.session_replaced.connect(self._on_replaced)
         document.path_changed.connect(self._on_changed)
 
@@ -90,6 +91,11 @@ class Autosaver(QObject):
         # Restart the debounce, but never beyond the first change plus the maximum delay.
         left_ms = self.max_delay_ms - (now - self._first_change) * 1000
         self._timer.start(max(0, int(min(self.debounce_ms, left_ms))))
+
+    def on_state_changed(self, *_args: object) -> None:
+        """The window's state the session file keeps (presenting): written with the next
+        autosave when there are unsaved changes."""
+        self._on_changed()
 
     def _on_clean_changed(self, clean: bool) -> None:
         if clean:  # saved, or undone back to the saved state: the file on disk has it all
@@ -164,6 +170,7 @@ def install_autosave(
         return None
     autosaver = Autosaver(window.document, store, debounce_ms, max_delay_ms, parent=window)
     window.files.closed_cleanly.connect(autosaver.finish)
+    window.presentation.changed.connect(autosaver.on_state_changed)  # remembered by the file
     autosaver.failed.connect(window.statusBar().showMessage)
     autosaver.failed.connect(window.autosave_warning.show_failure)  # seen when presenting too
     autosaver.safe.connect(window.autosave_warning.clear)

@@ -15,6 +15,8 @@ from PySide6.QtGui import QUndoStack
 from coprod_desktop.domain.errors import DomainError
 from coprod_desktop.domain.model import Arrangement, Group, Session
 from coprod_desktop.files.disk_state import Fingerprint
+from coprod_desktop.files.session_settings import current_group as saved_current_group
+from coprod_desktop.files.session_settings import set_current_group as save_current_group
 from coprod_desktop.ui.document.commands import (
     AddGroupCommand,
     ArrangementCommand,
@@ -45,7 +47,9 @@ class SessionDocument(QObject):
         self.undo_stack = QUndoStack(self)
         # Bounded history: about 1.4 KB a step, so a long workshop stays small.
         self.undo_stack.setUndoLimit(UNDO_LIMIT)
-        self.current_group_id = session.groups[0].id
+        # The group the session was left on (the file remembers it), else the first.
+        self.current_group_id = saved_current_group(session) or session.groups[0].id
+        self.groups_changed.connect(self._remember_group)  # reordered: is it still first?
         # The file as this window last read or wrote it (None: not known), and whether
         # this window may write it (False when it is open in another copy): file_actions.
         self.disk: Fingerprint | None = None
@@ -62,7 +66,7 @@ class SessionDocument(QObject):
         self.session = session
         self.path = path
         self.disk, self.read_only = disk, read_only
-        self.current_group_id = session.groups[0].id
+        self.current_group_id = saved_current_group(session) or session.groups[0].id
         self.undo_stack.clear()
         self.undo_stack.setClean()
         self.session_replaced.emit()
@@ -87,10 +91,15 @@ class SessionDocument(QObject):
     def current_group(self) -> Group:
         return self.session.group(self.current_group_id)
 
+    def _remember_group(self) -> None:
+        if any(g.id == self.current_group_id for g in self.session.groups):
+            save_current_group(self.session, self.current_group_id)
+
     def set_current_group(self, group_id: str) -> None:
         self.session.group(group_id)  # raises for an unknown id
         if group_id != self.current_group_id:
             self.current_group_id = group_id
+            save_current_group(self.session, group_id)  # the file remembers it
             self.current_group_changed.emit(group_id)
 
     # --- group commands -----------------------------------------------------

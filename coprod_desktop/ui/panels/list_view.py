@@ -4,7 +4,7 @@ view reads the same arrangement as text and can move cards too."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QContextMenuEvent, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
 
@@ -51,9 +51,17 @@ class ArrangementList(QTreeWidget):
         )
         self.currentItemChanged.connect(self._on_current_changed)
         document.arrangement_changed.connect(self.refresh)
-        document.current_group_changed.connect(self.refresh)
+        document.current_group_changed.connect(self._on_group_changed)
         document.session_replaced.connect(self.refresh)
         document.groups_changed.connect(self.refresh)
+        self.refresh()
+
+    def _on_group_changed(self, *_args: object) -> None:
+        """Another group's arrangement: no row stays selected from the last one."""
+        self.blockSignals(True)
+        self.setCurrentIndex(QModelIndex())  # no current row
+        self.clearSelection()
+        self.blockSignals(False)
         self.refresh()
 
     def refresh(self, *_args: object) -> None:

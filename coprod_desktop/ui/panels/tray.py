@@ -71,8 +71,16 @@ class DeckTray(QListWidget):
         self.setAccessibleDescription("Cards the current group has not placed yet, by kind.")
         self.currentItemChanged.connect(self._on_current_changed)
         document.session_replaced.connect(self.refresh)
-        document.current_group_changed.connect(self.refresh)
+        document.current_group_changed.connect(self._on_group_changed)
         document.arrangement_changed.connect(self._on_arrangement_changed)
+        self.refresh()
+
+    def _on_group_changed(self, *_args: object) -> None:
+        """Another group's tray: no card stays selected from the last one."""
+        self.blockSignals(True)
+        self.setCurrentRow(-1)
+        self.clearSelection()
+        self.blockSignals(False)
         self.refresh()
 
     def refresh(self, *_args: object) -> None:
