@@ -72,8 +72,9 @@ def test_dialog_remembers_its_choices(qtbot, settings: QSettings, tmp_path: Path
     assert again.paper.currentData() == "letter"
     assert again.large_print.isChecked() and again.booklets.isChecked()
     assert ExportSettings(settings).folder() == tmp_path
-    assert again.choices() == ExportChoices(
-        tmp_path / "b.pdf", HandoutOptions(paper="letter", large_print=True, booklets=True)
+    assert again.choices() == ExportChoices(  # the variants' own name (issue 14, bug 6)
+        tmp_path / "b-booklets-large-print.pdf",
+        HandoutOptions(paper="letter", large_print=True, booklets=True),
     )
 
 
@@ -263,3 +264,81 @@ def test_return_in_the_dialog_means_export(qtbot, settings, tmp_path) -> None:
     qtbot.keyClick(dialog.focusWidget() or dialog, Qt.Key.Key_Return)
     assert dialog.result() == ExportDialog.DialogCode.Accepted
     assert browsed == []
+
+
+# --- issue 14, bug 6: variants get their own names; replacing any file asks -----------------
+
+
+def test_large_print_gets_its_own_default_name(qtbot, settings, tmp_path) -> None:
+    standard = tmp_path / "evening-handout.pdf"
+    dialog = ExportDialog(None, standard, ExportSettings(settings), 2)
+    qtbot.addWidget(dialog)
+    assert dialog.path.text() == str(standard)
+    dialog.large_print.setChecked(True)
+    assert dialog.path.text() == str(tmp_path / "evening-handout-large-print.pdf")
+    dialog.booklets.setChecked(True)
+    assert dialog.path.text() == str(tmp_path / "evening-handout-booklets-large-print.pdf")
+    dialog.large_print.setChecked(False)
+    dialog.booklets.setChecked(False)
+    assert dialog.path.text() == str(standard)
+
+
+def test_a_remembered_large_print_choice_opens_on_the_large_print_name(
+    qtbot, settings, tmp_path
+) -> None:
+    ExportSettings(settings).remember(
+        ExportChoices(tmp_path / "x.pdf", HandoutOptions(large_print=True))
+    )
+    dialog = ExportDialog(None, tmp_path / "evening-handout.pdf", ExportSettings(settings), 2)
+    qtbot.addWidget(dialog)
+    assert dialog.path.text() == str(tmp_path / "evening-handout-large-print.pdf")
+
+
+def test_a_name_the_user_typed_is_kept_when_a_variant_is_ticked(qtbot, settings, tmp_path) -> None:
+    dialog = ExportDialog(None, tmp_path / "evening-handout.pdf", ExportSettings(settings), 2)
+    qtbot.addWidget(dialog)
+    dialog.path.setText(str(tmp_path / "for-ana.pdf"))
+    dialog.large_print.setChecked(True)
+    assert dialog.path.text() == str(tmp_path / "for-ana.pdf")
+
+
+@pytest.mark.parametrize("answer", [False, True])
+def test_exporting_onto_an_existing_file_asks_first(qtbot, settings, tmp_path, answer) -> None:
+    standard = tmp_path / "evening-handout.pdf"
+    standard.write_bytes(b"%PDF the standard handout")
+    dialog = ExportDialog(None, standard, ExportSettings(settings), 2)
+    qtbot.addWidget(dialog)
+    asked: list[Path] = []
+    dialog.confirm_replace = lambda path: asked.append(path) or answer
+    dialog.accept()
+    assert asked == [standard]
+    assert (dialog.result() == ExportDialog.DialogCode.Accepted) is answer
+
+
+def test_a_large_print_export_does_not_ask_about_the_standard_handout(
+    qtbot, settings, tmp_path
+) -> None:
+    standard = tmp_path / "evening-handout.pdf"
+    standard.write_bytes(b"%PDF the standard handout")
+    dialog = ExportDialog(None, standard, ExportSettings(settings), 2)
+    qtbot.addWidget(dialog)
+    asked: list[Path] = []
+    dialog.confirm_replace = lambda path: asked.append(path) or False
+    dialog.large_print.setChecked(True)
+    dialog.accept()
+    assert asked == []
+    assert dialog.result() == ExportDialog.DialogCode.Accepted
+    assert dialog.choices().path == tmp_path / "evening-handout-large-print.pdf"
+
+
+def test_a_file_chosen_with_browse_is_not_asked_about_twice(qtbot, settings, tmp_path) -> None:
+    chosen = tmp_path / "chosen.pdf"
+    chosen.write_bytes(b"%PDF")
+    dialog = ExportDialog(None, tmp_path / "x.pdf", ExportSettings(settings), 2)
+    qtbot.addWidget(dialog)
+    dialog.ask_browse_path = lambda: chosen  # the file dialog asked already
+    asked: list[Path] = []
+    dialog.confirm_replace = lambda path: asked.append(path) or False
+    dialog._browse()
+    dialog.accept()
+    assert asked == [] and dialog.result() == ExportDialog.DialogCode.Accepted

@@ -101,6 +101,18 @@ def pdf_path(text: str) -> Path | None:
     return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
 
 
+def variant_path(standard: Path, options: HandoutOptions) -> Path:
+    """The default file for these options: the standard handout's name, with
+    "-booklets" and "-large-print" for those variants, so a variant never takes the
+    standard handout's name ("evening-handout-large-print.pdf")."""
+    parts = [standard.stem]
+    if options.booklets:
+        parts.append("booklets")
+    if options.large_print:
+        parts.append("large-print")
+    return standard.with_name("-".join(parts) + standard.suffix)
+
+
 class ExportDialog(QDialog):
     def __init__(
         self, parent: QWidget | None, suggestion: Path, settings: ExportSettings, groups: int
@@ -140,7 +152,15 @@ class ExportDialog(QDialog):
             box.setChecked(pack_id in remembered.packs)
             box.setToolTip("Printed after the stories, with its question on the questions page")
             self.packs[pack_id] = box
-        self.path = QLineEdit(str(suggestion))
+        # suggestion: the standard handout's file; the field shows the variant's own name,
+        # following the boxes until the user types or browses to another name.
+        self.standard = suggestion
+        self.browsed: Path | None = None  # the file dialog asked about replacing it
+        self.path = QLineEdit()
+        self._auto = variant_path(suggestion, self._variant())
+        self.path.setText(str(self._auto))
+        self.large_print.toggled.connect(self._on_variant_changed)
+        self.booklets.toggled.connect(self._on_variant_changed)
         self.path.setMinimumWidth(420)
         self.path.setAccessibleName("Save as")  # its row's label names a layout, not it
         browse = QPushButton("Browse...")
@@ -185,9 +205,19 @@ class ExportDialog(QDialog):
         return ask_replace(self, path)
 
     # --- behaviour --------------------------------------------------------------------
+    def _variant(self) -> HandoutOptions:
+        booklets = self.booklets.isChecked() and self.booklets.isEnabled()
+        return HandoutOptions(large_print=self.large_print.isChecked(), booklets=booklets)
+
+    def _on_variant_changed(self, *_args: object) -> None:
+        if pdf_path(self.path.text()) == self._auto:  # still the name the dialog chose
+            self._auto = variant_path(self.standard, self._variant())
+            self.path.setText(str(self._auto))
+
     def _browse(self) -> None:
         path = self.ask_browse_path()
         if path is not None:
+            self.browsed = path
             self.path.setText(str(path))
 
     def choices(self) -> ExportChoices | None:
@@ -225,9 +255,8 @@ class ExportDialog(QDialog):
             self.problem.show()
             return
         assert choices is not None
-        typed = Path(self.path.text().strip()).expanduser()
         if (
-            choices.path != typed  # .pdf was added: nobody was asked about that name yet
+            choices.path != self.browsed  # the file dialog asked about that one already
             and os_path_taken(choices.path)
             and not self.confirm_replace(choices.path)
         ):
