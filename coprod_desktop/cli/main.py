@@ -25,7 +25,7 @@ from coprod_desktop.cli.common import (
     say,
 )
 
-SUBCOMMANDS = ("check", "handout", "new", "print-cards", "report", "upgrade")
+SUBCOMMANDS = ("check", "export", "handout", "merge", "new", "print-cards", "report", "upgrade")
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +43,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                     "new": run_new,
                     "upgrade": run_upgrade,
                     "report": run_report,
+                    "export": run_export,
+                    "merge": run_merge,
                 }
                 commands.update(_issue18_commands())
                 return commands[command](args)
@@ -59,6 +61,18 @@ def run_new(args: list[str]) -> int:
     from coprod_desktop.cli.new import (
         run_new as run,  # the set-up code loads only for this subcommand
     )
+
+    return run(args)
+
+
+def run_merge(args: list[str]) -> int:
+    from coprod_desktop.cli.merge import run_merge as run
+
+    return run(args)
+
+
+def run_export(args: list[str]) -> int:
+    from coprod_desktop.cli.export import run_export as run
 
     return run(args)
 
