@@ -139,7 +139,14 @@ def run_check(args: list[str]) -> int:
 def run_handout(args: list[str]) -> int:
     parser = _parser("coprod-desktop handout", "Print a session's handout to PDF.")
     parser.add_argument("session", type=Path)
-    parser.add_argument("-o", "--output", type=Path, required=True, help="PDF file to write")
+    parser.add_argument("-o", "--output", type=Path, help="PDF file to write")
+    parser.add_argument(
+        "--html",
+        type=Path,
+        metavar="OUT.html",
+        help="also (or only) the handout's accessible twin: one HTML page with headings, "
+        "lists, tables and each board described, for screen readers",
+    )
     parser.add_argument("--paper", choices=("a4", "letter"), default="a4")
     parser.add_argument("--large-print", action="store_true", help="body text of 16 pt and more")
     parser.add_argument(
@@ -166,6 +173,8 @@ def run_handout(args: list[str]) -> int:
         help="add a reference pack after the stories (built in: wales); may be repeated",
     )
     options = parser.parse_args(args)
+    if options.output is None and options.html is None:
+        parser.error("give -o OUT.pdf, --html OUT.html or both")
     from coprod_desktop.handout.reference_data import pack_ids
 
     unknown = [p for p in options.pack if p not in pack_ids()]
@@ -175,19 +184,40 @@ def run_handout(args: list[str]) -> int:
     if options.facilitator and options.booklets:
         _fail("--facilitator and --booklets: the facilitator's sheet has no booklets")
         return EXIT_BAD_INPUT
-    if _same_file(options.output, options.session):
-        _fail(f"{options.output}: this is the session file itself; choose another name for the PDF")
+    if options.html is not None and options.facilitator:
+        _fail("--html and --facilitator: the HTML twin is the participants' handout")
         return EXIT_BAD_INPUT
+    outputs = [p for p in (options.output, options.html) if p is not None]
+    if options.output is not None and options.html is not None and _same_file(*outputs):
+        _fail(f"{options.html}: the same file as -o; give the HTML another name")
+        return EXIT_BAD_INPUT
+    for output in outputs:
+        if _same_file(output, options.session):
+            _fail(f"{output}: this is the session file itself; choose another name")
+            return EXIT_BAD_INPUT
     from coprod_desktop.files.file_checks import write_target
 
-    try:  # a pipe or a device: refused before the session is even read
-        write_target(options.output)
-    except OSError as exc:
-        _fail(f"{options.output}: cannot write the handout ({exc.strerror or exc})")
-        return EXIT_BAD_INPUT
+    for output in outputs:
+        try:  # a pipe or a device: refused before the session is even read
+            write_target(output)
+        except OSError as exc:
+            _fail(f"{output}: cannot write the handout ({exc.strerror or exc})")
+            return EXIT_BAD_INPUT
     session = load_or_report(options.session)
     if session is None:
         return EXIT_BAD_INPUT
+    packs = tuple(dict.fromkeys(options.pack))
+    if options.html is not None:
+        from coprod_desktop.handout.html import write_handout_html
+
+        try:
+            write_handout_html(session, options.html, packs)
+        except OSError as exc:
+            _fail(f"{options.html}: cannot write the handout ({exc.strerror or exc})")
+            return EXIT_BAD_INPUT
+        say(f"{options.html}: the handout as HTML (for screen readers)")
+    if options.output is None:
+        return EXIT_OK
     from coprod_desktop.handout import HandoutOptions, write_handout
 
     try:
@@ -198,7 +228,7 @@ def run_handout(args: list[str]) -> int:
                 paper=options.paper,
                 large_print=options.large_print,
                 booklets=options.booklets,
-                packs=tuple(dict.fromkeys(options.pack)),
+                packs=packs,
                 key=not options.no_key,
             ),
             facilitator=options.facilitator,

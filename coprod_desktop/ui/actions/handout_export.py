@@ -35,15 +35,25 @@ class HandoutTask(QRunnable):
     """Build and write one handout. Runs in a pool thread: plain Python only."""
 
     def __init__(
-        self, session: Session, path: Path, options: HandoutOptions, signals: _TaskSignals
+        self,
+        session: Session,
+        path: Path,
+        options: HandoutOptions,
+        signals: _TaskSignals,
+        html: bool = False,
     ) -> None:
         super().__init__()
         self.setAutoDelete(False)  # the exporter holds it until its signal arrives
         self.session, self.path, self.options, self.signals = session, path, options, signals
+        self.html = html
 
     def run(self) -> None:
         try:
             pages = write_handout(self.session, self.path, self.options)
+            if self.html:  # the accessible twin, next to the PDF
+                from coprod_desktop.handout.html import write_handout_html  # ReportLab: late
+
+                write_handout_html(self.session, self.path.with_suffix(".html"), self.options.packs)
         except OSError as exc:
             self.signals.failed.emit(
                 f"The handout could not be written to\n{isolate(str(self.path))}\n"
@@ -145,7 +155,9 @@ class HandoutExport(QObject):
         signals.done.connect(self._on_done)
         signals.failed.connect(self._on_failed)
         self._signals, self._path = signals, choices.path
-        self._task = HandoutTask(snapshot, choices.path, choices.options, signals)
+        self._task = HandoutTask(
+            snapshot, choices.path, choices.options, signals, html=choices.html
+        )
         self._show_progress(choices.path)
         self.started.emit(str(choices.path))
         QThreadPool.globalInstance().start(self._task)

@@ -40,18 +40,20 @@ PDF_FILTER = "PDF documents (*.pdf)"
 class ExportChoices:
     path: Path
     options: HandoutOptions
+    html: bool = False  # the accessible twin too: path with .html (handout/html.py)
 
 
 class ExportSettings:
     """The remembered choices, read and written through one QSettings object."""
 
-    PAPER, LARGE, BOOKLETS, FOLDER, PACKS, KEY = (
+    PAPER, LARGE, BOOKLETS, FOLDER, PACKS, KEY, HTML = (
         "handout/paper",
         "handout/large_print",
         "handout/booklets",
         "handout/folder",
         "handout/packs",
         "handout/key",
+        "handout/html",
     )
 
     def __init__(self, settings: QSettings | None = None) -> None:
@@ -66,6 +68,9 @@ class ExportSettings:
             packs=self._packs(),
             key=self._flag(self.KEY, True),
         )
+
+    def html(self) -> bool:
+        return self._flag(self.HTML)
 
     def _packs(self) -> tuple[str, ...]:
         """The remembered packs that are still built in (a comma-separated text)."""
@@ -83,6 +88,7 @@ class ExportSettings:
         self.settings.setValue(self.BOOKLETS, choices.options.booklets)
         self.settings.setValue(self.PACKS, ",".join(choices.options.packs))
         self.settings.setValue(self.KEY, choices.options.key)
+        self.settings.setValue(self.HTML, choices.html)
         self.settings.setValue(self.FOLDER, str(choices.path.parent))
         self.settings.sync()
 
@@ -152,6 +158,12 @@ class ExportDialog(QDialog):
             box.setChecked(pack_id in remembered.packs)
             box.setToolTip("Printed after the stories, with its question on the questions page")
             self.packs[pack_id] = box
+        self.html = QCheckBox("Also an HTML version for screen readers (same name, .html)")
+        self.html.setChecked(settings.html())
+        self.html.setToolTip(
+            "The same handout as one web page with headings, lists, tables and each board "
+            "described in words: the format screen readers read best, to send by email"
+        )
         # suggestion: the standard handout's file; the field shows the variant's own name,
         # following the boxes until the user types or browses to another name.
         self.standard = suggestion
@@ -182,6 +194,7 @@ class ExportDialog(QDialog):
         for box in self.packs.values():
             form.addRow("", box)
         form.addRow("", self.key)
+        form.addRow("", self.html)
         form.addRow("Save as", path_row)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.export_button = buttons.addButton("Export", QDialogButtonBox.ButtonRole.AcceptRole)
@@ -231,7 +244,7 @@ class ExportDialog(QDialog):
             packs=tuple(p for p, box in self.packs.items() if box.isChecked()),
             key=self.key.isChecked(),
         )
-        return ExportChoices(path, options)
+        return ExportChoices(path, options, html=self.html.isChecked())
 
     def problem_with(self, choices: ExportChoices | None) -> str:
         """Why the dialog cannot be accepted as it is ("" when it can)."""
