@@ -230,3 +230,44 @@ def test_a_session_saved_on_its_first_group_keeps_its_file_as_it_was(window, tmp
     save_session(doc.session, path)
     text = path.read_text(encoding="utf-8")
     assert '"current_group"' not in text and '"presenting"' not in text
+
+
+# --- 7. the list view shows notes in full -----------------------------------------------------
+LONG_NOTE = (
+    "We put it here because the residents' panel decided the budget with the council, "
+    "not only advised on it; but the panel met twice a year, so some of us thought it "
+    "belongs one rung lower. We agreed to ask the facilitator about the evidence."
+)
+
+
+def note_row(window):  # noqa: ANN001, ANN201 - test helper
+    from coprod_desktop.ui.panels.list_view import CARD_ROLE
+
+    return next(
+        i for i in window.list_view._items() if i.text(1) == LONG_NOTE and i.data(0, CARD_ROLE)
+    )
+
+
+def test_the_list_view_shows_a_long_note_in_full(open_window, qtbot):
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QFontMetrics
+
+    from coprod_desktop.files import builtin as content
+
+    for size in ((1024, 768), (1600, 900)):
+        win = open_window(content.new_session("Notes", ["Red"]), size=size)
+        card = deck_ids(win)[0]
+        win.document.place(card, "ladder-coercion")
+        win.document.set_note(card, LONG_NOTE)
+        win.toggle_list_view()
+        view = win.list_view
+        assert view.textElideMode() == Qt.TextElideMode.ElideNone
+        row = note_row(win)
+        rect = view.visualItemRect(row)
+        width = view.header().sectionSize(1)
+        assert width > 100
+        needed = QFontMetrics(view.font()).boundingRect(
+            QRect(0, 0, width - 12, 100_000), int(Qt.TextFlag.TextWordWrap), LONG_NOTE
+        )
+        assert rect.height() >= needed.height(), (size, rect.height(), needed.height())
+        assert view.wordWrap()

@@ -4,9 +4,16 @@ view reads the same arrangement as text and can move cards too."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
-from PySide6.QtGui import QContextMenuEvent, QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QContextMenuEvent, QFontMetrics, QKeyEvent, QResizeEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QWidget,
+)
 
 from coprod_desktop.domain.decisions import missing_text
 from coprod_desktop.domain.kinds import KIND_LABELS
@@ -21,6 +28,7 @@ LENS_ROLE = Qt.ItemDataRole.UserRole + 2  # the lens of the row's region ("" in 
 # before its cards.
 HEADING_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 BANDS = {"to": "doing to", "for": "doing for", "with": "doing with"}
+TEXT_MARGIN = 4  # px around a cell's text, as the style draws it
 
 
 def region_heading(region: Region, count: int, lens: str = "") -> str:
@@ -29,6 +37,35 @@ def region_heading(region: Region, count: int, lens: str = "") -> str:
     band = f" ({BANDS[region.band]})" if region.band in BANDS else ""
     prefix = f"{lens}: " if lens else ""
     return f"{prefix}{region.label}{band}, {count} card{'s' if count != 1 else ''}"
+
+
+class _WrappingDelegate(QStyledItemDelegate):
+    """Rows as high as their wrapped text at the column's width (the view alone sizes
+    rows for one line, and a long note would be cut)."""
+
+    def __init__(self, view: QTreeWidget) -> None:
+        super().__init__(view)
+        self.view = view
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        hint = super().sizeHint(option, index)
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        width = self.view.columnWidth(index.column())
+        if index.column() == 0:  # the branch indentation comes off the first column
+            depth, parent = 0, index.parent()
+            while parent.isValid():
+                depth, parent = depth + 1, parent.parent()
+            width -= self.view.indentation() * (depth + 1)
+        width -= 2 * TEXT_MARGIN
+        if not text or width <= 0:
+            return hint
+        metrics = QFontMetrics(option.font)
+        needed = metrics.boundingRect(
+            QRect(0, 0, width, 1_000_000), int(Qt.TextFlag.TextWordWrap), text
+        ).height()
+        return QSize(hint.width(), max(hint.height(), needed + 2 * TEXT_MARGIN))
 
 
 class ArrangementList(QTreeWidget):
@@ -43,6 +80,13 @@ class ArrangementList(QTreeWidget):
         self.setHeaderLabels(["Region and card", "Note"])
         self.setFont(fonts.font(18))
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Notes are read here in full: wrapped over as many lines as they need, never "...".
+        self.setWordWrap(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.setUniformRowHeights(False)
+        self.setItemDelegate(_WrappingDelegate(self))
+        self.header().sectionResized.connect(self._relayout_rows)
+        self.header().setStretchLastSection(True)
         self.setAccessibleName("Arrangement as a list")
         self.setAccessibleDescription(
             "Each region of the board with the cards the group put there and their notes, then "
@@ -90,8 +134,23 @@ class ArrangementList(QTreeWidget):
         if keep:  # the same row again, silently: a refresh never changes the selection
             self.select_card(keep)
         self.expandAll()
-        self.resizeColumnToContents(0)
+        self._fit_columns()
         self.blockSignals(False)
+
+    def _fit_columns(self) -> None:
+        """The cards' column as wide as its text, but never more than half the view: the
+        notes' column keeps the rest, and both wrap."""
+        self.resizeColumnToContents(0)
+        most = max(200, self.viewport().width() // 2)
+        if self.columnWidth(0) > most:
+            self.setColumnWidth(0, most)
+
+    def _relayout_rows(self, *_args: object) -> None:
+        self.scheduleDelayedItemsLayout()  # rows take the height of the new wrapping
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_columns()
 
     def _card_item(
         self,
