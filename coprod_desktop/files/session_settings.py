@@ -74,3 +74,16 @@ def presenting(session: Session) -> bool:
 
 def set_presenting(session: Session, on: bool) -> None:
     _set_top(session, PRESENTING_KEY, True if on else None)
+
+
+PRIVATE_KEY = "private_boards"
+
+
+def private_boards(session: Session) -> bool:
+    """Issue 13: each group's board stays covered when another group's tab is chosen,
+    until that group shows it, so tables are not influenced by each other's boards."""
+    return session.foreign.get(_TOP, {}).get(PRIVATE_KEY) is True
+
+
+def set_private_boards(session: Session, on: bool) -> None:
+    _set_top(session, PRIVATE_KEY, True if on else None)

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from coprod_desktop.domain.errors import DomainError
 from coprod_desktop.domain.rules import MAX_DOTS
 from coprod_desktop.files.session_settings import presenting as saved_presenting
+from coprod_desktop.files.session_settings import private_boards, set_private_boards
 from coprod_desktop.files.session_settings import set_presenting as save_presenting
 from coprod_desktop.ui.actions.file_actions import FileActions
 from coprod_desktop.ui.actions.menus import PrepareMenus
@@ -46,6 +47,7 @@ from coprod_desktop.ui.panels.details import DetailsPanel
 from coprod_desktop.ui.panels.group_bar import GroupBar
 from coprod_desktop.ui.panels.list_view import ArrangementList
 from coprod_desktop.ui.panels.move_menu import build_move_menu
+from coprod_desktop.ui.panels.private_cover import PrivateCover
 from coprod_desktop.ui.panels.room_bar import RoomBar
 from coprod_desktop.ui.panels.still_to_decide import StillToDecide
 from coprod_desktop.ui.panels.timer import TimerWidget
@@ -91,6 +93,9 @@ class MainWindow(QMainWindow):
         self.centre_stack.addWidget(self.list_view)
         self.debrief = DebriefView(document)
         self.centre_stack.addWidget(self.debrief)
+        self.private_cover = PrivateCover()
+        self.centre_stack.addWidget(self.private_cover)
+        self.private_cover.shown.connect(self._show_private_board)
         self.debrief.closed.connect(self.leave_debrief)
         self.timer = TimerWidget()
         self.hint = QLabel(HINT)
@@ -182,6 +187,8 @@ class MainWindow(QMainWindow):
         document.session_replaced.connect(self.leave_debrief)  # another session: its own boards
         document.session_details_changed.connect(self._update_title)
         document.current_group_changed.connect(self._update_group_frame)
+        document.current_group_changed.connect(self._cover_if_private)
+        document.session_replaced.connect(self._sync_private_action)
         document.current_group_changed.connect(self._forget_waiting_card)
         document.session_replaced.connect(self._restore_presenting)
         self.presentation.changed.connect(self._remember_presenting)
@@ -368,6 +375,8 @@ class MainWindow(QMainWindow):
             self.details.note.moveCursor(QTextCursor.MoveOperation.End)  # add to the note
 
     def toggle_list_view(self) -> None:
+        if self.centre_stack.currentWidget() is self.private_cover:
+            return  # a private board stays covered until its group shows it
         showing_list = self.centre_stack.currentWidget() is self.list_view
         card_id = self.selected_card_id()  # what the group is looking at now, before the switch
         self.centre_stack.setCurrentWidget(self.board_view if showing_list else self.list_view)
@@ -383,6 +392,35 @@ class MainWindow(QMainWindow):
             self.board_view.toggle_zoom(placement.region)
 
     # --- presentation -----------------------------------------------------------------
+    # --- private boards ---------------------------------------------------------------
+    def toggle_private_boards(self) -> None:
+        on = not private_boards(self.document.session)
+        set_private_boards(self.document.session, on)
+        self.named_actions["private_boards"].setChecked(on)
+        self.hint.setText(
+            "Private boards: a group's board is covered until it is shown."
+            if on
+            else "Boards are no longer private."
+        )
+
+    def _sync_private_action(self, *_args: object) -> None:
+        self.named_actions["private_boards"].setChecked(private_boards(self.document.session))
+        if self.centre_stack.currentWidget() is self.private_cover:
+            self.centre_stack.setCurrentWidget(self.board_view)
+
+    def _cover_if_private(self, *_args: object) -> None:
+        """A new group at the screen: its board stays covered until it says it is there."""
+        if not private_boards(self.document.session):
+            return
+        if self.centre_stack.currentWidget() is self.debrief:
+            return
+        self.private_cover.cover(self.document.current_group.name)
+        self.centre_stack.setCurrentWidget(self.private_cover)
+
+    def _show_private_board(self) -> None:
+        self.centre_stack.setCurrentWidget(self.board_view)
+        self.board_view.setFocus()
+
     # --- rounds and dot votes -----------------------------------------------------------
     def vote_on_selection(self, change: int) -> None:
         card_id = self.selected_card_id()

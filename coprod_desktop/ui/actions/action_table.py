@@ -291,6 +291,16 @@ ACTIONS: tuple[ActionEntry, ...] = (
         checkable=True,
     ),
     ActionEntry(
+        "private_boards",
+        "Private &boards until the debrief",
+        "view",
+        F,
+        "toggle_private_boards",
+        shortcuts=("Ctrl+Shift+H",),
+        tip="Cover a group's board when another group's tab is chosen, until it is shown",
+        checkable=True,
+    ),
+    ActionEntry(
         "close_round",
         "&Close the round...",
         "view",
