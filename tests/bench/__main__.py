@@ -19,7 +19,7 @@ from types import ModuleType
 from tests.bench.config import BenchConfig, offscreen_platform, quick
 from tests.bench.table import Result, Row, render
 
-FIGURES = ("startup", "drag", "switch", "storage", "handout", "memory")
+FIGURES = ("startup", "drag", "switch", "storage", "handout", "memory", "legibility")
 
 
 def module_for(name: str) -> ModuleType:
@@ -72,8 +72,14 @@ def machine() -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m tests.bench",
-        description="Measure start-up, dragging, switching group, open/save, the handout and "
-        "memory, each beside a baseline from the same run; print a table.",
+        description="Measure start-up, dragging, switching group, open/save, the handout, "
+        "memory and the room's text sizes (legibility), each beside a baseline from the "
+        "same run; print a table.",
+    )
+    parser.add_argument(
+        "figures",
+        nargs="*",
+        help="figures to measure (the same as --only): e.g. 'python -m tests.bench legibility'",
     )
     parser.add_argument(
         "--only",
@@ -88,7 +94,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--repeats", type=int, help="repeats per in-process figure")
     parser.add_argument("--markdown", action="store_true", help="print a Markdown table")
     args = parser.parse_args(argv)
-    names = [n.strip() for n in args.only.split(",") if n.strip()]
+    chosen = ",".join(args.figures) if args.figures else args.only
+    names = [n.strip() for n in chosen.split(",") if n.strip()]
     unknown = [n for n in names if n not in FIGURES]
     if unknown:
         parser.error(f"unknown figure(s) {', '.join(unknown)}; choose from {', '.join(FIGURES)}")

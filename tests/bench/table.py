@@ -20,6 +20,7 @@ class Row:
     max_value: float | None = None
     max_ratio: float | None = None
     error: str = ""
+    min_value: float | None = None  # a floor (a text size), where max_value is a ceiling
 
     @property
     def ratio(self) -> float | None:
@@ -30,15 +31,21 @@ class Row:
     @property
     def passed(self) -> bool | None:
         """True or False against the budget; None when there is no budget or no value."""
-        if self.value is None or (self.max_value is None and self.max_ratio is None):
+        if self.value is None or (
+            self.max_value is None and self.max_ratio is None and self.min_value is None
+        ):
             return None
         if self.max_value is not None and self.value > self.max_value:
+            return False
+        if self.min_value is not None and self.value < self.min_value:
             return False
         ratio = self.ratio
         return not (self.max_ratio is not None and ratio is not None and ratio > self.max_ratio)
 
     def cells(self) -> tuple[str, ...]:
         budget = []
+        if self.min_value is not None:
+            budget.append(f">= {_number(self.min_value, self.unit)}")
         if self.max_value is not None:
             budget.append(f"<= {_number(self.max_value, self.unit)}")
         if self.max_ratio is not None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QMimeData, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QDrag, QPainter, QPen, QPixmap
+from PySide6.QtGui import QColor, QDrag, QFont, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsObject,
@@ -119,6 +119,27 @@ class RegionItem(QGraphicsItem):
                 f"+{self.hidden_count} more",
             )
 
+    def _label_fit(self) -> tuple[QFont, list[str], str]:
+        """The label's font and lines as painted, and the text they came from (a rung's
+        name without its number)."""
+        box = self._label_box
+        number, _, name = self.region.label.partition(" ")
+        if self.region.lens == "ladder" and number.isdigit() and name:
+            name_box = QRectF(box.x(), 0, box.width(), box.height() * 0.55)
+            f, lines = fit_text(name, name_box, REGION_LABEL_PX, 11, bold=True)
+            return f, lines, name
+        f, lines = fit_text(self.region.label, box, REGION_LABEL_PX, 11, bold=True)
+        return f, lines, self.region.label
+
+    def label_pixel_size(self) -> float:
+        """The label's type size in board units, as painted (a rung's name, not its
+        larger number)."""
+        return float(self._label_fit()[0].pixelSize())
+
+    def label_elided(self) -> bool:
+        f, lines, text = self._label_fit()
+        return _elided(text, lines)
+
     def _paint_label(self, painter: QPainter) -> None:
         box = self._label_box
         left_middle = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
@@ -142,6 +163,11 @@ class RegionItem(QGraphicsItem):
         f, lines = fit_text(self.region.label, box, REGION_LABEL_PX, 11, bold=True)
         painter.setFont(f)
         painter.drawText(box, left_middle, "\n".join(lines))
+
+
+def _elided(text: str, lines: list[str]) -> bool:
+    """Fitted lines that dropped words (an ellipsis the text did not have)."""
+    return "\u2026" in "".join(lines) and "\u2026" not in text
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,9 +237,8 @@ class CardItem(QGraphicsObject):
     ) -> None:
         paint_card(painter, self._size, self.card, self.isSelected(), self.look, self.scale_factor)
 
-    def title_pixel_size(self) -> float:
-        """The title's type size in board units, as painted (after fitting)."""
-        f, _lines = fit_text(
+    def _title_fit(self) -> tuple[QFont, list[str]]:
+        return fit_text(
             self.card.title,
             card_text_box(
                 self._size, self.scale_factor, bool(self.look.missing or self.look.badges)
@@ -221,7 +246,14 @@ class CardItem(QGraphicsObject):
             CARD_TITLE_PX * self.scale_factor,
             CARD_TITLE_MIN_PX * self.scale_factor,
         )
-        return f.pixelSize()
+
+    def title_pixel_size(self) -> float:
+        """The title's type size in board units, as painted (after fitting)."""
+        return float(self._title_fit()[0].pixelSize())
+
+    def title_elided(self) -> bool:
+        """True when the painted title lost words to an ellipsis."""
+        return _elided(self.card.title, self._title_fit()[1])
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:

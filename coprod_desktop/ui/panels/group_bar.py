@@ -102,6 +102,20 @@ class GroupTabs(QTabBar):
         """What the tab paints: the group's name isolated (a U+202E in it reverses only it)."""
         return isolate(one_line(self.tabText(index)))
 
+    def _text_rect(self, index: int) -> QRectF:
+        rect = QRectF(self.tabRect(index)).adjusted(3, 4, -3, 0)
+        if index == self.currentIndex():
+            return rect.adjusted(12, 0, -12, 0)
+        return rect.adjusted(28, 0, -10, 0)  # after the colour dot
+
+    def painted_text(self, index: int) -> str:
+        """What the tab shows: its name, elided when the tab is too narrow."""
+        return self.fontMetrics().elidedText(
+            self.shown_text(index),
+            Qt.TextElideMode.ElideRight,
+            int(self._text_rect(index).width()),
+        )
+
     def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -114,18 +128,15 @@ class GroupTabs(QTabBar):
             painter.setPen(QPen(fill if current else colour, 3))
             painter.setBrush(fill if current else QColor("#ffffff"))
             painter.drawRoundedRect(rect.adjusted(1.5, 1.5, -1.5, 8), 8, 8)  # square foot, hidden
-            text_rect = rect.adjusted(12, 0, -12, 0)
             if not current:
                 dot = QRectF(rect.x() + 10, rect.center().y() - 6, 12, 12)
                 painter.setPen(Qt.PenStyle.NoPen)
                 painter.setBrush(colour)
                 painter.drawEllipse(dot)
-                text_rect = rect.adjusted(28, 0, -10, 0)
             painter.setPen(on_fill if current else QColor(theme.TEXT))
-            text = painter.fontMetrics().elidedText(
-                self.shown_text(i), Qt.TextElideMode.ElideRight, int(text_rect.width())
+            painter.drawText(
+                self._text_rect(i), int(Qt.AlignmentFlag.AlignCenter), self.painted_text(i)
             )
-            painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignCenter), text)
         painter.end()
 
 
