@@ -497,3 +497,28 @@ def test_a_low_window_packs_the_room_controls_tighter(window, qtbot):
     window.resize(1600, 1000)
     qtbot.waitUntil(lambda: not window.compact)
     assert window.controls.sizeHint().height() == tall
+
+
+def test_the_timer_value_is_its_accessible_description(qtbot):
+    """The label is named "Time left" for assistive technology, which hides its text: the
+    value and whether it runs are its description; the start button says what it does."""
+    clock = FakeClock()
+    timer = TimerWidget(Countdown(120, clock))
+    qtbot.addWidget(timer)
+    assert timer.digits.accessibleName() == "Time left"
+    assert timer.digits.accessibleDescription() == "2:00, not started"
+    assert timer.start_button.accessibleName() == "Start the timer"
+    timer.start_button.click()
+    clock.now = 61
+    timer.tick()
+    assert timer.digits.accessibleDescription() == "0:59, running"
+    assert timer.start_button.accessibleName() == "Pause the timer"
+    timer.start_button.click()
+    assert timer.digits.accessibleDescription() == "0:59, paused"
+    assert timer.start_button.accessibleName() == "Start the timer"
+    timer.start_button.click()
+    clock.now = 600
+    timer.tick()
+    assert timer.digits.accessibleDescription() == "Time's up"
+    timer.reset_button.click()
+    assert timer.digits.accessibleDescription() == "2:00, not started"

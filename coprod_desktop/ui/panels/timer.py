@@ -43,9 +43,8 @@ class TimerWidget(QWidget):
         self.digits.setFont(fonts.font(40, bold=True))
         self.digits.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.digits.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        self.digits.setAccessibleName("Time left")
+        self.digits.setAccessibleName("Time left")  # its value: the description (_expose)
         self.start_button = QPushButton("Start")
-        self.start_button.setAccessibleName("Start or pause the timer")
         self.start_button.clicked.connect(self.toggle)
         self.reset_button = QPushButton("Reset")
         self.reset_button.setAccessibleName("Reset the timer")
@@ -163,6 +162,23 @@ class TimerWidget(QWidget):
             self.digits.setText(c.display())
             self.digits.setStyleSheet(_NORMAL_STYLE)
             self.start_button.setText("Pause" if c.running else "Start")
+        self._expose()
+
+    def _expose(self) -> None:
+        """The label's accessible name is "Time left", which hides its text: its value
+        goes in the description ("7:30, running") and the start button says what a press
+        does. Set only on a change, so the 200 ms tick fires no events of its own."""
+        c = self.countdown
+        if c.finished:
+            value = "Time's up"
+        else:
+            state = "running" if c.running else "paused" if c.elapsed > 0 else "not started"
+            value = f"{self.digits.text()}, {state}"
+        if self.digits.accessibleDescription() != value:
+            self.digits.setAccessibleDescription(value)
+        action = "Pause the timer" if c.running else "Start the timer"
+        if self.start_button.accessibleName() != action:
+            self.start_button.setAccessibleName(action)
 
     @property
     def is_time_up(self) -> bool:
