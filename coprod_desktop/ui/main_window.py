@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
@@ -54,6 +56,9 @@ from coprod_desktop.ui.panels.timer import TimerWidget
 from coprod_desktop.ui.panels.tray import DeckTray
 from coprod_desktop.ui.style import focus
 from coprod_desktop.ui.style.plain_text import one_line, quoted, title_text
+
+if TYPE_CHECKING:
+    from coprod_desktop.ui.dialogs.paper_sort import PaperSortDialog
 
 
 class _FixedLabelButton(QToolButton):
@@ -179,6 +184,7 @@ class MainWindow(QMainWindow):
         document.undo_stack.cleanChanged.connect(self._update_title)
         self._title_disconnected = False
         self._moving_card = ""  # the card whose Move to menu is open
+        self._paper_sort: PaperSortDialog | None = None  # Group > Type in a paper sort
         # The tray's cards when M opened the menu for a tray card: after the placement the
         # next one is selected there, with the focus, for the next M.
         self._tray_before_move: list[str] = []
@@ -559,6 +565,16 @@ class MainWindow(QMainWindow):
 
     def _update_group_frame(self, *_args: object) -> None:
         self.board_view.set_frame_colour(self.document.current_group.colour)
+
+    def show_paper_sort(self) -> None:
+        from coprod_desktop.ui.dialogs.paper_sort import show_paper_sort
+
+        if self._paper_sort is None:
+            self._paper_sort = show_paper_sort(self, self.document)
+            self._paper_sort.destroyed.connect(lambda: setattr(self, "_paper_sort", None))
+        else:
+            self._paper_sort.raise_()
+            self._paper_sort.activateWindow()
 
     def _prompts(self) -> None:
         from coprod_desktop.ui.dialogs.prompts import show_prompts

@@ -227,6 +227,15 @@ ACTIONS: tuple[ActionEntry, ...] = (
         tip="Start this group's board from another group's",
     ),
     ActionEntry(
+        "paper_sort",
+        "&Type in a paper sort...",
+        "group",
+        F,
+        "show_paper_sort",
+        shortcuts=("Ctrl+Shift+K",),
+        tip="Place a table's paper cards by the codes printed on them (print-cards)",
+    ),
+    ActionEntry(
         "remove_group",
         "Re&move group...",
         "group",

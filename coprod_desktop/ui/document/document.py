@@ -131,6 +131,22 @@ class SessionDocument(QObject):
             lambda: session.place(group_id, card_id, region_id, index),
         )
 
+    def place_many(self, card_ids: list[str], region_id: str) -> bool:
+        """Put several cards of the current group into a region, in order, as one undo
+        step (a paper sort typed in); False if it changed nothing."""
+        session, group_id = self.session, self.current_group_id
+        region = session.board.region(region_id)
+        if region is None:
+            raise DomainError(f"no region {region_id!r}")
+        if len(card_ids) == 1:
+            return self.place(card_ids[0], region_id)
+
+        def change() -> None:
+            for card_id in card_ids:
+                session.place(group_id, card_id, region_id)
+
+        return self._push_change(f"Place {len(card_ids)} cards in {region.label}", change)
+
     def unplace(self, card_id: str, lens_id: str | None = None) -> bool:
         """Take a card off one lens, or (lens_id None) off the board back to the tray."""
         group = self.current_group
