@@ -94,10 +94,76 @@ def test_board_image_svg_holds_every_placed_title(session_file: Path, tmp_path: 
     assert "GP surgery time bank" in out.read_text(encoding="utf-8")
 
 
+def test_board_image_svg_says_what_it_shows_in_fonts_a_reader_has(
+    session_file: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "board.svg"
+    assert main(["export", str(session_file), "--board-image", str(out), "--group", "g2"]) == 0
+    root = ET.parse(out).getroot()
+    ns = "{http://www.w3.org/2000/svg}"
+    assert root.findtext(f"{ns}title", "").endswith(": Harbour")
+    assert root.findtext(f"{ns}desc", "") == "5 Engagement: GP surgery time bank."
+    text = out.read_text(encoding="utf-8")
+    assert "DejaVuSans" not in text and "font-family: 'DejaVu Sans'" in text
+    assert "clip-path" not in text  # Qt paints a clip rectangle black
+
+
+def _svg_scale(path: Path) -> float:
+    text = path.read_text(encoding="utf-8")
+    start = text.index("matrix(") + len("matrix(")
+    return float(text[start : text.index(",", start)])
+
+
+def test_board_image_text_grows_with_the_width(session_file: Path, tmp_path: Path) -> None:
+    """The drawing is made at its handout size and scaled: a wider image has larger text,
+    not the same 9 px text on a bigger canvas."""
+    small, large = tmp_path / "s.svg", tmp_path / "l.svg"
+    assert main(["export", str(session_file), "--board-image", str(small), "--width", "960"]) == 0
+    assert main(["export", str(session_file), "--board-image", str(large), "--width", "1920"]) == 0
+    assert _svg_scale(large) == pytest.approx(2 * _svg_scale(small), rel=1e-3)
+
+
+def test_board_image_png_has_the_requested_width_and_the_board_on_white(
+    session_file: Path, tmp_path: Path, qapp
+) -> None:
+    from PySide6.QtGui import QImage
+
+    out = tmp_path / "board.png"
+    assert main(["export", str(session_file), "--board-image", str(out), "--width", "800"]) == 0
+    data = out.read_bytes()
+    assert data.startswith(b"\x89PNG\r\n\x1a\n")
+    image = QImage(str(out))
+    w, h = load_session(session_file).board.size
+    assert (image.width(), image.height()) == (800, round(800 * h / w))
+    assert image.pixelColor(image.width() - 1, image.height() - 1).name() != "#000000"
+    colours = {image.pixelColor(x, y).name() for x in range(0, 800, 7) for y in range(0, 400, 7)}
+    assert "#ffffff" in colours and len(colours) > 20  # a drawing, with text, on white
+
+
+def test_board_image_png_needs_no_display(session_file: Path, tmp_path: Path) -> None:
+    """The command line makes its own offscreen Qt for the PNG: no DISPLAY, no platform set."""
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "QT_QPA_PLATFORM")}
+    out = tmp_path / "board.png"
+    args = ["export", str(session_file), "--board-image", str(out), "--width", "640"]
+    result = subprocess.run(
+        [sys.executable, "-m", "coprod_desktop", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert out.read_bytes()[16:20] == (640).to_bytes(4, "big")  # the PNG header's width
+
+
 @pytest.mark.parametrize(
     ("extra", "words"),
     [
-        (["--board-image", "{d}/b.png"], "PNG is not available"),
+        (["--board-image", "{d}/b.gif"], "is .svg or .png, not .gif"),
         (["--board-image", "{d}/b.svg", "--group", "g9"], "no such group"),
         (["--board-image", "{d}/b.svg", "--width", "5"], "between 100 and 8000"),
         (["--placements", "{d}/missing/p.csv"], "does not exist"),

@@ -1,9 +1,10 @@
 """`coprod-desktop export SESSION.json` with one of:
   --placements OUT.csv [--casolysis OUT2.csv]   where every group put every card, per lens
   --deck-csv OUT.csv                            the deck, as Deck > Export writes it
-  --board-image OUT.svg [--group ID] [--width PX]   one group's board as an image
+  --board-image OUT.svg|OUT.png [--group ID] [--width PX]   one group's board as an image
 Bad input (an unreadable session, an output that exists without --force, a missing
-folder, an unknown group): one line naming the problem, exit 2, nothing written. No Qt."""
+folder, an unknown group): one line naming the problem, exit 2, nothing written. Qt only
+for a PNG (painted from the SVG, offscreen)."""
 
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ def run_export(args: list[str]) -> int:
     what = parser.add_mutually_exclusive_group(required=True)
     what.add_argument("--placements", type=Path, help="CSV: a row per group, card and lens")
     what.add_argument("--deck-csv", type=Path, help="CSV: the deck, in the import format")
-    what.add_argument("--board-image", type=Path, help="SVG of one group's board")
+    what.add_argument("--board-image", type=Path, help="SVG or PNG of one group's board")
     parser.add_argument(
         "--casolysis", type=Path, help="with --placements: also this file, for card-sort tools"
     )
@@ -87,11 +88,8 @@ def _board_image(session: Session, options: argparse.Namespace) -> int:
 
     path: Path = options.board_image
     suffix = path.suffix.lower()
-    if suffix == ".png":  # ReportLab's bitmap backend needs Cairo, which the app does not ship
-        _fail(f"{path}: PNG is not available yet; write .svg (a slide or browser shows it sharp)")
-        return EXIT_BAD_INPUT
-    if suffix != ".svg":
-        _fail(f"{path}: the board image is .svg, not {suffix or 'no suffix'}")
+    if suffix not in (".svg", ".png"):
+        _fail(f"{path}: the board image is .svg or .png, not {suffix or 'no suffix'}")
         return EXIT_BAD_INPUT
     group_id = options.group or session.groups[0].id
     group = next((g for g in session.groups if g.id == group_id), None)
@@ -102,7 +100,13 @@ def _board_image(session: Session, options: argparse.Namespace) -> int:
     if not 100 <= options.width <= 8000:
         _fail(f"--width {options.width}: between 100 and 8000 pixels")
         return EXIT_BAD_INPUT
-    data = board_svg(session, group, options.width)
+    if suffix == ".png":
+        # Qt paints the SVG (ReportLab's bitmap backend needs Cairo); no display needed.
+        from coprod_desktop.ui.board_png import board_png_headless
+
+        data = board_png_headless(session, group, options.width)
+    else:
+        data = board_svg(session, group, options.width)
     atomic_write_bytes(path, data)
     say(f"{path}: the board of {group.name}, {options.width} px wide")
     return EXIT_OK
