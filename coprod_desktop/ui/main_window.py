@@ -54,6 +54,7 @@ from coprod_desktop.ui.panels.room_bar import RoomBar
 from coprod_desktop.ui.panels.still_to_decide import StillToDecide
 from coprod_desktop.ui.panels.timer import TimerWidget
 from coprod_desktop.ui.panels.tray import DeckTray
+from coprod_desktop.ui.presenter.controller import Presenter
 from coprod_desktop.ui.style import focus
 from coprod_desktop.ui.style.plain_text import one_line, quoted, title_text
 
@@ -107,6 +108,7 @@ class MainWindow(QMainWindow):
         self.hint.setObjectName("hint")
         self.hint.setTextFormat(Qt.TextFormat.PlainText)
 
+        self.presenter = Presenter(self)  # the projector's window (issue 15)
         self._build_actions()
         # The group's own controls sit under the tray, where the group stands:
         # the timer, then big Back to tray / Undo / Redo buttons.

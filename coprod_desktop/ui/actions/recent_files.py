@@ -26,6 +26,7 @@ GEOMETRY_KEY = "window/geometry"
 STATE_KEY = "window/state"
 CHOICES_KEY = "setup/last"
 SINGLE_KEYS_KEY = "keys/single"  # "single", "off" or "modified" (ui/actions/single_keys.py)
+PROJECTOR_KEY = "presenter/screen"  # the projector screen's name (ui/presenter)
 ROOM_CODE_KEY = "room/code"  # the facilitator's room mode code: this computer's, not the file's
 
 
@@ -118,6 +119,14 @@ class RecentFiles(QObject):
         self._set(SINGLE_KEYS_KEY, mode)
 
     # --- the room mode code ---------------------------------------------------------------
+    def projector_screen(self) -> str:
+        """The name of the screen the facilitator last chose for the projector."""
+        stored = self._get(PROJECTOR_KEY)
+        return stored if isinstance(stored, str) else ""
+
+    def remember_projector_screen(self, name: str) -> None:
+        self._set(PROJECTOR_KEY, name)
+
     def room_code(self) -> str:
         """The code that unlocks room mode; four random digits the first time, kept."""
         stored = self._get(ROOM_CODE_KEY)

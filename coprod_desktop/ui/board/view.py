@@ -4,7 +4,7 @@ double-tap, or Z); pinch to zoom and two fingers to pan on a touch screen."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QRect, QRectF, Qt
+from PySide6.QtCore import QEvent, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFocusEvent,
@@ -25,6 +25,8 @@ MAX_PINCH_ZOOM = 4.0
 
 
 class BoardView(QGraphicsView):
+    zoom_changed = Signal(str)  # the region zoomed to, "" for the whole board
+
     def __init__(self, scene: BoardScene, parent: QWidget | None = None) -> None:
         super().__init__(scene, parent)
         self.board_scene = scene
@@ -101,10 +103,12 @@ class BoardView(QGraphicsView):
         """Zoom to a region; the same region again returns to the whole board."""
         self.zoomed_region = "" if region_id == self.zoomed_region else region_id
         self.fit()
+        self.zoom_changed.emit(self.zoomed_region)
 
     def show_whole_board(self, *_args: object) -> None:
         self.zoomed_region = ""
         self.fit()
+        self.zoom_changed.emit("")
 
     def visible_scene_rect(self) -> QRectF:
         return self.mapToScene(self.viewport().rect()).boundingRect()
