@@ -188,9 +188,15 @@ def test_presentation_mode_hides_facilitator_widgets_and_restores(window, qtbot)
         window.group_bar.add_button,
     ):
         assert not hidden.isVisible()
-    # What a group needs stays, including the details panel where it writes notes.
-    for shown in (window.tray, window.group_bar, window.timer, window.board_view, window.details):
+    # What a group needs stays; the tray and the details panel, where it writes notes,
+    # slide in over the board when it asks for them (issue 14: the board gets the width).
+    for shown in (window.group_bar, window.timer, window.board_view):
         assert shown.isVisible()
+    assert not window.tray.isVisible() and not window.details.isVisible()
+    window.drawer.duration_ms = 0
+    window.presenting_layout.cards_button.click()
+    assert window.tray.isVisible() and window.details.isVisible()
+    window.presenting_layout.cards_button.click()
     assert window.scene.high_contrast
     presented_item = window.scene.item_for(deck_ids(window)[0]).sceneBoundingRect()
     assert presented_item.height() > normal_item.height()  # bigger cards for the room

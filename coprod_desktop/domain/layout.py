@@ -34,8 +34,13 @@ def label_insets(zone: str) -> tuple[float, float]:
 
 def label_rect(region: Region) -> Rect:
     """The box a region's label is drawn in."""
-    x, y, w, h = region.rect
-    top, left = label_insets(region.lens)
+    return label_rect_at(region.rect, region.lens)
+
+
+def label_rect_at(rect: Rect, lens: str) -> Rect:
+    """The box the label of a region of lens is drawn in when the region is at rect."""
+    x, y, w, h = rect
+    top, left = label_insets(lens)
     if left:
         return (x + 8, y + 4, left - 12, h - 8)
     return (x + 8, y + 3, w - 16, top - 9)  # clear of a selected card's thick outline
@@ -43,8 +48,35 @@ def label_rect(region: Region) -> Rect:
 
 def layout_for(region: Region, count: int, base: float = 1.0) -> RegionLayout:
     """Slots for count cards in region, leaving room for its label."""
-    top, left = label_insets(region.lens)
-    return layout_region(region.rect, count, top, left, base)
+    return layout_in(region.rect, region.lens, count, base)
+
+
+def layout_in(rect: Rect, lens: str, count: int, base: float = 1.0) -> RegionLayout:
+    """Slots for count cards in a region of lens placed at rect (a stretched board)."""
+    top, left = label_insets(lens)
+    return layout_region(rect, count, top, left, base)
+
+
+MAX_STRETCH = 1.5  # a board is stretched at most this much to fill a screen's shape
+
+
+def stretch_factors(
+    board_w: float, board_h: float, view_w: float, view_h: float, limit: float = MAX_STRETCH
+) -> tuple[float, float]:
+    """How much to widen (fx) or heighten (fy) a board's geometry so that it has the
+    view's shape: a 16:9 board on a 4:3 projector grows taller instead of being
+    letterboxed. One of the two is 1; rounded to 1/1000 so a pixel's jitter changes nothing."""
+    if min(board_w, board_h, view_w, view_h) <= 0:
+        return (1.0, 1.0)
+    ratio = (view_w / view_h) / (board_w / board_h)
+    if ratio >= 1:
+        return (round(min(limit, ratio), 3), 1.0)
+    return (1.0, round(min(limit, 1 / ratio), 3))
+
+
+def stretched(rect: Rect, fx: float, fy: float) -> Rect:
+    x, y, w, h = rect
+    return (x * fx, y * fy, w * fx, h * fy)
 
 
 def layout_region(

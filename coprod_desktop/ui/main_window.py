@@ -51,6 +51,7 @@ from coprod_desktop.ui.panels.list_view import ArrangementList
 from coprod_desktop.ui.panels.move_menu import build_move_menu
 from coprod_desktop.ui.panels.private_cover import PrivateCover
 from coprod_desktop.ui.panels.room_bar import RoomBar
+from coprod_desktop.ui.panels.room_layout import PresentingLayout, timer_digits_px
 from coprod_desktop.ui.panels.still_to_decide import StillToDecide
 from coprod_desktop.ui.panels.timer import TimerWidget
 from coprod_desktop.ui.panels.tray import DeckTray
@@ -119,7 +120,6 @@ class MainWindow(QMainWindow):
             self._big_button(key, fixed_label=True) for key in ("undo", "redo", "unplace")
         ]
         self.compact = False
-        self._lay_out_controls()
         top_row = self.top_row = QWidget()
         top = QHBoxLayout(top_row)
         top.setContentsMargins(0, 0, 6, 0)
@@ -141,7 +141,8 @@ class MainWindow(QMainWindow):
         # Over the board, so presentation mode keeps it (it hides the status bar).
         self.autosave_warning = AutosaveWarning(self.named_actions["save"])
         column.addWidget(self.autosave_warning)
-        column.addWidget(self.centre_stack, 1)
+        board_area = QWidget()  # the board, and while presenting the room's rail
+        column.addWidget(board_area, 1)
         # Tray above details in one column, so the 16:9 board gets the full width left.
         # Tray and details share what the room controls (at their natural height) leave.
         self.tray_and_details = QSplitter(Qt.Orientation.Vertical)
@@ -152,13 +153,19 @@ class MainWindow(QMainWindow):
         self.tray_and_details.setSizes([440, 420])
         self.tray_and_details.setChildrenCollapsible(False)
         self.side = QWidget()
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
         side_column = QVBoxLayout(self.side)
         side_column.setContentsMargins(0, 0, 0, 0)
         side_column.setSpacing(0)
         side_column.addWidget(self.still_to_decide, 0)
         side_column.addWidget(self.tray_and_details, 1)
         side_column.addWidget(self.controls, 0)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.presenting_layout = PresentingLayout(
+            self.splitter, self.side, side_column, self.controls, board_area, self.centre_stack
+        )
+        self.presenting_layout.arrange_controls = self._arrange_presenting_controls
+        self.drawer = self.presenting_layout.drawer
+        self._lay_out_controls()
         self.splitter.addWidget(self.side)
         self.splitter.addWidget(centre)
         self.splitter.setStretchFactor(0, 0)
@@ -167,9 +174,14 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         self.statusBar().addWidget(self.hint, 1)
 
-        # The details panel stays when presenting: groups read cards and write notes there.
+        # Presenting, the side column slides in over the board (groups read cards and write
+        # notes there) and the room's controls sit in a rail beside the board.
         self.presentation = PresentationMode(
-            self, self.scene, [self.toolbar, self.group_bar.add_button], self.splitter
+            self,
+            self.scene,
+            [self.toolbar, self.group_bar.add_button],
+            self.splitter,
+            self.presenting_layout,
         )
         # Shortcuts live on the window too, so they work while the menu bar is hidden.
         self.addActions(list(self.named_actions.values()))
@@ -180,6 +192,7 @@ class MainWindow(QMainWindow):
         self.tray.card_selected.connect(self._on_tray_selection)
         self.tray.move_menu_requested.connect(self.show_move_menu)
         self.tray.background_tapped.connect(self.return_selected_to_tray)
+        self.tray.clicked.connect(self._on_tray_tapped)
         self.still_to_decide.card_requested.connect(self._show_undecided)
         self.list_view.card_selected.connect(self._on_list_selection)
         self.list_view.move_menu_requested.connect(self.show_move_menu)
@@ -237,12 +250,20 @@ class MainWindow(QMainWindow):
         self.addToolBar(toolbar)
 
     def _lay_out_controls(self) -> None:
-        """Timer, then Undo | Redo, then Back to tray; on a low screen, one row of three."""
+        """Timer, then Undo | Redo, then Back to tray; on a low screen, one row of three;
+        presenting, in a strip above the board, all in one row."""
         grid = self.controls_grid
         for widget in (self.timer, *self.room_buttons):
             grid.removeWidget(widget)
         undo, redo, unplace = self.room_buttons
-        if self.compact:
+        presenting = self.presenting_layout.active
+        row = presenting and not self.presenting_layout.on_side
+        self.timer.set_row(row, narrow=presenting)
+        if row:
+            grid.addWidget(self.timer, 0, 0)
+            for column, button in enumerate(self.room_buttons):
+                grid.addWidget(button, 0, column + 1)
+        elif self.compact and not presenting:
             grid.addWidget(self.timer, 0, 0, 1, 3)
             for column, button in enumerate(self.room_buttons):
                 grid.addWidget(button, 1, column)
@@ -253,7 +274,14 @@ class MainWindow(QMainWindow):
             grid.addWidget(unplace, 2, 0, 1, 2)
         for button in self.room_buttons:
             button.setMinimumHeight(44 if self.compact else 48)
-        self.timer.set_compact(self.compact)
+        self.timer.set_compact(self.compact and not presenting)
+        if presenting:  # a narrow rail: the timer's three buttons fit across it
+            self.timer.set_digit_px(timer_digits_px(self.height()))
+            self.timer.reset_button.setMinimumWidth(72)
+            self.timer.preset_button.setMinimumWidth(72)
+
+    def _arrange_presenting_controls(self, _on_side: bool) -> None:
+        self._lay_out_controls()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -261,6 +289,8 @@ class MainWindow(QMainWindow):
         if compact != self.compact:
             self.compact = compact
             self._lay_out_controls()
+        if self.presenting_layout.active:
+            self.timer.set_digit_px(timer_digits_px(self.height()))
 
     def _big_button(self, key: str, fixed_label: bool = False) -> QToolButton:
         """A 44 px touch target showing an action's text, for the room's screen.
@@ -297,6 +327,12 @@ class MainWindow(QMainWindow):
             self.hint.setText(
                 f"{title} selected: tap a region on the board to put it there, or drag it."
             )
+
+    def _on_tray_tapped(self, *_args: object) -> None:
+        """Presenting, a card tapped in the drawer's tray: the drawer slides away so that
+        the whole board is there to tap where the card goes."""
+        if self.presenting_layout.active and self.scene.pending_card_id:
+            self.drawer.set_open(False)
 
     def _on_list_selection(self, card_id: str) -> None:
         if self.centre_stack.currentWidget() is not self.list_view:
@@ -377,7 +413,9 @@ class MainWindow(QMainWindow):
         card_id = self.selected_card_id()
         if card_id:
             self.details.show_card(card_id)
-            if not self.details.isVisible():
+            if self.presenting_layout.active:
+                self.drawer.set_open(True)  # the note box is in the drawer
+            elif not self.details.isVisible():
                 self.details.show()
             self.details.note.setFocus()
             self.details.note.moveCursor(QTextCursor.MoveOperation.End)  # add to the note
@@ -507,9 +545,11 @@ class MainWindow(QMainWindow):
         self.presentation.toggle()
 
     def leave_presentation(self) -> None:
-        """Esc: first back out of a zoomed region, then out of presentation mode (the
-        facilitator's, like Present: not while room mode is locked)."""
-        if self.board_view.zoomed_region:
+        """Esc: first close the drawer, then back out of a zoomed region, then out of
+        presentation mode (the facilitator's, like Present: not while room mode is locked)."""
+        if self.drawer.is_open:
+            self.drawer.set_open(False)
+        elif self.board_view.zoomed_region:
             self.board_view.show_whole_board()
         elif self.presentation.active:
             if self.room.allows("present"):
@@ -534,6 +574,7 @@ class MainWindow(QMainWindow):
 
     def _on_presentation_changed(self, active: bool) -> None:
         self.named_actions["present"].setText("Stop &presenting" if active else "&Present")
+        self._lay_out_controls()
         self.group_bar.tabs.set_min_contrast(7.0 if active else 4.5)  # AAA on the projector
         self.board_view.fit()
 

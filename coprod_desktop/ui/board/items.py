@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coprod_desktop.domain.layout import CARD_HEIGHT, label_rect
+from coprod_desktop.domain.layout import CARD_HEIGHT, label_rect, label_rect_at
 from coprod_desktop.domain.model import Card, Decoration, Region
 from coprod_desktop.ui.style import fonts, theme
 from coprod_desktop.ui.style.plain_text import plain_tooltip
@@ -36,6 +36,13 @@ class DecorationItem(QGraphicsItem):
         x, y, w, h = decoration.rect
         self._rect = QRectF(x, y, w, h)
         self.setZValue(-1)
+
+    def set_rect(self, rect: QRectF) -> None:
+        """Where the decoration is on a stretched board (presentation mode)."""
+        if rect != self._rect:
+            self.prepareGeometryChange()
+            self._rect = QRectF(rect)
+            self.update()
 
     def boundingRect(self) -> QRectF:
         return self._rect
@@ -71,6 +78,15 @@ class RegionItem(QGraphicsItem):
         self.hidden_count = 0
         self._highlighted = False
         self.setToolTip(plain_tooltip(f"{region.label}\n{region.description}".strip()))
+
+    def set_rect(self, rect: QRectF) -> None:
+        """Where the region is on a stretched board (presentation mode)."""
+        if rect != self._rect:
+            self.prepareGeometryChange()
+            self._rect = QRectF(rect)
+            box = (rect.x(), rect.y(), rect.width(), rect.height())
+            self._label_box = QRectF(*label_rect_at(box, self.region.lens))
+            self.update()
 
     def boundingRect(self) -> QRectF:
         return self._rect.adjusted(-3, -3, 3, 3)

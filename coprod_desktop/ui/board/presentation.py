@@ -1,21 +1,30 @@
 """Presentation mode: full screen for a projected room. Menus, status bar and the
-facilitator's panels hide; the tray, group switcher, timer, undo and redo stay;
+facilitator's panels hide; the board takes the screen (the tray and details slide in
+over it when asked for; the group switcher, timer, undo and redo stay in a rail);
 cards grow and the board switches to high contrast. Leaving restores the window
 exactly as it was."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Protocol
 
 from PySide6.QtCore import QByteArray, QObject, Qt, Signal
 from PySide6.QtWidgets import QMainWindow, QSplitter, QWidget
 
 from coprod_desktop.ui.board.scene import BoardScene
 
-PRESENTATION_SIDE_WIDTH = 280  # px: tray and timer, leaving the board the rest
 PRESENTATION_CARD_BASE = (
     1.5  # cards half as large again: titles >= 24 px at 1920x1080 unless a region is crowded
 )
+
+
+class RoomLayout(Protocol):
+    """Where the panels go while presenting (ui/panels/room_layout.py)."""
+
+    def enter(self) -> None: ...
+
+    def leave(self) -> None: ...
 
 
 @dataclass
@@ -35,12 +44,14 @@ class PresentationMode(QObject):
         scene: BoardScene,
         facilitator_only: list[QWidget],
         splitter: QSplitter | None = None,
+        layout: RoomLayout | None = None,
     ) -> None:
         super().__init__(window)
         self.window = window
         self.scene = scene
         self.facilitator_only = facilitator_only
-        self.splitter = splitter  # side panel | board: the side panel narrows while presenting
+        self.splitter = splitter  # side panel | board: its sizes come back afterwards
+        self.layout = layout  # moves the side panel and the room's controls while presenting
         self._saved: _Saved | None = None
 
     @property
@@ -61,8 +72,8 @@ class PresentationMode(QObject):
         )
         for widget in hidden:
             widget.hide()
-        if self.splitter is not None and sizes:
-            self.splitter.setSizes([PRESENTATION_SIDE_WIDTH, sum(sizes) - PRESENTATION_SIDE_WIDTH])
+        if self.layout is not None:
+            self.layout.enter()
         self.scene.set_presentation(PRESENTATION_CARD_BASE, high_contrast=True)
         w.showFullScreen()
         self.changed.emit(True)
@@ -76,6 +87,8 @@ class PresentationMode(QObject):
         for widget in [w.menuBar(), w.statusBar(), *self.facilitator_only]:
             widget.setVisible(saved.visible.get(id(widget), True))
         self.scene.set_presentation(1.0, high_contrast=False)
+        if self.layout is not None:
+            self.layout.leave()
         if self.splitter is not None and saved.splitter:
             self.splitter.setSizes(saved.splitter)
         w.setWindowState(saved.state & ~Qt.WindowState.WindowFullScreen)

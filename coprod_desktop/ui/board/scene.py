@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from coprod_desktop.domain.decisions import missing_text, principle_numbers
 from coprod_desktop.domain.errors import DomainError
-from coprod_desktop.domain.layout import RegionLayout, insertion_index, layout_for
+from coprod_desktop.domain.layout import RegionLayout, insertion_index, layout_in, stretched
 from coprod_desktop.ui.board.items import (
     CardItem,
     CardLook,
@@ -40,7 +40,10 @@ class BoardScene(QGraphicsScene):
         self.card_items: dict[CardKey, CardItem] = {}
         self._layouts: dict[str, RegionLayout] = {}
         self.card_base = 1.0  # card size relative to full size (larger when presenting)
+        self.stretch = (1.0, 1.0)  # the board's geometry widened / heightened to fit a screen
+        self.decoration_items: list[DecorationItem] = []
         self.high_contrast = False
+        self.fills_view = False  # presenting: the board is stretched to the view's shape
         # The card a tap on a region moves: set by tapping a card (tray or board), cleared
         # by any placement, so a later tap or double-click on the board only zooms.
         self.pending_card_id = ""
@@ -57,16 +60,38 @@ class BoardScene(QGraphicsScene):
         self.clear()
         self.region_items.clear()
         self.card_items.clear()
+        self.decoration_items = []
         board = self.document.session.board
-        w, h = board.size
-        self.setSceneRect(QRectF(0, 0, w, h))
         for decoration in board.decorations:
-            self.addItem(DecorationItem(decoration))
+            decoration_item = DecorationItem(decoration)
+            self.addItem(decoration_item)
+            self.decoration_items.append(decoration_item)
         for region in board.regions:
             item = RegionItem(region)
             self.addItem(item)
             self.region_items[region.id] = item
+        self._apply_stretch()
         self.sync_cards()
+
+    def set_stretch(self, fx: float, fy: float) -> bool:
+        """Widen (fx) or heighten (fy) the board's geometry so that it fills a view of
+        another shape (text keeps its size); False when it was already so."""
+        if (fx, fy) == self.stretch:
+            return False
+        self.stretch = (fx, fy)
+        self._apply_stretch()
+        self.sync_cards()
+        return True
+
+    def _apply_stretch(self) -> None:
+        fx, fy = self.stretch
+        board = self.document.session.board
+        for item in self.decoration_items:
+            item.set_rect(QRectF(*stretched(item.decoration.rect, fx, fy)))
+        for region_item in self.region_items.values():
+            region_item.set_rect(QRectF(*stretched(region_item.region.rect, fx, fy)))
+        w, h = board.size
+        self.setSceneRect(QRectF(0, 0, w * fx, h * fy))
 
     def sync_cards(self, *_args: object) -> None:
         """Lay out the current group's cards; reuse items so selection survives."""
@@ -78,7 +103,9 @@ class BoardScene(QGraphicsScene):
         self._layouts.clear()
         for region, cards in session.iter_placed(group):
             region_item = self.region_items[region.id]
-            layout = layout_for(region, len(cards), self.card_base)
+            r = region_item.rect
+            box = (r.x(), r.y(), r.width(), r.height())
+            layout = layout_in(box, region.lens, len(cards), self.card_base)
             self._layouts[region.id] = layout
             region_item.hidden_count = layout.hidden
             region_item.update()
@@ -114,9 +141,14 @@ class BoardScene(QGraphicsScene):
         self._mark_twins()
 
     def set_presentation(self, card_base: float, high_contrast: bool) -> None:
-        """Bigger cards and stronger contrast for a projected room."""
+        """Bigger cards and stronger contrast for a projected room; the board's shape then
+        follows the screen's (BoardView.fit stretches it), and back to its own after."""
         self.card_base = card_base
         self.high_contrast = high_contrast
+        self.fills_view = high_contrast
+        if not high_contrast:
+            self.stretch = (1.0, 1.0)
+            self._apply_stretch()
         self.setBackgroundBrush(
             QBrush(QColor("#ffffff" if high_contrast else theme.BOARD_BACKGROUND))
         )

@@ -17,6 +17,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFrame, QGesture, QGestureEvent, QGraphicsView, QPinchGesture, QWidget
 
+from coprod_desktop.domain.layout import stretch_factors
 from coprod_desktop.ui.board.scene import BoardScene
 
 FOCUS_RING = "#1a1a1a"
@@ -90,6 +91,13 @@ class BoardView(QGraphicsView):
 
     # --- fitting and zooming -------------------------------------------------------
     def fit(self, *_args: object) -> None:
+        scene = self.board_scene
+        if scene.fills_view:  # presenting: the board takes the view's shape, no letterbox
+            w, h = scene.document.session.board.size
+            port = self.viewport().size()
+            fx, fy = stretch_factors(w, h, port.width(), port.height())
+            if scene.set_stretch(fx, fy):
+                return  # the new scene rect fits the view again (sceneRectChanged)
         region = self.board_scene.region_items.get(self.zoomed_region)
         target = (
             region.rect.adjusted(-ZOOM_MARGIN, -ZOOM_MARGIN, ZOOM_MARGIN, ZOOM_MARGIN)

@@ -66,13 +66,14 @@ class TimerWidget(QWidget):
         menu.setFont(fonts.font(18))  # touch-sized rows
         menu.setStyleSheet(MENU_STYLE)
         self.preset_button.setMenu(menu)
-        layout = QGridLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.digits, 0, 0, 1, 3)
-        for column, button in enumerate((self.start_button, self.reset_button, self.preset_button)):
+        self._digit_px = 40
+        self._row = False
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        for button in (self.start_button, self.reset_button, self.preset_button):
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             button.setFont(fonts.font(16, bold=True))
-            layout.addWidget(button, 1, column)
+        self.set_row(False)
         self.set_compact(False)
         self._ticker = QTimer(self)
         self._ticker.setInterval(TICK_MS)
@@ -91,9 +92,50 @@ class TimerWidget(QWidget):
 
     def set_compact(self, compact: bool) -> None:
         """Smaller digits and 44 px buttons (still a touch target) on a low screen."""
-        self.digits.setFont(fonts.font(26 if compact else 40, bold=True))
+        self.set_digit_px(26 if compact else 40)
         for button in (self.start_button, self.reset_button, self.preset_button):
             button.setMinimumSize(72 if compact else 88, 44 if compact else 48)
+
+    def set_digit_px(self, px: int) -> None:
+        """The digits' size (presentation mode sizes them to the screen)."""
+        self._digit_px = px
+        self._apply_font()
+
+    @property
+    def digit_px(self) -> int:
+        return self._digit_px
+
+    def _apply_font(self) -> None:
+        # "Time's up!" is twice as long as "5:00": half the size, so it never widens the rail
+        px = self._digit_px // 2 if self.countdown.finished else self._digit_px
+        if self.digits.font().pixelSize() != max(1, px):
+            self.digits.setFont(fonts.font(max(1, px), bold=True))
+
+    def set_row(self, row: bool, narrow: bool = False) -> None:
+        """The digits beside the buttons (a strip above the board), or above them; narrow
+        (a rail beside the board): Start under the digits, Reset and Set time under it."""
+        self._row = row
+        grid = self._grid
+        widgets: tuple[QWidget, ...] = (
+            self.digits,
+            self.start_button,
+            self.reset_button,
+            self.preset_button,
+        )
+        for widget in widgets:
+            grid.removeWidget(widget)
+        if row:
+            for column, widget in enumerate(widgets):
+                grid.addWidget(widget, 0, column)
+        elif narrow:
+            grid.addWidget(self.digits, 0, 0, 1, 2)
+            grid.addWidget(self.start_button, 1, 0, 1, 2)
+            grid.addWidget(self.reset_button, 2, 0)
+            grid.addWidget(self.preset_button, 2, 1)
+        else:
+            grid.addWidget(self.digits, 0, 0, 1, 3)
+            for column, widget in enumerate(widgets[1:]):
+                grid.addWidget(widget, 1, column)
 
     # --- dialogs (replaced in tests) ---------------------------------------------
     def ask_custom_duration(self) -> str | None:
@@ -147,6 +189,7 @@ class TimerWidget(QWidget):
                 self._announced = True
                 self.time_up.emit()
             self._blink += 1
+            self._apply_font()
             self.digits.setText("Time's up!")
             self.digits.setStyleSheet(
                 _UP_STYLES[self._blink // 3 % 2]
@@ -159,6 +202,7 @@ class TimerWidget(QWidget):
                 self._ticker.start()
         else:
             self._blink = 0
+            self._apply_font()
             self.digits.setText(c.display())
             self.digits.setStyleSheet(_NORMAL_STYLE)
             self.start_button.setText("Pause" if c.running else "Start")
