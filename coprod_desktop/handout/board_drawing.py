@@ -10,7 +10,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from coprod_desktop.domain.layout import label_rect, layout_for
 from coprod_desktop.domain.model import Board, Card, Decoration, Region, Session
 from coprod_desktop.domain.model import Group as CardGroup
-from coprod_desktop.handout.fonts import BOLD, REGULAR
+from coprod_desktop.handout.fonts import BOLD, REGULAR, drawing
 from coprod_desktop.handout.styles import INK, MUTED, RULE, Styles, marker, readable_on_white
 from coprod_desktop.handout.text import FittedText, fit_text
 
@@ -55,7 +55,7 @@ class _Painter:
         self.scale = scale
         self.styles = styles
         w, h = board.size
-        self.drawing = Drawing(w * scale, h * scale)
+        self.drawing = drawing(w * scale, h * scale)
 
     def box(self, rect: Box) -> Box:
         """Board rect (x, y from the top) -> drawing rect (x, y from the bottom) in points."""

@@ -11,7 +11,6 @@ from reportlab.platypus import (
     Flowable,
     KeepTogether,
     Paragraph,
-    Table,
     TableStyle,
 )
 
@@ -25,7 +24,7 @@ from coprod_desktop.domain.compare import (
 from coprod_desktop.domain.decisions import principle_numbers
 from coprod_desktop.domain.model import Region, Session
 from coprod_desktop.handout.cells import rows_fit
-from coprod_desktop.handout.flowables import SectionMarker, run_on
+from coprod_desktop.handout.flowables import SectionMarker, Table, run_on
 from coprod_desktop.handout.sections import region_title
 from coprod_desktop.handout.styles import FAINT, INK, RULE, Styles, marker
 from coprod_desktop.handout.text import brief, para

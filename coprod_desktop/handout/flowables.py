@@ -7,13 +7,25 @@ from typing import Any
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, TableStyle
+from reportlab.platypus import Table as _Table
 
 from coprod_desktop.domain.model import Group
-from coprod_desktop.handout.fonts import BOLD
+from coprod_desktop.handout.fonts import BOLD, REGULAR
 from coprod_desktop.handout.styles import Styles, legend_items, readable_on_white
 from coprod_desktop.handout.swatched import Swatched
 from coprod_desktop.handout.text import ellipsize, one_line, para
+
+
+class Table(_Table):
+    """A Table whose cells start in the shipped font. ReportLab sets each cell's font
+    (Helvetica unless a style says otherwise) on the canvas even when the cell holds a
+    Paragraph, which wrote an unembedded Helvetica into the PDF (issue 20)."""
+
+    def __init__(self, data: Any, *args: Any, **kwargs: Any) -> None:
+        super().__init__(data, *args, **kwargs)
+        self.setStyle([("FONTNAME", (0, 0), (-1, -1), REGULAR)])
+
 
 RUN_ON_CHARS = 2000  # at most about this much markup in one paragraph of a run-on list
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from functools import cache
 
+from reportlab.graphics.shapes import Drawing
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
@@ -60,3 +61,10 @@ def _glyphs(name: str) -> frozenset[int]:
 def has_glyph(name: str, ch: str) -> bool:
     """Whether the registered TrueType font name has a glyph for the character ch."""
     return ord(ch) in _glyphs(name)
+
+
+def drawing(width: float, height: float) -> Drawing:
+    """A Drawing whose initial font is the shipped one. ReportLab's renderer sets a
+    drawing's initial font (Helvetica unless told) on the canvas before drawing it, which
+    wrote an unembedded Helvetica into every PDF with a swatch or a board (issue 20)."""
+    return Drawing(width, height, initialFontName=REGULAR, initialFontSize=8)

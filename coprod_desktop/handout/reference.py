@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, TableStyle
 
 from coprod_desktop.domain.model import Decoration, Group, Region, Session
 from coprod_desktop.handout.cells import rows_fit
-from coprod_desktop.handout.flowables import SectionMarker
+from coprod_desktop.handout.flowables import SectionMarker, Table
 from coprod_desktop.handout.reference_data import (
     Item,
     Part,

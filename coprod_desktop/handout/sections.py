@@ -9,7 +9,6 @@ from reportlab.platypus import (
     PageBreak,
     Paragraph,
     Spacer,
-    Table,
     TableStyle,
 )
 
@@ -20,6 +19,7 @@ from coprod_desktop.handout.board_drawing import board_drawing
 from coprod_desktop.handout.cover_key import CoverKey
 from coprod_desktop.handout.flowables import (
     SectionMarker,
+    Table,
     group_heading,
     group_line,
     legend,

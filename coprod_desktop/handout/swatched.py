@@ -11,12 +11,13 @@ from reportlab.graphics import renderPDF
 from reportlab.graphics.shapes import Drawing, Rect
 from reportlab.platypus import Flowable, Paragraph
 
+from coprod_desktop.handout.fonts import drawing
 from coprod_desktop.handout.styles import INK, colour
 
 
 def swatch(hex_colour: str, size: float) -> Drawing:
     """A filled square with a dark edge, visible even for white or yellow."""
-    d = Drawing(size, size)
+    d = drawing(size, size)
     d.add(
         Rect(
             0.5,
