@@ -35,6 +35,7 @@ from coprod_desktop.files.session_settings import presenting as saved_presenting
 from coprod_desktop.files.session_settings import private_boards, set_private_boards
 from coprod_desktop.files.session_settings import set_presenting as save_presenting
 from coprod_desktop.ui.actions.file_actions import FileActions
+from coprod_desktop.ui.actions.file_exports import FileExports
 from coprod_desktop.ui.actions.menus import PrepareMenus
 from coprod_desktop.ui.actions.menus import install as install_menus
 from coprod_desktop.ui.actions.room_lock import HiddenWhileLocked, RoomLock
@@ -87,6 +88,7 @@ class MainWindow(QMainWindow):
         focus.install()  # focus rings on buttons, the placeholder colour (issue 16)
         self.document = document
         self.files = FileActions(document, self)
+        self.file_exports = FileExports(document, self, self.files)
         # Kept as attributes: a scene without a Python reference is deleted under us.
         self.scene = BoardScene(document, self)
         self.board_view = BoardView(self.scene)

@@ -17,7 +17,7 @@ from coprod_desktop.files.disk_state import Fingerprint
 from coprod_desktop.files.session_file import load_session_file, save_session
 from coprod_desktop.files.session_schema import SessionFormatError
 from coprod_desktop.ui.actions.file_guard import FileGuard, same_file
-from coprod_desktop.ui.actions.handout_export import HandoutExport
+from coprod_desktop.ui.actions.handout_export import HandoutExport, file_stem
 from coprod_desktop.ui.actions.recent_files import RecentFiles
 from coprod_desktop.ui.dialogs.replace import ask_replace, with_suffix_confirmed
 from coprod_desktop.ui.dialogs.setup import SetupResult, ask_setup
@@ -182,7 +182,7 @@ class FileActions(QObject):
         suggestion = (
             self.document.path.name
             if self.document.path
-            else _file_stem(self.document.session.title) + ".json"
+            else file_stem(self.document.session.title) + ".json"
         )
         path = self.ask_save_path("Save session as", suggestion, SESSION_FILTER)
         if path is not None:  # a name typed without .json: ask about NAME.json
@@ -242,8 +242,3 @@ class FileActions(QObject):
         if answer == QMessageBox.StandardButton.Save:
             return self.save()
         return answer == QMessageBox.StandardButton.Discard
-
-
-def _file_stem(title: str) -> str:
-    stem = "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in title.strip().lower())
-    return "-".join(part for part in stem.split("-") if part)[:60] or "session"

@@ -131,7 +131,7 @@ class HandoutExport(QObject):
     # --- the export -----------------------------------------------------------------------
     def suggestion(self) -> Path:
         document = self.document
-        stem = document.path.stem if document.path else _file_stem(document.session.title)
+        stem = document.path.stem if document.path else file_stem(document.session.title)
         folder = self.settings.folder() or (
             document.path.resolve().parent if document.path else Path.cwd()
         )
@@ -214,6 +214,6 @@ def _message(
     return QMessageBox.StandardButton(box.exec())
 
 
-def _file_stem(title: str) -> str:
+def file_stem(title: str) -> str:
     stem = "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in title.strip().lower())
     return "-".join(part for part in stem.split("-") if part)[:60] or "session"
