@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QScreen
 from PySide6.QtWidgets import QInputDialog
 
@@ -136,7 +136,9 @@ class Presenter(QObject):
         if handle is not None:
             handle.setScreen(screen)
         view.setGeometry(screen.geometry())
-        view.showFullScreen()
+        # showFullScreen() would also activate it: the keyboard stays on the laptop's window.
+        view.setWindowState(view.windowState() | Qt.WindowState.WindowFullScreen)
+        view.show()
 
     def choose_screen(self) -> None:
         """The facilitator picks the projector's screen from the screens there are."""
