@@ -59,6 +59,7 @@ from coprod_desktop.ui.panels.tray import DeckTray
 from coprod_desktop.ui.presenter.controller import Presenter
 from coprod_desktop.ui.style import focus
 from coprod_desktop.ui.style.plain_text import one_line, quoted, title_text
+from coprod_desktop.ui.touch.hands import Hands
 
 if TYPE_CHECKING:
     from coprod_desktop.ui.dialogs.paper_sort import PaperSortDialog
@@ -112,6 +113,7 @@ class MainWindow(QMainWindow):
         self.hint.setTextFormat(Qt.TextFormat.PlainText)
 
         self.presenter = Presenter(self)  # the projector's window (issue 15)
+        self.hands = Hands(self)  # many fingers, each with its own card (issue 15)
         self._build_actions()
         # The group's own controls sit under the tray, where the group stands:
         # the timer, then big Back to tray / Undo / Redo buttons.

@@ -4,7 +4,7 @@ double-tap, or Z); pinch to zoom and two fingers to pan on a touch screen."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QRect, QRectF, Qt, Signal
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFocusEvent,
@@ -15,7 +15,7 @@ from PySide6.QtGui import (
     QResizeEvent,
     QShowEvent,
 )
-from PySide6.QtWidgets import QFrame, QGesture, QGestureEvent, QGraphicsView, QPinchGesture, QWidget
+from PySide6.QtWidgets import QFrame, QGraphicsView, QWidget
 
 from coprod_desktop.domain.layout import stretch_factors
 from coprod_desktop.ui.board.scene import BoardScene
@@ -43,7 +43,6 @@ class BoardView(QGraphicsView):
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.viewport().setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
-        self.viewport().grabGesture(Qt.GestureType.PinchGesture)
         self.setAccessibleName("Board")
         self.setAccessibleDescription(
             "The public service matrix, the ladder of co-production and the 'co-production is not' "
@@ -142,33 +141,34 @@ class BoardView(QGraphicsView):
             return
         event.accept()
 
-    # --- touch ---------------------------------------------------------------------------
-    def viewportEvent(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Gesture and isinstance(event, QGestureEvent):
-            pinch = event.gesture(Qt.GestureType.PinchGesture)
-            if pinch is not None:
-                self._pinch(pinch)
-                event.accept()
-                return True
-        return super().viewportEvent(event)
-
-    def _pinch(self, gesture: QGesture) -> None:
-        if not isinstance(gesture, QPinchGesture):
+    # --- touch: pinch and two-finger pan (ui/touch/hands.py reads the fingers) ------------
+    def zoom_by(self, factor: float, anchor: QPointF) -> None:
+        """Zoom by factor, keeping the board point under anchor (viewport px) in place;
+        never smaller than the fitted board (or region), at most MAX_PINCH_ZOOM times it."""
+        new_zoom = max(1.0, min(MAX_PINCH_ZOOM, self._pinch_zoom * factor))
+        factor = new_zoom / self._pinch_zoom
+        if abs(factor - 1.0) < 1e-6:
             return
-        flags = gesture.changeFlags()
-        if flags & QPinchGesture.ChangeFlag.ScaleFactorChanged:
-            factor = gesture.scaleFactor()
-            new_zoom = max(1.0, min(MAX_PINCH_ZOOM, self._pinch_zoom * factor))
-            factor = new_zoom / self._pinch_zoom
-            self._pinch_zoom = new_zoom
-            self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
-            self.scale(factor, factor)
-        if flags & QPinchGesture.ChangeFlag.CenterPointChanged:  # two fingers moving together pan
-            delta = gesture.centerPoint() - gesture.lastCenterPoint()
-            self.centerOn(
-                self.mapToScene(self.viewport().rect().center()) - delta / self.transform().m11()
-            )
-        if gesture.state() == Qt.GestureState.GestureFinished and self._pinch_zoom <= 1.01:
+        self._pinch_zoom = new_zoom
+        before = self.mapToScene(anchor.toPoint())
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
+        self.scale(factor, factor)
+        self.pan_by(QPointF(0, 0), keep=(before, anchor))
+
+    def pan_by(self, delta: QPointF, keep: tuple[QPointF, QPointF] | None = None) -> None:
+        """Move the board with the fingers by delta viewport px (keep: a board point to
+        bring back under a viewport point, after a zoom)."""
+        centre = self.mapToScene(self.viewport().rect().center())
+        shift = QPointF(delta) / self.transform().m11()
+        if keep is not None:
+            shift += self.mapToScene(keep[1].toPoint()) - keep[0]
+        self.centerOn(centre - shift)
+
+    def pinch_zoom(self) -> float:
+        return self._pinch_zoom
+
+    def end_pinch(self) -> None:
+        if self._pinch_zoom <= 1.01:
             self.fit()
 
     def resizeEvent(self, event: QResizeEvent) -> None:

@@ -1,0 +1,1 @@
+"""Many hands on a touch panel (issue 15): several fingers, each with its own card."""
