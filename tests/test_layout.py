@@ -13,10 +13,12 @@ from coprod_desktop.domain.layout import (
     CARD_WIDTH,
     MIN_SCALE,
     RegionLayout,
+    fit_region,
     insertion_index,
     label_rect,
     layout_for,
     layout_region,
+    room_floors,
 )
 from coprod_desktop.domain.model import Rect
 from coprod_desktop.files import builtin as content
@@ -201,3 +203,68 @@ def test_insertion_index_matches_model_order(board) -> None:
     new = session.deck.cards[10].id
     session.place("g1", new, region.id, insertion_index(layout, sx + 2, sy + sh / 2))
     assert [p.card for p in session.group("g1").in_region(region.id)] == [ids[0], new, *ids[1:]]
+
+
+# --- fitting a region to legible titles (presentation mode) ------------------------
+
+
+def two_line_fit(w: float, h: float, n: int) -> float:
+    """A stand-in for measuring: titles take two lines, and a line is 8 px per 10 chars."""
+    return max(0.0, min((h - 6) / 2.4, (w - 30) / 8))
+
+
+def test_fit_region_uses_one_size_for_every_card_and_fills_the_room() -> None:
+    rect = (0.0, 0.0, 330.0, 240.0)
+    layout = fit_region(rect, 3, two_line_fit, 20.0, 40.0, top=40.0)
+    assert layout.hidden == 0 and layout.more is None and len(layout.slots) == 3
+    assert 20.0 <= layout.title_px <= 40.0
+    assert len({(s[2], s[3]) for s in layout.slots}) == 1  # one card size, one type size
+    bottom = max(s[1] + s[3] for s in layout.slots)
+    right = max(s[0] + s[2] for s in layout.slots)
+    assert bottom >= 240 - 6 - 1 or right >= 330 - 6 - 1  # the room is used, not left empty
+    check_layout(replace_scale(layout), (0, 40, 330, 200), 3)
+
+
+def replace_scale(layout: RegionLayout) -> RegionLayout:
+    return RegionLayout(layout.slots, min(1.0, max(MIN_SCALE, layout.scale)), layout.hidden)
+
+
+def test_fit_region_shows_what_fits_at_the_floor_and_a_plus_n_strip() -> None:
+    rect = (10.0, 20.0, 330.0, 240.0)
+    layout = fit_region(rect, 12, two_line_fit, 30.0, 40.0, top=40.0, more_height=30.0)
+    assert 0 < len(layout.slots) < 12 and layout.hidden == 12 - len(layout.slots)
+    assert layout.title_px >= 30.0
+    assert layout.more is not None
+    mx, my, mw, mh = layout.more
+    assert mh == 30.0 and inside(layout.more, rect)
+    for slot in layout.slots:
+        assert inside(slot, rect) and not overlap(slot, layout.more)
+
+
+@given(
+    w=st.floats(20, 1200),
+    h=st.floats(20, 900),
+    count=st.integers(0, 40),
+    floor=st.floats(5, 60),
+    top=st.floats(0, 80),
+)
+@settings(max_examples=200)
+def test_fit_region_never_goes_under_the_floor(
+    w: float, h: float, count: int, floor: float, top: float
+) -> None:
+    layout = fit_region((0, 0, w, h), count, two_line_fit, floor, floor * 1.5, top=top)
+    assert len(layout.slots) + layout.hidden == count
+    for slot in layout.slots:
+        assert two_line_fit(slot[2], slot[3], 1) >= floor - 1e-9
+        assert inside(slot, (0, top, w, h - top))
+    for a, b in itertools.combinations(layout.slots, 2):
+        assert not overlap(a, b)
+    if layout.hidden:
+        assert layout.more is not None or not layout.slots
+
+
+def test_room_floors_follow_the_screen() -> None:
+    assert room_floors(1920, 1080) == (24.0, 18.0)
+    assert room_floors(1280, 720) == (18.0, 14.0)
+    assert room_floors(1024, 768) == (18.0, 14.0)
+    assert room_floors(3840, 2160) == (48.0, 36.0)

@@ -5,6 +5,7 @@ board view and the printed handout so both show the same arrangement. No Qt.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from coprod_desktop.domain.model import Rect, Region
@@ -13,6 +14,7 @@ CARD_WIDTH = 150.0  # board units at full size: two cards across a matrix cell
 CARD_HEIGHT = 62.0
 GAP = 6.0
 MIN_SCALE = 0.6  # below this a title is no longer readable; overflow instead
+CARD_TITLE = 22.0  # a card title's type size at full size, board units
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,6 +22,8 @@ class RegionLayout:
     slots: tuple[Rect, ...]  # one per shown card, in placement order
     scale: float  # card size relative to full size
     hidden: int  # cards that did not fit at MIN_SCALE ("+N more")
+    title_px: float = 0.0  # fit_region: one title size for every card of the region
+    more: Rect | None = None  # fit_region: the "+N" tile's slot, after the shown cards
 
 
 # Where a region's label goes: (top strip height, left column width) in board units.
@@ -126,3 +130,82 @@ def insertion_index(layout: RegionLayout, x: float, y: float) -> int:
         if y < sy + sh and (x < sx + sw / 2 or y < sy):
             return i
     return len(layout.slots) + layout.hidden
+
+
+# --- fitting a region to legible titles (the board on screen) -------------------------
+
+# (card width, card height, n): the largest title size, in board units, at which the
+# titles of the region's first n cards each fit a card of that size without losing a
+# word; 0 when they do not fit even at the floor. The screen measures text; no Qt here.
+TitleFit = Callable[[float, float, int], float]
+
+# Issue 14's floors in presentation mode, px on the screen: card titles >= 24 px and region
+# labels >= 18 px at 1920x1080, and never under 18 px and 14 px on smaller screens; on a
+# larger screen they grow with it, so a 4K panel shows the board as 1080p does.
+ROOM_TITLE_PX = (24.0, 18.0)
+ROOM_LABEL_PX = (18.0, 14.0)
+
+
+def room_floors(width: float, height: float) -> tuple[float, float]:
+    """(card title, region label) floors in px for a presenting window of width x height."""
+    k = min(width / 1920, height / 1080) if width > 0 and height > 0 else 1.0
+    return (
+        max(ROOM_TITLE_PX[1], ROOM_TITLE_PX[0] * k),
+        max(ROOM_LABEL_PX[1], ROOM_LABEL_PX[0] * k),
+    )
+
+
+def fit_region(
+    rect: Rect,
+    count: int,
+    fit: TitleFit,
+    floor: float,
+    largest: float,
+    top: float = 40.0,
+    left: float = 0.0,
+    more_height: float = 40.0,
+) -> RegionLayout:
+    """Slots for count cards in rect (below a label strip top high, right of a label
+    column left wide) with one title size for all of them: the grid whose cards hold the
+    largest common title size (up to largest), so a crowded region uses its space before
+    its type shrinks. If even the best grid puts a title under floor, the region shows
+    the first cards that fit at floor or above and, along its bottom, a "+N" strip
+    more_height high."""
+    x, y, w, h = rect
+    x, w = x + left, w - left
+    inner_w, inner_h = w - 2 * GAP, h - top - GAP
+    if count <= 0:
+        return RegionLayout((), largest / CARD_TITLE, 0, largest)
+    k = largest / CARD_TITLE  # the biggest card is this much larger than a full-size one
+    max_w, max_h = CARD_WIDTH * k * 1.6, CARD_HEIGHT * k * 1.5
+
+    def best_grid(n: int, height: float) -> tuple[float, int, float, float] | None:
+        best: tuple[float, int, float, float] | None = None
+        for cols in range(1, n + 1):
+            rows = math.ceil(n / cols)
+            cw = min(max_w, (inner_w - (cols - 1) * GAP) / cols)
+            ch = min(max_h, (height - (rows - 1) * GAP) / rows)
+            if cw <= 0 or ch <= 0:
+                continue
+            px = min(largest, fit(cw, ch, n))
+            if px >= floor and (best is None or px > best[0] + 1e-9):
+                best = (px, cols, cw, ch)
+        return best
+
+    found = best_grid(count, inner_h)
+    shown = count
+    more = None
+    if found is None:  # not all at the floor: the first cards, and a "+N" strip below
+        more_height = min(more_height, inner_h)
+        more = (x + GAP, y + h - GAP - more_height, inner_w, more_height)
+        while found is None and shown > 0:
+            shown -= 1
+            found = best_grid(shown, inner_h - more_height - GAP) if shown else None
+    if found is None:
+        return RegionLayout((), floor / CARD_TITLE, count, floor, more)
+    px, cols, cw, ch = found
+    slots = tuple(
+        (x + GAP + (i % cols) * (cw + GAP), y + top + (i // cols) * (ch + GAP), cw, ch)
+        for i in range(shown)
+    )
+    return RegionLayout(slots, px / CARD_TITLE, count - shown, px, more)

@@ -16,15 +16,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coprod_desktop.domain.layout import CARD_HEIGHT, label_rect, label_rect_at
+from coprod_desktop.domain.layout import CARD_HEIGHT, CARD_TITLE, label_insets
 from coprod_desktop.domain.model import Card, Decoration, Region
 from coprod_desktop.ui.style import fonts, theme
 from coprod_desktop.ui.style.plain_text import plain_tooltip
 from coprod_desktop.ui.style.text_fit import fit_text
 
-CARD_TITLE_PX = 22.0  # board units at full card size
+CARD_TITLE_PX = CARD_TITLE  # board units at full card size
 CARD_TITLE_MIN_PX = 12.0
 REGION_LABEL_PX = 19.0
+REGION_LABEL_MIN_PX = 11.0
 
 
 class DecorationItem(QGraphicsItem):
@@ -74,7 +75,9 @@ class RegionItem(QGraphicsItem):
         self.region = region
         x, y, w, h = region.rect
         self._rect = QRectF(x, y, w, h)
-        self._label_box = QRectF(*label_rect(region))
+        self.insets = label_insets(region.lens)  # (top strip, left column), board units
+        self.label_px = (REGION_LABEL_PX, REGION_LABEL_MIN_PX)  # (largest, smallest)
+        self._label_box = self._box_for(self._rect, self.insets)
         self.hidden_count = 0
         self._highlighted = False
         self.setToolTip(plain_tooltip(f"{region.label}\n{region.description}".strip()))
@@ -84,9 +87,28 @@ class RegionItem(QGraphicsItem):
         if rect != self._rect:
             self.prepareGeometryChange()
             self._rect = QRectF(rect)
-            box = (rect.x(), rect.y(), rect.width(), rect.height())
-            self._label_box = QRectF(*label_rect_at(box, self.region.lens))
+            self._label_box = self._box_for(self._rect, self.insets)
             self.update()
+
+    def set_label(self, insets: tuple[float, float], sizes: tuple[float, float]) -> None:
+        """The label's room (a taller strip or a wider column for larger type) and its type
+        size's range, (largest, smallest) in board units."""
+        if (insets, sizes) != (self.insets, self.label_px):
+            self.insets, self.label_px = insets, sizes
+            self._label_box = self._box_for(self._rect, insets)
+            self.update()
+
+    @staticmethod
+    def _box_for(rect: QRectF, insets: tuple[float, float]) -> QRectF:
+        """The box a region's label is drawn in (domain/layout.py label_rect's shape)."""
+        top, left = insets
+        if left:
+            return QRectF(rect.x() + 8, rect.y() + 4, left - 12, rect.height() - 8)
+        return QRectF(rect.x() + 8, rect.y() + 3, rect.width() - 16, top - 9)
+
+    @property
+    def label_box(self) -> QRectF:
+        return QRectF(self._label_box)
 
     def boundingRect(self) -> QRectF:
         return self._rect.adjusted(-3, -3, 3, 3)
@@ -125,26 +147,18 @@ class RegionItem(QGraphicsItem):
         painter.drawRoundedRect(self._rect, 6, 6)
         painter.setPen(QColor(theme.TEXT if contrast else theme.MUTED_TEXT))
         self._paint_label(painter)
-        if self.hidden_count:
-            painter.setFont(fonts.font(13, bold=True))
-            painter.setPen(QColor(theme.TEXT))
-            more = self._rect.adjusted(0, 0, -10, -4)
-            painter.drawText(
-                more,
-                int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom),
-                f"+{self.hidden_count} more",
-            )
 
     def _label_fit(self) -> tuple[QFont, list[str], str]:
         """The label's font and lines as painted, and the text they came from (a rung's
         name without its number)."""
         box = self._label_box
+        largest, smallest = self.label_px
         number, _, name = self.region.label.partition(" ")
-        if self.region.lens == "ladder" and number.isdigit() and name:
+        if self.insets[1] and number.isdigit() and name:  # a rung's label column
             name_box = QRectF(box.x(), 0, box.width(), box.height() * 0.55)
-            f, lines = fit_text(name, name_box, REGION_LABEL_PX, 11, bold=True)
+            f, lines = fit_text(name, name_box, largest, smallest, bold=True)
             return f, lines, name
-        f, lines = fit_text(self.region.label, box, REGION_LABEL_PX, 11, bold=True)
+        f, lines = fit_text(self.region.label, box, largest, smallest, bold=True)
         return f, lines, self.region.label
 
     def label_pixel_size(self) -> float:
@@ -160,15 +174,16 @@ class RegionItem(QGraphicsItem):
         box = self._label_box
         left_middle = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         number, _, name = self.region.label.partition(" ")
-        if self.region.lens == "ladder" and number.isdigit() and name:
+        if self.insets[1] and number.isdigit() and name:
             # A rung: its number large on one line, its name below, the same on every rung.
             number_box = QRectF(box.x(), box.y(), box.width(), box.height() * 0.45)
             name_box = QRectF(box.x(), number_box.bottom(), box.width(), box.height() * 0.55)
-            painter.setFont(fonts.font(min(34.0, number_box.height() * 0.8), bold=True))
+            number_px = min(max(34.0, self.label_px[0] * 1.4), number_box.height() * 0.8)
+            painter.setFont(fonts.font(number_px, bold=True))
             painter.drawText(
                 number_box, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom), number
             )
-            f, lines = fit_text(name, name_box, REGION_LABEL_PX, 11, bold=True)
+            f, lines, _name = self._label_fit()
             painter.setFont(f)
             painter.drawText(
                 name_box,
@@ -176,7 +191,7 @@ class RegionItem(QGraphicsItem):
                 "\n".join(lines),
             )
             return
-        f, lines = fit_text(self.region.label, box, REGION_LABEL_PX, 11, bold=True)
+        f, lines, _label = self._label_fit()
         painter.setFont(f)
         painter.drawText(box, left_middle, "\n".join(lines))
 
@@ -210,11 +225,13 @@ class CardItem(QGraphicsObject):
         look: CardLook | None = None,
         scale: float = 1.0,
         lens: str = "",
+        title_px: float = 0.0,
     ) -> None:
         super().__init__()
         self.card = card
         self.lens = lens
-        self.scale_factor = scale  # the layout's card scale: sets the title's type size
+        self.scale_factor = scale  # the layout's card scale: sets the markers' sizes
+        self.title_px = title_px  # the region's one title size (0: fitted from scale)
         self._size = QRectF(0, 0, rect.width(), rect.height())
         self.setPos(rect.topLeft())
         self.look = look or CardLook()
@@ -251,16 +268,25 @@ class CardItem(QGraphicsObject):
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
-        paint_card(painter, self._size, self.card, self.isSelected(), self.look, self.scale_factor)
+        paint_card(
+            painter,
+            self._size,
+            self.card,
+            self.isSelected(),
+            self.look,
+            self.scale_factor,
+            self.title_px,
+        )
 
     def _title_fit(self) -> tuple[QFont, list[str]]:
+        largest, smallest = title_sizes(self.scale_factor, self.title_px)
         return fit_text(
             self.card.title,
             card_text_box(
                 self._size, self.scale_factor, bool(self.look.missing or self.look.badges)
             ),
-            CARD_TITLE_PX * self.scale_factor,
-            CARD_TITLE_MIN_PX * self.scale_factor,
+            largest,
+            smallest,
         )
 
     def title_pixel_size(self) -> float:
@@ -304,9 +330,58 @@ class CardItem(QGraphicsObject):
         pixmap.fill(Qt.GlobalColor.transparent)
         painter = QPainter(pixmap)
         painter.scale(scale, scale)
-        paint_card(painter, self._size, self.card, True, self.look, self.scale_factor)
+        paint_card(
+            painter, self._size, self.card, True, self.look, self.scale_factor, self.title_px
+        )
         painter.end()
         return pixmap
+
+
+def title_sizes(scale: float, title_px: float = 0.0) -> tuple[float, float]:
+    """(largest, smallest) type size of a card's title: the region's one size when the
+    layout chose it, else shrinking from the card's scale."""
+    if title_px > 0:
+        return (title_px, title_px)
+    return (CARD_TITLE_PX * scale, CARD_TITLE_MIN_PX * scale)
+
+
+class MoreItem(QGraphicsObject):
+    """The "+N" tile of a region too full for its cards at the legible size: a tap opens
+    the region zoomed (BoardScene.zoom_requested), where every card fits."""
+
+    def __init__(self, region_id: str, hidden: int, rect: QRectF) -> None:
+        super().__init__()
+        self.region_id = region_id
+        self.hidden = hidden
+        self._size = QRectF(0, 0, rect.width(), rect.height())
+        self.setPos(rect.topLeft())
+        self.setZValue(1)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setToolTip(f"{hidden} more card(s) here: tap to see them all")
+
+    @property
+    def text(self) -> str:
+        return f"+{self.hidden}"
+
+    def boundingRect(self) -> QRectF:
+        return self._size.adjusted(-2, -2, 2, 2)
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(QColor(theme.TEXT), 2.5, Qt.PenStyle.DashLine))
+        painter.setBrush(QColor("#ffffff"))
+        painter.drawRoundedRect(self._size.adjusted(1, 1, -1, -1), 5, 5)
+        painter.setPen(QColor(theme.TEXT))
+        box = self._size.adjusted(8, 1, -8, -1)
+        painter.setFont(fonts.font(self.text_px(), bold=True))
+        align = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        painter.drawText(box, int(align), f"{self.text} more \u203a")
+
+    def text_px(self) -> float:
+        """The strip's type size in board units: as large as its height allows."""
+        return self._size.height() * 0.62
 
 
 def card_mime(card_id: str, lens: str = "") -> QMimeData:
@@ -391,9 +466,11 @@ def paint_card(
     selected: bool,
     look: CardLook | None = None,
     scale: float | None = None,
+    title_px: float = 0.0,
 ) -> None:
     """A card: white face, coloured stripe with the kind's shape, the title in bold,
-    and what look adds. scale sets the type size (default: from the card's height)."""
+    and what look adds. scale sets the type size (default: from the card's height);
+    title_px, when given, is the title's one size (the region's)."""
     look = look or CardLook()
     style = theme.KIND_STYLES.get(card.kind, theme.KIND_STYLES["custom"])
     painter.save()
@@ -425,9 +502,8 @@ def paint_card(
     )
     marked = bool(look.missing or look.badges)
     text_box = card_text_box(rect, scale, marked)
-    f, lines = fit_text(
-        card.title, text_box, CARD_TITLE_PX * scale, CARD_TITLE_MIN_PX * scale, bold=True
-    )
+    largest, smallest = title_sizes(scale, title_px)
+    f, lines = fit_text(card.title, text_box, largest, smallest, bold=True)
     painter.setFont(f)
     painter.setPen(QColor(theme.TEXT))
     painter.drawText(

@@ -4,6 +4,8 @@ and turns drops into document commands."""
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QObject, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
@@ -15,11 +17,30 @@ from PySide6.QtWidgets import (
 
 from coprod_desktop.domain.decisions import missing_text, principle_numbers
 from coprod_desktop.domain.errors import DomainError
-from coprod_desktop.domain.layout import RegionLayout, insertion_index, layout_in, stretched
+from coprod_desktop.domain.layout import (
+    MIN_SCALE,
+    RegionLayout,
+    fit_region,
+    insertion_index,
+    label_insets,
+    stretched,
+)
+from coprod_desktop.domain.model import Card, Placement
+from coprod_desktop.ui.board.fitting import (
+    height_needed,
+    largest_label,
+    largest_title,
+    widest_word,
+)
 from coprod_desktop.ui.board.items import (
+    CARD_TITLE_MIN_PX,
+    CARD_TITLE_PX,
+    REGION_LABEL_MIN_PX,
+    REGION_LABEL_PX,
     CardItem,
     CardLook,
     DecorationItem,
+    MoreItem,
     RegionItem,
     card_id_from_mime,
 )
@@ -32,6 +53,7 @@ CardKey = tuple[str, str]  # (card id, lens id): one item per place of a card
 class BoardScene(QGraphicsScene):
     card_selected = Signal(str)  # card id, or "" when nothing is selected
     move_menu_requested = Signal(str, QPoint)  # card id, global screen position
+    zoom_requested = Signal(str)  # region id: its "+N" tile was tapped
 
     def __init__(self, document: SessionDocument, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -42,6 +64,11 @@ class BoardScene(QGraphicsScene):
         self.card_base = 1.0  # card size relative to full size (larger when presenting)
         self.stretch = (1.0, 1.0)  # the board's geometry widened / heightened to fit a screen
         self.decoration_items: list[DecorationItem] = []
+        self.more_items: dict[str, MoreItem] = {}  # region id -> its "+N" tile
+        # Presenting: the smallest legible card title and region label in board units
+        # (the screen's floors over the view's scale, BoardView.fit); None: the window's.
+        self.floors: tuple[float, float] | None = None
+        self.zoomed_region = ""  # the view zoomed to it: all of its cards show, shrinking
         self.high_contrast = False
         self.fills_view = False  # presenting: the board is stretched to the view's shape
         # The card a tap on a region moves: set by tapping a card (tray or board), cleared
@@ -60,6 +87,7 @@ class BoardScene(QGraphicsScene):
         self.clear()
         self.region_items.clear()
         self.card_items.clear()
+        self.more_items.clear()
         self.decoration_items = []
         board = self.document.session.board
         for decoration in board.decorations:
@@ -101,44 +129,138 @@ class BoardScene(QGraphicsScene):
         wanted: dict[CardKey, CardItem] = {}
         numbers = principle_numbers(session.deck)
         self._layouts.clear()
+        for tile in self.more_items.values():
+            self.removeItem(tile)
+        self.more_items = {}
         for region, cards in session.iter_placed(group):
             region_item = self.region_items[region.id]
-            r = region_item.rect
-            box = (r.x(), r.y(), r.width(), r.height())
-            layout = layout_in(box, region.lens, len(cards), self.card_base)
-            self._layouts[region.id] = layout
-            region_item.hidden_count = layout.hidden
-            region_item.update()
-            for (card, _placement), slot in zip(cards, layout.slots, strict=False):
-                rect = QRectF(*slot)
-                key = (card.id, region.lens)
-                look = CardLook(
+            looks = [
+                CardLook(
                     has_note=bool(group.note(card.id)),
                     missing=missing_text(session, group, card.id),
                     badges=tuple(numbers.get(p, "?") for p in group.marks_of(card.id)),
                     dots=group.votes.get(card.id, 0),
                 )
+                for card, _placement in cards
+            ]
+            options, sizes = self._label_options(region_item)
+            best: tuple[tuple[int, float], tuple[float, float], RegionLayout] | None = None
+            for insets in options:  # the label's place that shows the most cards, largest
+                region_item.set_label(insets, sizes)
+                layout = self._fit_cards(region_item, cards, looks)
+                score = (len(layout.slots), layout.title_px)
+                if best is None or score > best[0]:
+                    best = (score, insets, layout)
+            assert best is not None
+            _score, insets, layout = best
+            region_item.set_label(insets, sizes)
+            self._layouts[region.id] = layout
+            region_item.hidden_count = layout.hidden
+            region_item.update()
+            for (card, _placement), look, slot in zip(cards, looks, layout.slots, strict=False):
+                rect = QRectF(*slot)
+                key = (card.id, region.lens)
                 item = self.card_items.pop(key, None)
                 if (
                     item is None
                     or item.card != card
                     or item.look != look
                     or item.scale_factor != layout.scale
+                    or item.title_px != layout.title_px
                     or item.boundingRect().size() != rect.adjusted(-3, -3, 3, 3).size()
                 ):
                     if item is not None:
                         self.removeItem(item)
-                    item = CardItem(card, rect, look, layout.scale, region.lens)
+                    item = CardItem(card, rect, look, layout.scale, region.lens, layout.title_px)
                     self.addItem(item)
                 else:
                     item.setPos(rect.topLeft())
                 wanted[key] = item
+            if layout.more is not None:
+                tile = MoreItem(region.id, layout.hidden, QRectF(*layout.more))
+                self.addItem(tile)
+                self.more_items[region.id] = tile
         for leftover in self.card_items.values():
             self.removeItem(leftover)
         self.card_items = wanted
         if selected in wanted:
             wanted[selected].setSelected(True)
         self._mark_twins()
+
+    def set_floors(self, title: float | None, label: float = 0.0, zoomed: str = "") -> bool:
+        """The smallest legible card title and region label in board units (presenting);
+        None: the normal window's sizes; zoomed: the region the view is zoomed to (all of
+        its cards show). Lays the cards out again when any of it changed."""
+        floors = None if title is None else (round(title, 2), round(label, 2))
+        if (floors, zoomed) == (self.floors, self.zoomed_region):
+            return False
+        self.floors, self.zoomed_region = floors, zoomed
+        self.sync_cards()
+        return True
+
+    def title_range(self) -> tuple[float, float]:
+        """(smallest, largest) title size in board units: one size per region between them."""
+        if self.floors is None:
+            return (CARD_TITLE_MIN_PX * MIN_SCALE, CARD_TITLE_PX * self.card_base)
+        floor = self.floors[0]
+        return (floor, max(CARD_TITLE_PX * self.card_base, floor * 1.5))
+
+    def _fit_cards(
+        self, region_item: RegionItem, cards: list[tuple[Card, Placement]], looks: list[CardLook]
+    ) -> RegionLayout:
+        smallest, largest = self.title_range()
+        if region_item.region.id == self.zoomed_region:  # asked to see every card: shrink
+            smallest = min(smallest, CARD_TITLE_MIN_PX * MIN_SCALE)
+        titles = [
+            (card.title, bool(look.missing or look.badges))
+            for (card, _p), look in zip(cards, looks, strict=True)
+        ]
+
+        def fit(w: float, h: float, n: int) -> float:
+            px = largest
+            for title, marked in titles[:n]:
+                px = largest_title(title, marked, w, h, smallest, px)
+                if not px:
+                    return 0.0
+            return float(px)
+
+        r = region_item.rect
+        top, left = region_item.insets
+        box = (r.x(), r.y(), r.width(), r.height())
+        return fit_region(box, len(cards), fit, smallest, largest, top, left, self._more_height())
+
+    def _label_options(
+        self, item: RegionItem
+    ) -> tuple[list[tuple[float, float]], tuple[float, float]]:
+        """Where a region's label may go, (top strip, left column) insets in board units,
+        and its type sizes (largest, smallest). Presenting, labels stay at the floor or
+        above: a strip grows taller when its label needs it; a rung's label goes in a
+        column beside its cards or a strip over them, whichever shows more cards."""
+        default = label_insets(item.region.lens)
+        if self.floors is None:
+            return [default], (REGION_LABEL_PX, REGION_LABEL_MIN_PX)
+        floor = math.ceil(self.floors[1] - 1e-6)
+        sizes = (max(REGION_LABEL_PX, floor * 1.3), float(floor))
+        rect = item.rect
+        line = height_needed("Xg", 1000.0, math.ceil(sizes[0]))  # one line at the largest
+        top = max(default[0], line + 10) if default[0] > 20 else line + 10
+        width, height = rect.width() - 16, top - 9
+        if not largest_label(item.region.label, width, height, floor, sizes[0]):
+            need = height_needed(item.region.label, width, floor) + 10
+            top = min(max(top, need), rect.height() - self._more_height() - 12)
+        options = [(top, 0.0)]
+        number, _, name = item.region.label.partition(" ")
+        if default[1] and number.isdigit() and name:
+            column = min(max(default[1], widest_word(name, floor) + 16), rect.width() * 0.45)
+            name_h = (rect.height() - 8) * 0.55
+            if largest_label(name, column - 12, name_h, floor, sizes[0]):
+                options.append((default[0], column))
+        return options, sizes
+
+    def _more_height(self) -> float:
+        """The "+N more" strip's height: one line at the labels' size."""
+        label_floor = self.floors[1] if self.floors else REGION_LABEL_MIN_PX
+        return math.ceil(label_floor) * 1.6
 
     def set_presentation(self, card_base: float, high_contrast: bool) -> None:
         """Bigger cards and stronger contrast for a projected room; the board's shape then
@@ -307,6 +429,11 @@ class BoardScene(QGraphicsScene):
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         card = self.card_at(event.scenePos())
         left = event.button() == Qt.MouseButton.LeftButton
+        tile = next((i for i in self.items(event.scenePos()) if isinstance(i, MoreItem)), None)
+        if left and tile is not None:  # "+N": the region zoomed, a waiting card still waits
+            self.zoom_requested.emit(tile.region_id)
+            event.accept()
+            return
         if left and card is None and self.tap_region(event.scenePos()):
             event.accept()
             return

@@ -17,7 +17,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFrame, QGraphicsView, QWidget
 
-from coprod_desktop.domain.layout import stretch_factors
+from coprod_desktop.domain.layout import room_floors, stretch_factors
 from coprod_desktop.ui.board.scene import BoardScene
 
 FOCUS_RING = "#1a1a1a"
@@ -51,6 +51,7 @@ class BoardView(QGraphicsView):
         )
         scene.sceneRectChanged.connect(self.fit)
         scene.document.session_replaced.connect(self.show_whole_board)
+        scene.zoom_requested.connect(self.zoom_to)
 
     def set_frame_colour(self, colour: str) -> None:
         self._frame_colour = QColor(colour).name()
@@ -105,12 +106,30 @@ class BoardView(QGraphicsView):
         )
         self.fitInView(target, Qt.AspectRatioMode.KeepAspectRatio)
         self._pinch_zoom = 1.0
+        self._set_floors()
+
+    def _set_floors(self) -> None:
+        """Presenting: the legibility floors for this screen, in board units at this zoom
+        (zoomed into a region, every card of it fits)."""
+        scene = self.board_scene
+        scale = self.transform().m11()
+        if not scene.fills_view or scale <= 0:
+            scene.set_floors(None, zoomed=self.zoomed_region)
+            return
+        window = self.window()
+        title_px, label_px = room_floors(window.width(), window.height())
+        scene.set_floors(title_px / scale, label_px / scale, self.zoomed_region)
 
     def toggle_zoom(self, region_id: str) -> None:
         """Zoom to a region; the same region again returns to the whole board."""
         self.zoomed_region = "" if region_id == self.zoomed_region else region_id
         self.fit()
         self.zoom_changed.emit(self.zoomed_region)
+
+    def zoom_to(self, region_id: str) -> None:
+        """A region's "+N" tile: that region zoomed (its cards then fit at the floor)."""
+        if region_id != self.zoomed_region:
+            self.toggle_zoom(region_id)
 
     def show_whole_board(self, *_args: object) -> None:
         self.zoomed_region = ""

@@ -1,0 +1,80 @@
+"""Measuring for the board's layout (domain/layout.py fit_region decides, this measures):
+the largest whole type size at which a card's title, or a region's label, fits its box
+without losing a word. Remembered per text and box, as the board lays out often."""
+
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QFontMetricsF
+
+from coprod_desktop.domain.layout import CARD_TITLE
+from coprod_desktop.ui.board.items import card_text_box
+from coprod_desktop.ui.style import fonts
+from coprod_desktop.ui.style.text_fit import wrap
+
+
+@lru_cache(maxsize=65536)
+def _fits(text: str, width: float, height: float, px: int, _gen: int) -> bool:
+    metrics = QFontMetricsF(fonts.font(px, bold=True))
+    lines = wrap(text, metrics, width)
+    return len(lines) * metrics.lineSpacing() <= height + 0.5 and all(
+        metrics.horizontalAdvance(line) <= width for line in lines
+    )
+
+
+def fits(text: str, width: float, height: float, px: int) -> bool:
+    """text, bold at px, wraps into width x height without eliding."""
+    if width <= 0 or height <= 0:
+        return False
+    return _fits(text, round(width, 1), round(height, 1), px, fonts.generation())
+
+
+def largest_title(
+    title: str, marked: bool, w: float, h: float, smallest: float, largest: float
+) -> int:
+    """The largest whole px in [smallest, largest] at which title fits a card of w x h
+    (its text box at that size's markers and stripe); 0 when not even smallest fits."""
+    lo, hi = math.ceil(smallest - 1e-6), math.floor(largest + 1e-6)
+
+    def ok(px: int) -> bool:
+        box = card_text_box(QRectF(0, 0, w, h), px / CARD_TITLE, marked)
+        return fits(title, box.width(), box.height(), px)
+
+    if hi < lo or not ok(lo):
+        return 0
+    while lo < hi:  # ok(lo) holds
+        mid = (lo + hi + 1) // 2
+        if ok(mid):
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def largest_label(text: str, width: float, height: float, smallest: float, largest: float) -> int:
+    """The largest whole px in [smallest, largest] at which a label fits width x height;
+    0 when not even smallest fits."""
+    lo, hi = math.ceil(smallest - 1e-6), math.floor(largest + 1e-6)
+    if hi < lo or not fits(text, width, height, lo):
+        return 0
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if fits(text, width, height, mid):
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def height_needed(text: str, width: float, px: int) -> float:
+    """The height text, bold at px, takes wrapped into width (its longest word may stick out)."""
+    metrics = QFontMetricsF(fonts.font(px, bold=True))
+    return len(wrap(text, metrics, max(1.0, width))) * metrics.lineSpacing()
+
+
+def widest_word(text: str, px: int) -> float:
+    metrics = QFontMetricsF(fonts.font(px, bold=True))
+    return max((metrics.horizontalAdvance(word) for word in text.split()), default=0.0)

@@ -1,0 +1,141 @@
+"""Issue 14's legibility floors, measured offscreen on the example session in presentation
+mode at each venue size (tests/bench/legibility.py measures the same way): card titles
+>= 24 px at 1920x1080 and >= 18 px at 1280x720 and 1024x768, region and rung labels
+>= 18 px and >= 14 px, the timer's digits >= 64 px at 1920x1080; one title size per
+region; a region too full shows what fits and a "+N" strip that opens it zoomed."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from coprod_desktop.domain.layout import room_floors
+from coprod_desktop.files.session_file import load_session
+from tests.bench.legibility import (
+    CARD_TITLE_FLOORS,
+    REGION_LABEL_FLOORS,
+    TIMER_FLOORS,
+    measure_window,
+    settle,
+)
+
+SIZES = ((1920, 1080), (1280, 720), (1024, 768), (3840, 2160))
+
+
+@pytest.fixture
+def presenting(open_window, example_path):
+    win = open_window(load_session(example_path), size=(1600, 900))
+    win.drawer.duration_ms = 0
+
+    def at(size: tuple[int, int]):
+        win.presentation.enter()
+        # Offscreen full screen takes the offscreen screen's size: a plain window of the
+        # venue's size instead, still presenting.
+        win.setWindowState(Qt.WindowState.WindowNoState)
+        settle()
+        win.resize(*size)
+        settle()
+        return win
+
+    return at
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_floors_are_met_on_the_example_session(presenting, size):
+    win = presenting(size)
+    m = measure_window(win)
+    title_floor, label_floor = room_floors(*size)
+    assert title_floor >= CARD_TITLE_FLOORS.get(size, 0)
+    assert label_floor >= REGION_LABEL_FLOORS.get(size, 0)
+    assert len(m.card_titles) >= 12  # cards are shown, not only "+N"
+    assert min(m.card_titles) >= title_floor - 0.05, sorted(m.card_titles)[:5]
+    assert min(m.region_labels) >= label_floor - 0.05, sorted(m.region_labels)[:5]
+    assert m.timer >= TIMER_FLOORS.get(size, 40)
+    assert not m.elided, m.elided
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1024, 768)])
+def test_one_title_size_per_region_and_the_space_used_first(presenting, size):
+    win = presenting(size)
+    scene = win.scene
+    smallest, largest = scene.title_range()
+    for region_id, layout in scene._layouts.items():
+        items = [i for i in scene.card_items.values() if scene.region_at(i.pos()) is not None]
+        sizes = {
+            i.title_pixel_size()
+            for i in items
+            if scene.region_at(i.sceneBoundingRect().center()).region.id == region_id
+        }
+        assert len(sizes) <= 1, (region_id, sizes)
+        if not layout.slots or layout.hidden or layout.title_px >= int(largest):
+            continue
+        # Shrunk below the largest size: then the cards take the region's room one way.
+        region = scene.region_items[region_id]
+        top, left = region.insets
+        xs = [s[0] for s in layout.slots] + [s[0] + s[2] for s in layout.slots]
+        ys = [s[1] for s in layout.slots] + [s[1] + s[3] for s in layout.slots]
+        room_w = region.rect.width() - left - 12
+        room_h = region.rect.height() - top - 6
+        assert max(xs) - min(xs) >= 0.9 * room_w or max(ys) - min(ys) >= 0.9 * room_h, region_id
+
+
+def test_a_full_region_shows_plus_n_that_opens_it_zoomed(presenting):
+    win = presenting((1024, 768))
+    scene, view = win.scene, win.board_view
+    assert scene.more_items, "the example session overflows at 1024x768"
+    region_id, tile = max(scene.more_items.items(), key=lambda kv: kv[1].hidden)
+    hidden = tile.hidden
+    count = len(win.document.current_group.in_region(region_id))
+    shown = len(scene._layouts[region_id].slots)
+    assert shown + hidden == count and tile.text == f"+{hidden}"
+    pending = scene.pending_card_id = win.tray.card_ids()[0]
+    centre = view.mapFromScene(tile.sceneBoundingRect().center())
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    settle()
+    assert view.zoomed_region == region_id
+    assert scene.pending_card_id == pending  # the tap zoomed; it placed nothing
+    assert region_id not in scene.more_items  # zoomed in, every card of it fits
+    m = measure_window(win)
+    assert len(m.card_titles) >= count  # all of them, shrunk if need be (asked for)
+    assert min(m.card_titles) >= 12
+    win.leave_presentation()  # Esc: back to the whole board first
+    settle()
+    assert view.zoomed_region == "" and region_id in scene.more_items
+
+
+def test_qt_scale_factor_2_makes_board_text_larger(tmp_path):
+    """QT_SCALE_FACTOR=2 on a 1920x1080 screen: the window is 960x540 logical px and the
+    text on the board is larger in device pixels than at scale 1, never smaller."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "import json, sys\n"
+        "from tests.bench.legibility import example_window, measure_window, show_at\n"
+        "from tests.bench.qt import application\n"
+        "application()\n"
+        "with example_window() as w:\n"
+        "    dpr = w.devicePixelRatioF()\n"
+        "    show_at(w, (round(1920 / dpr), round(1080 / dpr)), True)\n"
+        "    m = measure_window(w)\n"
+        "    print(json.dumps([dpr, min(m.card_titles), min(m.region_labels)]))\n"
+    )
+    found = {}
+    for factor in ("1", "2"):
+        env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QT_SCALE_FACTOR=factor)
+        out = subprocess.run(
+            [sys.executable, "-c", script],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=True,
+            cwd=str(tmp_path.parent if False else os.getcwd()),
+        )
+        found[factor] = json.loads(out.stdout.strip().splitlines()[-1])
+    assert found["2"][0] == 2.0
+    assert found["2"][1] > found["1"][1] * 1.2, found  # titles larger in device px
+    assert found["2"][2] > found["1"][2] * 1.2, found  # labels too
