@@ -139,3 +139,58 @@ def test_qt_scale_factor_2_makes_board_text_larger(tmp_path):
     assert found["2"][0] == 2.0
     assert found["2"][1] > found["1"][1] * 1.2, found  # titles larger in device px
     assert found["2"][2] > found["1"][2] * 1.2, found  # labels too
+
+
+# --- group tabs and the room's buttons -------------------------------------------------
+
+
+@pytest.mark.parametrize("presenting_mode", [True, False])
+def test_six_group_tabs_stay_distinct_at_1024x768(open_window, presenting_mode):
+    from coprod_desktop.files import builtin as content
+
+    names = [f"Table {c}" for c in "ABCDEF"]
+    win = open_window(content.new_session("Six tables", names), size=(1024, 768))
+    win.drawer.duration_ms = 0
+    if presenting_mode:
+        win.presentation.enter()
+        win.setWindowState(Qt.WindowState.WindowNoState)
+    settle()
+    win.resize(1024, 768)
+    settle()
+    tabs = win.group_bar.tabs
+    painted = [tabs.painted_text(i) for i in range(tabs.count())]
+    assert len(set(painted)) == 6, painted  # never six "Tabl..."
+    for i, text in enumerate(painted):
+        assert "\u2026" not in text, painted
+        assert names[i][-1] in text  # the letter that tells them apart
+        assert tabs.rect().contains(tabs.tabRect(i))  # none behind scroll arrows
+    current = tabs.currentIndex()
+    assert painted[current].strip("\u2068\u2069") == names[current]  # the current one whole
+
+
+def test_distinct_parts_keep_what_differs():
+    from coprod_desktop.ui.panels.group_bar import distinct_parts
+
+    assert distinct_parts(["Table A", "Table B"]) == ["A", "B"]
+    assert distinct_parts(["Table 1 – Oak", "Table 2 – Elm"]) == ["1 – Oak", "2 – Elm"]
+    assert distinct_parts(["Red table", "Blue table"]) == ["Red", "Blue"]
+    assert distinct_parts(["Same", "Same"]) == ["Same", "Same"]
+    assert distinct_parts(["Solo"]) == ["Solo"]
+    assert distinct_parts(["Table", "Table 2"]) == ["Table", "2"]
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (1280, 720)])
+@pytest.mark.parametrize("presenting_mode", [True, False])
+def test_back_to_tray_is_never_elided(open_window, example_path, size, presenting_mode):
+    win = open_window(load_session(example_path), size=size)
+    if presenting_mode:
+        win.presentation.enter()
+        win.setWindowState(Qt.WindowState.WindowNoState)
+    settle()
+    win.resize(*size)
+    settle()
+    undo, redo, back = win.room_buttons
+    assert back.text().replace("&", "") == "Back to tray"
+    for button in win.room_buttons:
+        text = button.text().replace("&", "")
+        assert button.fontMetrics().horizontalAdvance(text) <= button.width() - 8, text

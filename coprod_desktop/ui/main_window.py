@@ -302,7 +302,9 @@ class MainWindow(QMainWindow):
         ("Undo Place ... in ..."), which the tooltip still shows."""
         button = _FixedLabelButton(self.named_actions[key].text()) if fixed_label else QToolButton()
         button.setDefaultAction(self.named_actions[key])
-        button.setMinimumSize(88, 48)
+        # Never narrower than its label: "Back to tray" is never "Back...tray"
+        label = button.text().replace("&", "")
+        button.setMinimumSize(max(88, button.fontMetrics().horizontalAdvance(label) + 24), 48)
         button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         button.setAccessibleName(self.named_actions[key].text().replace("&", ""))

@@ -87,10 +87,13 @@ def measure_window(window: MainWindow) -> Legibility:
         if digits.fontMetrics().horizontalAdvance(digits.text()) > digits.contentsRect().width():
             result.elided.append("timer digits")
     tabs = window.group_bar.tabs
+    painted = [tabs.painted_text(i) for i in range(tabs.count())]
     for i in range(tabs.count()):
         result.tabs.append(tabs.font().pixelSize() * dpr)
-        if tabs.painted_text(i) != tabs.shown_text(i):
+        if "\u2026" in painted[i] and "\u2026" not in tabs.shown_text(i):
             result.elided.append(f"group tab {tabs.tabText(i)!r}")
+        elif painted.count(painted[i]) > 1:
+            result.elided.append(f"group tab {tabs.tabText(i)!r} (reads as another)")
         elif not tabs.rect().contains(tabs.tabRect(i)):
             result.elided.append(f"group tab {tabs.tabText(i)!r} (scrolled out of sight)")
     for button in window.findChildren(QToolButton):

@@ -11,6 +11,7 @@ from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
+    QFont,
     QHelpEvent,
     QKeySequence,
     QPainter,
@@ -30,6 +31,26 @@ from coprod_desktop.ui.style.plain_text import isolate, menu_text, one_line, pla
 
 LINE_WIDTH = 6  # the same width as the board's frame
 TAB_HEIGHT = 48
+BADGE = 24  # the number badge's diameter: every tab shows its group's number (key)
+
+
+def distinct_parts(names: list[str]) -> list[str]:
+    """Each name without the words every name starts (or ends) with: "Table A".."Table F"
+    -> "A".."F"; a name left empty keeps its own last word."""
+    words = [name.split() for name in names]
+    if len(words) < 2 or not all(words):
+        return list(names)
+    lead = 0
+    while all(len(w) > lead for w in words) and len({w[lead] for w in words}) == 1:
+        lead += 1
+    trail = 0
+    while all(len(w) > lead + trail for w in words) and len({w[-1 - trail] for w in words}) == 1:
+        trail += 1
+    parts = []
+    for w, name in zip(words, names, strict=True):
+        kept = w[lead : len(w) - trail]
+        parts.append(" ".join(kept) if kept else (w[-1] if w else name))
+    return parts
 
 
 def text_colour_on(colour: str) -> QColor:
@@ -54,18 +75,28 @@ class GroupTabs(QTabBar):
         self.setExpanding(False)
         self.setDrawBase(False)
         self.setElideMode(Qt.TextElideMode.ElideRight)
-        self.setUsesScrollButtons(True)
+        # No scroll arrows: every group's tab stays in sight; crowded tabs show their
+        # number and the part of their name that differs (distinct_parts).
+        self.setUsesScrollButtons(False)
+
+    def _chrome(self) -> int:
+        return BADGE + 30  # the badge, its gap and the tab's padding
 
     def tabSizeHint(self, index: int) -> QSize:
-        hint = super().tabSizeHint(index)
-        return QSize(max(hint.width() + 28, 110), max(hint.height(), TAB_HEIGHT))
+        width = self.fontMetrics().horizontalAdvance(self.shown_text(index)) + self._chrome()
+        return QSize(max(width, 110), TAB_HEIGHT)
 
     def minimumTabSizeHint(self, index: int) -> QSize:
-        """With many groups the others shrink (elided), never the current one: its name
-        stays whole above the board."""
+        """With many groups the other tabs shrink to their number and the part of the name
+        that differs (then elided); never the current one."""
         if index == self.currentIndex():
-            return self.tabSizeHint(index)
-        return super().minimumTabSizeHint(index)
+            return self.tabSizeHint(index)  # its name stays whole above the board
+        metrics = self.fontMetrics()
+        part = min(
+            metrics.horizontalAdvance(self.distinct_text(index)),
+            metrics.horizontalAdvance("WWW\u2026"),
+        )
+        return QSize(min(self.tabSizeHint(index).width(), part + self._chrome()), TAB_HEIGHT)
 
     @staticmethod
     def colours_for(colour: str, minimum: float) -> tuple[QColor, QColor]:
@@ -102,18 +133,25 @@ class GroupTabs(QTabBar):
         """What the tab paints: the group's name isolated (a U+202E in it reverses only it)."""
         return isolate(one_line(self.tabText(index)))
 
+    def distinct_text(self, index: int) -> str:
+        """The part of the tab's name that differs from the other tabs' names."""
+        names = [one_line(self.tabText(i)) for i in range(self.count())]
+        return isolate(distinct_parts(names)[index])
+
     def _text_rect(self, index: int) -> QRectF:
         rect = QRectF(self.tabRect(index)).adjusted(3, 4, -3, 0)
-        if index == self.currentIndex():
-            return rect.adjusted(12, 0, -12, 0)
-        return rect.adjusted(28, 0, -10, 0)  # after the colour dot
+        return rect.adjusted(BADGE + 14, 0, -8, 0)  # after the number badge
 
     def painted_text(self, index: int) -> str:
-        """What the tab shows: its name, elided when the tab is too narrow."""
-        return self.fontMetrics().elidedText(
-            self.shown_text(index),
-            Qt.TextElideMode.ElideRight,
-            int(self._text_rect(index).width()),
+        """What the tab shows: its name; in a narrow tab the part that differs from the
+        other names, elided only if even that is too wide."""
+        width = self._text_rect(index).width()
+        metrics = self.fontMetrics()
+        full = self.shown_text(index)
+        if metrics.horizontalAdvance(full) <= width:
+            return full
+        return metrics.elidedText(
+            self.distinct_text(index), Qt.TextElideMode.ElideRight, int(width)
         )
 
     def paintEvent(self, _event: QPaintEvent) -> None:
@@ -128,16 +166,24 @@ class GroupTabs(QTabBar):
             painter.setPen(QPen(fill if current else colour, 3))
             painter.setBrush(fill if current else QColor("#ffffff"))
             painter.drawRoundedRect(rect.adjusted(1.5, 1.5, -1.5, 8), 8, 8)  # square foot, hidden
-            if not current:
-                dot = QRectF(rect.x() + 10, rect.center().y() - 6, 12, 12)
-                painter.setPen(Qt.PenStyle.NoPen)
-                painter.setBrush(colour)
-                painter.drawEllipse(dot)
+            # The number badge: the group's colour (white on the current tab's fill), its key
+            badge = QRectF(rect.x() + 9, rect.center().y() - BADGE / 2 + 2, BADGE, BADGE)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(on_fill if current else colour)
+            painter.drawEllipse(badge)
+            digit_on = fill if current else text_colour_on(colour.name())
+            painter.setPen(digit_on)
+            painter.setFont(self._badge_font())
+            painter.drawText(badge, int(Qt.AlignmentFlag.AlignCenter), str(i + 1))
+            painter.setFont(self.font())
             painter.setPen(on_fill if current else QColor(theme.TEXT))
             painter.drawText(
                 self._text_rect(i), int(Qt.AlignmentFlag.AlignCenter), self.painted_text(i)
             )
         painter.end()
+
+    def _badge_font(self) -> QFont:
+        return fonts.font(15, bold=True)
 
 
 def _unchanged(menu: QMenu) -> QMenu:
