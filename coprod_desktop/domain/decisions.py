@@ -21,3 +21,10 @@ def missing_text(session: Session, group: Group, card_id: str) -> str:
         lens = session.board.lens(lens_id)
         units.append(lens.unit if lens is not None else lens_id)
     return f"no {' or '.join(units)} yet" if units else ""
+
+
+def place_targets(session: Session, group: Group, card_id: str) -> list[str]:
+    """The regions a tap can put the card in, in board order: every region but the ones
+    it is already in (a tap there would change nothing)."""
+    here = {p.region for p in group.places(card_id)}
+    return [r.id for r in session.board.regions if r.id not in here]

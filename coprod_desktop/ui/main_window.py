@@ -40,6 +40,7 @@ from coprod_desktop.ui.actions.menus import PrepareMenus
 from coprod_desktop.ui.actions.menus import install as install_menus
 from coprod_desktop.ui.actions.room_lock import HiddenWhileLocked, RoomLock
 from coprod_desktop.ui.actions.single_keys import SingleKeys
+from coprod_desktop.ui.board.guidance import TapGuide
 from coprod_desktop.ui.board.presentation import PresentationMode
 from coprod_desktop.ui.board.scene import BoardScene
 from coprod_desktop.ui.board.view import BoardView
@@ -93,6 +94,7 @@ class MainWindow(QMainWindow):
         # Kept as attributes: a scene without a Python reference is deleted under us.
         self.scene = BoardScene(document, self)
         self.board_view = BoardView(self.scene)
+        self.tap_guide = TapGuide(self.board_view)  # presenting: "now tap where it goes"
         self.tray = DeckTray(document)
         self.still_to_decide = StillToDecide(document)
         self.details = DetailsPanel(document)
@@ -582,6 +584,7 @@ class MainWindow(QMainWindow):
         self.named_actions["present"].setText("Stop &presenting" if active else "&Present")
         self._lay_out_controls()
         self.group_bar.tabs.set_min_contrast(7.0 if active else 4.5)  # AAA on the projector
+        self.tap_guide.refresh()
         self.board_view.fit()
 
     def return_selected_to_tray(self) -> None:

@@ -80,6 +80,7 @@ class RegionItem(QGraphicsItem):
         self._label_box = self._box_for(self._rect, self.insets)
         self.hidden_count = 0
         self._highlighted = False
+        self._target = False
         self.setToolTip(plain_tooltip(f"{region.label}\n{region.description}".strip()))
 
     def set_rect(self, rect: QRectF) -> None:
@@ -126,6 +127,16 @@ class RegionItem(QGraphicsItem):
     def highlighted(self) -> bool:
         return self._highlighted
 
+    def set_target(self, on: bool) -> None:
+        """Tap-tap: the waiting card can go here (a thick dashed outline)."""
+        if on != self._target:
+            self._target = on
+            self.update()
+
+    @property
+    def target(self) -> bool:
+        return self._target
+
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
@@ -142,6 +153,8 @@ class RegionItem(QGraphicsItem):
             theme.HIGHLIGHT if self._highlighted else ("#1a1a1a" if contrast else theme.REGION_EDGE)
         )
         pen = QPen(QColor(edge), 4 if self._highlighted else (2.5 if contrast else 1.5))
+        if self._target and not self._highlighted:
+            pen = QPen(QColor(theme.HIGHLIGHT), 5, Qt.PenStyle.DashLine)
         painter.setPen(pen)
         painter.setBrush(fill)
         painter.drawRoundedRect(self._rect, 6, 6)

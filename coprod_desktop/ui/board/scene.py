@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QGraphicsSceneMouseEvent,
 )
 
-from coprod_desktop.domain.decisions import missing_text, principle_numbers
+from coprod_desktop.domain.decisions import missing_text, place_targets, principle_numbers
 from coprod_desktop.domain.errors import DomainError
 from coprod_desktop.domain.layout import (
     MIN_SCALE,
@@ -54,6 +54,7 @@ class BoardScene(QGraphicsScene):
     card_selected = Signal(str)  # card id, or "" when nothing is selected
     move_menu_requested = Signal(str, QPoint)  # card id, global screen position
     zoom_requested = Signal(str)  # region id: its "+N" tile was tapped
+    pending_changed = Signal(str)  # the card waiting for a tap ("" when none)
 
     def __init__(self, document: SessionDocument, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -73,13 +74,39 @@ class BoardScene(QGraphicsScene):
         self.fills_view = False  # presenting: the board is stretched to the view's shape
         # The card a tap on a region moves: set by tapping a card (tray or board), cleared
         # by any placement, so a later tap or double-click on the board only zooms.
-        self.pending_card_id = ""
+        self._pending = ""
         self.setBackgroundBrush(QBrush(QColor(theme.BOARD_BACKGROUND)))
         self.selectionChanged.connect(self._on_selection_changed)
         document.session_replaced.connect(self.rebuild)
         document.arrangement_changed.connect(self._on_arrangement_changed)
         document.current_group_changed.connect(self.sync_cards)
         self.rebuild()
+
+    # --- the card waiting for a tap -------------------------------------------
+    @property
+    def pending_card_id(self) -> str:
+        return self._pending
+
+    @pending_card_id.setter
+    def pending_card_id(self, card_id: str) -> None:
+        if card_id != self._pending:
+            self._pending = card_id
+            self.show_targets()
+            self.pending_changed.emit(card_id)
+
+    def show_targets(self) -> None:
+        """Presenting, the regions the waiting card can go to stand out (tap-tap)."""
+        targets: set[str] = set()
+        if self.fills_view and self._pending:
+            document = self.document
+            try:
+                targets = set(
+                    place_targets(document.session, document.current_group, self._pending)
+                )
+            except DomainError:
+                targets = set()
+        for region_id, item in self.region_items.items():
+            item.set_target(region_id in targets)
 
     # --- building ------------------------------------------------------------
     def rebuild(self, *_args: object) -> None:
@@ -100,6 +127,7 @@ class BoardScene(QGraphicsScene):
             self.region_items[region.id] = item
         self._apply_stretch()
         self.sync_cards()
+        self.show_targets()
 
     def set_stretch(self, fx: float, fy: float) -> bool:
         """Widen (fx) or heighten (fy) the board's geometry so that it fills a view of
@@ -268,6 +296,7 @@ class BoardScene(QGraphicsScene):
         self.card_base = card_base
         self.high_contrast = high_contrast
         self.fills_view = high_contrast
+        self.show_targets()
         if not high_contrast:
             self.stretch = (1.0, 1.0)
             self._apply_stretch()
