@@ -12,7 +12,7 @@ from coprod_desktop.domain.model import Board, Card, Decoration, Region, Session
 from coprod_desktop.domain.model import Group as CardGroup
 from coprod_desktop.handout.fonts import BOLD, REGULAR, drawing
 from coprod_desktop.handout.styles import INK, MUTED, RULE, Styles, marker, readable_on_white
-from coprod_desktop.handout.text import FittedText, fit_text
+from coprod_desktop.handout.text import FittedText, fit_text, one_line
 
 ZONE_FILLS = {
     "matrix": colors.HexColor("#f4f6f9"),
@@ -56,6 +56,7 @@ class _Painter:
         self.styles = styles
         w, h = board.size
         self.drawing = drawing(w * scale, h * scale)
+        self._numbered_lenses: dict[str, bool] = {}
 
     def box(self, rect: Box) -> Box:
         """Board rect (x, y from the top) -> drawing rect (x, y from the bottom) in points."""
@@ -129,10 +130,52 @@ class _Painter:
         so that neighbouring cells do not shout and whisper."""
         sizes: dict[str, float] = {}
         for region in self.board.regions:
-            _, _, w, h = self.label_box(region)
-            size = fit_text(region.label, BOLD, w, h, LABEL_MAX, LABEL_MIN, LEADING).size
+            size = self._label(region, LABEL_MAX).size
             sizes[region.lens] = min(size, sizes.get(region.lens, size))
         return sizes
+
+    def _numbered(self, lens: str) -> bool:
+        """Whether every label of lens starts with a number ('7 Co-production') and one of
+        them does not fit on one line: then every label of the lens breaks after its
+        number, so that the rungs read alike ('7' above 'Co-production', '6' above
+        'Co-design'), not one way here and another there (issue 20)."""
+        cached = self._numbered_lenses.get(lens)
+        if cached is not None:
+            return cached
+        regions = [r for r in self.board.regions if r.lens == lens]
+        numbered = bool(regions) and all(_number_and_rest(r.label) for r in regions)
+        if numbered:
+            fits = [
+                fit_text(r.label, BOLD, *self.label_box(r)[2:], LABEL_MAX, LABEL_MIN, LEADING)
+                for r in regions
+            ]
+            size = min(f.size for f in fits)
+            numbered = any(
+                len(fit_text(r.label, BOLD, *self.label_box(r)[2:], size, size, LEADING).lines) > 1
+                for r in regions
+            )
+        self._numbered_lenses[lens] = numbered
+        return numbered
+
+    def _label(self, region: Region, max_size: float) -> FittedText:
+        """The region's label fitted into its box at max_size or smaller."""
+        _, _, w, h = self.label_box(region)
+        split = _number_and_rest(region.label) if self._numbered(region.lens) else None
+        if split is None:
+            return fit_text(region.label, BOLD, w, h, max_size, LABEL_MIN, LEADING)
+        number, rest = split
+        size = max_size
+        while True:
+            leading = size * LEADING
+            last = size - 0.25 < LABEL_MIN - 1e-9
+            below = fit_text(rest, BOLD, w, h - leading, size, size, LEADING)
+            whole = all(stringWidth(word, BOLD, size) <= w for word in (number, *rest.split()))
+            if (below.lines and not below.truncated and whole) or last:
+                if not below.lines:
+                    return fit_text(region.label, BOLD, w, h, size, size, LEADING)
+                lines = (number, *below.lines)
+                return FittedText(size, leading, lines, below.truncated)
+            size = round(size - 0.25, 4)
 
     def region(
         self, region: Region, cards: list[Card], group_colour: str, label_size: float
@@ -152,9 +195,7 @@ class _Painter:
             )
         )
         label_box = self.label_box(region)
-        label = fit_text(
-            region.label, BOLD, label_box[2], label_box[3], label_size, LABEL_MIN, LEADING
-        )
+        label = self._label(region, label_size)
         self.text_block(label, label_box, BOLD, top=True)
         layout = layout_for(region, len(cards))
         boxes = [self.box(slot) for slot in layout.slots]
@@ -253,6 +294,13 @@ class _Painter:
         return fit_text(
             text, REGULAR, area[2], area[3], max_size, self.styles.board_min_font, LEADING
         )
+
+
+def _number_and_rest(label: str) -> tuple[str, str] | None:
+    """'7 Co-production' -> ('7', 'Co-production'); None when the label does not start
+    with a number and a word."""
+    head, _, rest = one_line(label).partition(" ")
+    return (head, rest) if head.isdigit() and rest else None
 
 
 def _inset(box: Box, pad: float) -> Box:

@@ -27,7 +27,7 @@ from coprod_desktop.handout.cells import rows_fit
 from coprod_desktop.handout.flowables import SectionMarker, Table, run_on
 from coprod_desktop.handout.sections import region_title
 from coprod_desktop.handout.styles import FAINT, INK, RULE, Styles, marker
-from coprod_desktop.handout.text import brief, para
+from coprod_desktop.handout.text import brief, name_para, para
 
 NUMBER_WORDS = {
     2: "two",
@@ -111,7 +111,7 @@ def _unit_phrase(result: Comparison, n: int) -> str:
 
 
 def _names(result: Comparison, indexes: tuple[int, ...]) -> str:
-    return ", ".join(para(brief(result.group_names[i])) for i in indexes)
+    return ", ".join(name_para(brief(result.group_names[i])) for i in indexes)
 
 
 def _agreed(result: Comparison, styles: Styles) -> list[Flowable]:
@@ -222,7 +222,8 @@ def _unlisted(result: Comparison, more: int, two_places: int) -> list[str]:
         lines.append(
             f"{_count(two_places)} put in two different {unit}s "
             f"{'is' if two_places == 1 else 'are'} not listed here; "
-            "“Every card, group by group” below shows where each group put "
+            "“Every card, group by group”, at the end of this comparison, shows where "
+            "each group put "
             f"{'it' if two_places == 1 else 'them'}."
         )
     return lines
@@ -300,9 +301,10 @@ def _principles_seen(session: Session, styles: Styles) -> list[Flowable]:
 def _every_card(
     session: Session, results: list[Comparison], styles: Styles, width: float
 ) -> list[Flowable]:
-    # The heading and its introduction start a page unless the first rows fit below them.
-    story: list[Flowable] = [
-        CondPageBreak(styles.base * 14),
+    # The heading and its introduction start a page unless the first rows fit below them
+    # (see _room_for_start).
+    start = CondPageBreak(styles.base * 14)
+    heading = [
         Paragraph("Every card, group by group", styles.h2),
         Paragraph(
             "Each card that at least one group placed, in the order of the deck, with the "
@@ -310,6 +312,7 @@ def _every_card(
             styles.body,
         ),
     ]
+    story: list[Flowable] = [start, *heading]
     first = results[0]
     cards: list[tuple[str, list[str]]] = []
     for i, row in enumerate(first.cards):
@@ -341,6 +344,7 @@ def _every_card(
         for title, lines in cards
     ]
     if rows_fit(rows_, widths):
+        start.height = max(start.height, _room_for_start(heading, rows_, widths, width))
         table = Table(rows_, colWidths=widths, hAlign="LEFT", repeatRows=1)
         table.setStyle(
             TableStyle(
@@ -363,6 +367,17 @@ def _every_card(
             for title, lines in cards
         ]
     return story + _never_placed(first, results, styles)
+
+
+def _room_for_start(
+    heading: list[Flowable], rows: list[list[Flowable]], widths: list[float], width: float
+) -> float:
+    """The height of heading and the table's first rows (its heading row and two cards,
+    or fewer when it has fewer): the introduction never ends a page with its table on
+    the next one."""
+    head = sum(p.wrap(width, 1e6)[1] + p.getSpaceBefore() + p.getSpaceAfter() for p in heading)
+    first = Table(rows[:3], colWidths=widths)
+    return float(head + first.wrap(width, 1e6)[1])
 
 
 def _never_placed(first: Comparison, results: list[Comparison], styles: Styles) -> list[Flowable]:

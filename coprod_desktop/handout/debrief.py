@@ -11,7 +11,7 @@ from coprod_desktop.domain.model import Session
 from coprod_desktop.handout.flowables import SectionMarker
 from coprod_desktop.handout.sections import region_title
 from coprod_desktop.handout.styles import Styles, marker
-from coprod_desktop.handout.text import brief, para
+from coprod_desktop.handout.text import brief, name_para, para
 
 KEY_INTRO = (
     "The facilitator's key is a reading of the sources, not a verdict: it says where the "
@@ -84,7 +84,7 @@ def _rounds(session: Session, styles: Styles) -> list[Flowable]:
             story.append(
                 KeepTogether(
                     [
-                        Paragraph(para(group.name), styles.h3),
+                        Paragraph(name_para(group.name), styles.h3),
                         *[Paragraph(line, styles.note) for line in lines],
                     ]
                 )

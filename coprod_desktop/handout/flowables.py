@@ -7,14 +7,15 @@ from typing import Any
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Paragraph, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, TableStyle
 from reportlab.platypus import Table as _Table
+from reportlab.platypus.doctemplate import FrameActionFlowable, FrameBreak
 
 from coprod_desktop.domain.model import Group
 from coprod_desktop.handout.fonts import BOLD, REGULAR
 from coprod_desktop.handout.styles import Styles, legend_items, readable_on_white
 from coprod_desktop.handout.swatched import Swatched
-from coprod_desktop.handout.text import ellipsize, one_line, para
+from coprod_desktop.handout.text import ellipsize, name_para, one_line
 
 
 class Table(_Table):
@@ -25,6 +26,21 @@ class Table(_Table):
     def __init__(self, data: Any, *args: Any, **kwargs: Any) -> None:
         super().__init__(data, *args, **kwargs)
         self.setStyle([("FONTNAME", (0, 0), (-1, -1), REGULAR)])
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        """ReportLab's split, but a table never ends with one row alone on its last page
+        (below the repeated heading row): that row's page takes the row before it too."""
+        parts: list[Flowable] = super().split(availWidth, availHeight)
+        if len(parts) != 2 or not isinstance(parts[1], _Table):
+            return parts
+        heading = self.repeatRows if isinstance(self.repeatRows, int) else 0
+        rest = len(parts[1]._cellvalues) - heading
+        kept = len(parts[0]._cellvalues)
+        if rest != 1 or kept < 2:
+            return parts
+        # Split again where the first part's last row begins.
+        last_row = self._rowHeights[kept - 1]
+        return list(super().split(availWidth, availHeight - last_row - 0.01))
 
 
 RUN_ON_CHARS = 2000  # at most about this much markup in one paragraph of a run-on list
@@ -71,9 +87,12 @@ def group_heading(
         # A line's end wastes up to a letter (an em); the prefix and suffix take their share.
         room = max_lines * (width - indent - size) - stringWidth(prefix + suffix, BOLD, size)
         name = ellipsize(name, BOLD, size, max(room, 0.0))
+    # The name moves to the next line whole when it fits on one; a suffix (" · board")
+    # may break after its dot, never before it.
+    suffix = suffix.replace(" \u00b7 ", "\u00a0\u00b7 ")
     text = (
         (f'<font color="#555555">{prefix}</font>' if prefix else "")
-        + para(name)
+        + name_para(name, BOLD, size, width - indent)
         + (f'<font color="#555555">{suffix}</font>' if suffix else "")
     )
     return Swatched(group.colour, size, Paragraph(text, style), indent, padding=styles.base * 0.6)
@@ -86,7 +105,7 @@ def group_line(group: Group, styles: Styles, width: float) -> Swatched:
     return Swatched(
         group.colour,
         size,
-        Paragraph(para(group.name), style),
+        Paragraph(name_para(group.name, style.fontName, style.fontSize, width - size * 1.8), style),
         size * 1.8,
         padding=styles.base * 0.3,
     )
@@ -186,3 +205,30 @@ class BookletMarker(Flowable):
     def draw(self) -> None:
         self.canv._coprod_booklet = self.booklet
         _outline(self.canv, f"Booklet: {one_line(self.booklet[1])}", 0)
+
+
+class KeepWithLast(FrameActionFlowable):
+    """Put just before before, so that last (a short list that ends a section) never
+    starts a page alone: when before fits on this page but before and last do not, and
+    both fit on a fresh page, the page ends here and both go to the next one."""
+
+    def __init__(self, before: Flowable, last: Flowable) -> None:
+        self.before = before
+        self.last = last
+
+    def frameAction(self, frame: Any) -> None:  # noqa: N802 (ReportLab's name)
+        width = frame._getAvailableWidth()
+        room = frame._y - frame._y1p
+        before = _height(self.before, width, frame._aH)
+        both = before + _height(self.last, width, frame._aH)
+        if before <= room < both and both <= frame._aH and not frame._atTop:
+            frame.add_generated_content(FrameBreak())
+
+
+def _height(flowable: Flowable, width: float, height: float) -> float:
+    """The height flowable takes in a frame, with its spaces before and after."""
+    if isinstance(flowable, KeepTogether):
+        return sum(_height(f, width, height) for f in flowable._content)
+    return float(
+        flowable.wrap(width, height)[1] + flowable.getSpaceBefore() + flowable.getSpaceAfter()
+    )

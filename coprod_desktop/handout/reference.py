@@ -8,6 +8,8 @@ Every item names its source.
 
 from __future__ import annotations
 
+import re
+
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, TableStyle
@@ -340,7 +342,7 @@ def _sources(
         *(p.source for p in parts),
         *(i.source for p in parts for i in p.items),
     ]
-    sources = unique_sources(texts)
+    sources = unique_sources([reader_source(t) for t in texts])
     story: list[Flowable] = [
         Paragraph("Sources", styles.h2),
         Paragraph(
@@ -353,6 +355,29 @@ def _sources(
     item = styles.small.clone("source_item", leftIndent=styles.base, firstLineIndent=-styles.base)
     story += [Paragraph("•\u00a0\u00a0" + para(s), item) for s in sources]
     return story
+
+
+# The deck's own examples say so in their source: "coprod-desktop example (everyday
+# public service)", sometimes with what it was written after. That label is the
+# project's bookkeeping, not a source a reader can look up.
+_OWN_EXAMPLE = re.compile(
+    r"^\s*coprod-desktop example(?: \([^)]*\))?\s*(?:,\s*written to (?:illustrate|discuss)\s+)?",
+    re.IGNORECASE,
+)
+
+
+def reader_source(text: str) -> str:
+    """A source as a reader of the handout's list of sources wants it: the work an
+    example card was written after ('Bovaird and Loeffler's four Co's (Governance
+    International)'), or nothing when the card names no work (issue 20). Sources that
+    are not the deck's own examples are as written."""
+    match = _OWN_EXAMPLE.match(text)
+    if match is None:
+        return text
+    rest = text[match.end() :].strip()
+    # A work has its publisher, year or series in brackets; "critiques of
+    # co-production" is a topic, not a source.
+    return rest[0].upper() + rest[1:] if "(" in rest else ""
 
 
 def source_key(text: str) -> frozenset[str]:

@@ -18,6 +18,7 @@ from coprod_desktop.domain.model import Card, Group, Region, Session
 from coprod_desktop.handout.board_drawing import board_drawing
 from coprod_desktop.handout.cover_key import CoverKey
 from coprod_desktop.handout.flowables import (
+    KeepWithLast,
     SectionMarker,
     Table,
     group_heading,
@@ -217,8 +218,10 @@ def _listing(session: Session, group: Group, styles: Styles) -> list[Flowable]:
         story.append(Paragraph("This group did not place any cards on the board.", styles.body))
     story += _own_cards(session, group, styles)
     story += _tray_notes(session, group, styles)
-    story += _left_in_tray(session, group, styles)
-    return story
+    tray = _left_in_tray(session, group, styles)
+    if tray:  # the list never goes alone onto a page: the block before it goes along
+        story[-1:] = [KeepWithLast(story[-1], tray[0]), story[-1]]
+    return story + tray
 
 
 def _own_cards(session: Session, group: Group, styles: Styles) -> list[Flowable]:

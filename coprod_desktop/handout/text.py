@@ -83,6 +83,22 @@ def para(text: str) -> str:
     )
 
 
+# A dash with a space on each side, as in "Table A – Gŵyr": a line must not break there.
+_SPACED_DASH = re.compile(r"[ ]+([\u2013\u2014-])[ ]+")
+
+
+def name_para(name: str, font: str = "", size: float = 0.0, width: float = 0.0) -> str:
+    """A name (a group's) as Paragraph markup, as para() makes it, that never breaks
+    at a spaced dash: 'Table A – Gŵyr' keeps 'A – Gŵyr' together. Given a font, size and
+    width in which the whole name fits on one line, it never breaks at all: it moves to
+    the next line whole, rather than leave 'Table A –' at the end of a line (issue 20)."""
+    text = clean(name)
+    if font and "\n" not in text and stringWidth(one_line(text), font, size) <= width:
+        text = re.sub(r"(?<=\S) (?=\S)", "\u00a0", text)
+    text = _SPACED_DASH.sub(lambda m: f"\u00a0{m[1]}\u00a0", text)
+    return para(text)
+
+
 # Characters that belong to the emoji before them: ZERO WIDTH JOINER, the variation
 # selectors, the combining keycap. They stay in the emoji's run (DejaVu has some of them).
 _JOINERS = frozenset("\u200d\ufe0e\ufe0f\u20e3")
