@@ -29,6 +29,25 @@ def test_the_dialog_offers_and_remembers_the_html_twin(qtbot, tmp_path: Path) ->
     assert again.html.isChecked()
 
 
+def test_an_html_twin_that_exists_is_replaced_only_when_the_user_agrees(qtbot, tmp_path):
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    (tmp_path / "a.html").write_text("mine")
+    dialog = ExportDialog(None, tmp_path / "a.pdf", ExportSettings(settings), groups=2)
+    qtbot.addWidget(dialog)
+    asked: list[Path] = []
+    dialog.confirm_replace = lambda path: asked.append(path) or False
+    dialog.html.setChecked(False)
+    dialog.accept()  # no twin asked for: the old .html does not matter
+    assert asked == [] and dialog.result() == dialog.DialogCode.Accepted
+    dialog.setResult(dialog.DialogCode.Rejected)
+    dialog.html.setChecked(True)
+    dialog.accept()
+    assert asked == [tmp_path / "a.html"] and dialog.result() == dialog.DialogCode.Rejected
+    dialog.confirm_replace = lambda path: True
+    dialog.accept()
+    assert dialog.result() == dialog.DialogCode.Accepted
+
+
 def test_the_export_writes_the_html_next_to_the_pdf(qtbot, tmp_path: Path) -> None:
     from PySide6.QtWidgets import QWidget
 

@@ -274,5 +274,8 @@ class ExportDialog(QDialog):
             and not self.confirm_replace(choices.path)
         ):
             return
+        twin = choices.path.with_suffix(".html")  # named by the app: no file dialog asked
+        if choices.html and os_path_taken(twin) and not self.confirm_replace(twin):
+            return
         self.settings.remember(choices)
         super().accept()
