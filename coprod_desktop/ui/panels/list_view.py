@@ -1,5 +1,5 @@
-"""The arrangement as a list: each region, then its cards with the group's notes,
-then the tray. Cards on a graphics scene are invisible to screen readers; this
+"""The arrangement as a tree: each lens, its regions, then their cards with the group's
+notes, then the tray. Cards on a graphics scene are invisible to screen readers; this
 view reads the same arrangement as text and can move cards too."""
 
 from __future__ import annotations
@@ -89,7 +89,8 @@ class ArrangementList(QTreeWidget):
         self.header().setStretchLastSection(True)
         self.setAccessibleName("Arrangement as a list")
         self.setAccessibleDescription(
-            "Each region of the board with the cards the group put there and their notes, then "
+            "Each lens of the board, its regions with the cards the group put there and their "
+            "notes, then "
             "the cards still in the tray. Press M to move the selected card, "
             "Delete to return it to the tray."
         )
@@ -109,33 +110,83 @@ class ArrangementList(QTreeWidget):
         self.refresh()
 
     def refresh(self, *_args: object) -> None:
-        keep = self.selected_card_id()
+        """Rebuild the tree: a branch per lens, its regions, their cards; then the tray.
+        The user's place stays: the same card on the same lens, or, when that row is gone
+        (undone, returned), the row now where it was; and the scroll position."""
+        keep_card, keep_lens = self.selected_card_id(), self.selected_lens()
+        keep_row = self._row_path(self.currentItem())
+        scrolled = self.verticalScrollBar().value()
         self.blockSignals(True)
         self.clear()
         session, group = self.document.session, self.document.current_group
         titles = {c.id: c.title for c in session.cards_for(group)}
+        branches: dict[str, tuple[QTreeWidgetItem, list[int]]] = {}
         for region, cards in session.iter_placed(group):
             lens = session.board.lens(region.lens)
-            heading = region_heading(region, len(cards), lens.label if lens else "")
-            top = QTreeWidgetItem([heading, ""])
+            lens_label = lens.label if lens else region.lens
+            if region.lens not in branches:
+                branch = QTreeWidgetItem([lens_label, ""])
+                branch.setFlags(HEADING_FLAGS)
+                self.addTopLevelItem(branch)
+                branches[region.lens] = (branch, [0])
+            branch, count = branches[region.lens]
+            count[0] += len(cards)
+            top = QTreeWidgetItem([region_heading(region, len(cards)), ""])
             top.setFlags(HEADING_FLAGS)
-            self.addTopLevelItem(top)
+            top.setData(
+                0,
+                Qt.ItemDataRole.AccessibleTextRole,
+                region_heading(region, len(cards), lens_label),
+            )  # a screen reader hears the lens too
+            branch.addChild(top)
+            where = f"{lens_label}: {region.label}"
             for card, _placement in cards:
                 extra = [missing_text(session, group, card.id)]
                 shown = [titles.get(p, p) for p in group.marks_of(card.id)]
                 extra.append(f"shows {', '.join(shown)}" if shown else "")
-                top.addChild(self._card_item(card, group.note(card.id), region.lens, extra))
+                top.addChild(self._card_item(card, group.note(card.id), region.lens, extra, where))
+        for branch, count in branches.values():
+            branch.setText(0, f"{branch.text(0)}, {count[0]} card{'s' if count[0] != 1 else ''}")
         unplaced = session.unplaced(group)
         tray = QTreeWidgetItem([f"In the tray, not placed ({len(unplaced)})", ""])
         tray.setFlags(HEADING_FLAGS)
         self.addTopLevelItem(tray)
         for card in unplaced:
-            tray.addChild(self._card_item(card, group.note(card.id)))
-        if keep:  # the same row again, silently: a refresh never changes the selection
-            self.select_card(keep)
+            tray.addChild(self._card_item(card, group.note(card.id), where="in the tray"))
         self.expandAll()
+        same = self._find(keep_card, keep_lens) if keep_card else None
+        if same is not None:
+            self.setCurrentItem(same)  # silently: signals are blocked
+        elif keep_row:
+            self._select_path(keep_row)
         self._fit_columns()
+        self.verticalScrollBar().setValue(scrolled)
         self.blockSignals(False)
+
+    def _row_path(self, item: QTreeWidgetItem | None) -> list[int]:
+        """Where item is in the tree: its index at each level, from the top."""
+        path: list[int] = []
+        while item is not None:
+            parent = item.parent()
+            path.insert(0, parent.indexOfChild(item) if parent else self.indexOfTopLevelItem(item))
+            item = parent
+        return path
+
+    def _select_path(self, path: list[int]) -> None:
+        """The row at path, or the nearest one still there (the last child, the parent)."""
+        top = self.topLevelItem(min(path[0], self.topLevelItemCount() - 1))
+        item = top
+        for index in path[1:]:
+            if item is None or item.childCount() == 0:
+                break
+            item = item.child(min(index, item.childCount() - 1))
+        if item is not None:
+            self.setCurrentItem(item)
+
+    def _find(self, card_id: str, lens: str) -> QTreeWidgetItem | None:
+        rows = [i for i in self._items() if i.data(0, CARD_ROLE) == card_id]
+        exact = [i for i in rows if i.data(0, LENS_ROLE) == lens]
+        return (exact or rows)[0] if rows else None
 
     def _fit_columns(self) -> None:
         """The cards' column as wide as its text, but never more than half the view: the
@@ -158,6 +209,7 @@ class ArrangementList(QTreeWidget):
         note: str,
         lens: str = "",
         extra: list[str] | None = None,
+        where: str = "",
     ) -> QTreeWidgetItem:
         words = [f"{card.title} ({KIND_LABELS.get(card.kind, card.kind)})"]
         words += [w for w in extra or [] if w]
@@ -165,20 +217,31 @@ class ArrangementList(QTreeWidget):
         item.setData(0, CARD_ROLE, card.id)
         item.setData(0, LENS_ROLE, lens)
         item.setToolTip(0, plain_tooltip(card.text))
+        if where:  # the row names its region for a screen reader that reads it alone
+            item.setData(0, Qt.ItemDataRole.AccessibleDescriptionRole, where)
         return item
 
     def _items(self) -> list[QTreeWidgetItem]:
+        """Every card row, in order (at any depth: lens > region > card, tray > card)."""
         found: list[QTreeWidgetItem] = []
-        for i in range(self.topLevelItemCount()):
-            top = self.topLevelItem(i)
-            if top is not None:
-                found.extend(c for j in range(top.childCount()) if (c := top.child(j)) is not None)
+        stack = [self.topLevelItem(i) for i in reversed(range(self.topLevelItemCount()))]
+        while stack:
+            item = stack.pop()
+            if item is None:
+                continue
+            if item.data(0, CARD_ROLE):
+                found.append(item)
+            stack.extend(item.child(j) for j in reversed(range(item.childCount())))
         return found
 
     def card_rows(self) -> list[tuple[str, str, str]]:
-        """(region heading, card title text, note) for every card row, in order."""
+        """(region heading with its lens, card title text, note) for every card row."""
         return [
-            (parent.text(0), row.text(0), row.text(1))
+            (
+                str(parent.data(0, Qt.ItemDataRole.AccessibleTextRole) or parent.text(0)),
+                row.text(0),
+                row.text(1),
+            )
             for row in self._items()
             if (parent := row.parent()) is not None
         ]
