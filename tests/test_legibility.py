@@ -144,8 +144,7 @@ def test_qt_scale_factor_2_makes_board_text_larger(tmp_path):
 # --- group tabs and the room's buttons -------------------------------------------------
 
 
-@pytest.mark.parametrize("presenting_mode", [True, False])
-def test_six_group_tabs_stay_distinct_at_1024x768(open_window, presenting_mode):
+def six_tables(open_window, presenting_mode: bool):
     from coprod_desktop.files import builtin as content
 
     names = [f"Table {c}" for c in "ABCDEF"]
@@ -157,6 +156,11 @@ def test_six_group_tabs_stay_distinct_at_1024x768(open_window, presenting_mode):
     settle()
     win.resize(1024, 768)
     settle()
+    return win, names
+
+
+def test_six_group_tabs_stay_distinct_at_1024x768_presenting(open_window):
+    win, names = six_tables(open_window, True)
     tabs = win.group_bar.tabs
     painted = [tabs.painted_text(i) for i in range(tabs.count())]
     assert len(set(painted)) == 6, painted  # never six "Tabl..."
@@ -166,6 +170,17 @@ def test_six_group_tabs_stay_distinct_at_1024x768(open_window, presenting_mode):
         assert tabs.rect().contains(tabs.tabRect(i))  # none behind scroll arrows
     current = tabs.currentIndex()
     assert painted[current].strip("\u2068\u2069") == names[current]  # the current one whole
+
+
+def test_six_group_tabs_in_the_normal_window_at_1024x768(open_window):
+    """The facilitator's window keeps its side column: the tabs shrink to their number
+    badges and the current name; the window itself still fits the screen."""
+    win, names = six_tables(open_window, False)
+    assert win.width() == 1024
+    tabs = win.group_bar.tabs
+    current = tabs.currentIndex()
+    assert tabs.painted_text(current).strip("\u2068\u2069") == names[current]
+    assert tabs.rect().contains(tabs.tabRect(current))
 
 
 def test_distinct_parts_keep_what_differs():

@@ -164,13 +164,15 @@ def fit_region(
     top: float = 40.0,
     left: float = 0.0,
     more_height: float = 40.0,
+    min_width: float = 0.0,
 ) -> RegionLayout:
     """Slots for count cards in rect (below a label strip top high, right of a label
     column left wide) with one title size for all of them: the grid whose cards hold the
     largest common title size (up to largest), so a crowded region uses its space before
     its type shrinks. If even the best grid puts a title under floor, the region shows
     the first cards that fit at floor or above and, along its bottom, a "+N" strip
-    more_height high."""
+    more_height high. Cards narrower than min_width (a title's longest word at the floor)
+    are not tried: they cannot hold it."""
     x, y, w, h = rect
     x, w = x + left, w - left
     inner_w, inner_h = w - 2 * GAP, h - top - GAP
@@ -185,6 +187,8 @@ def fit_region(
             rows = math.ceil(n / cols)
             cw = min(max_w, (inner_w - (cols - 1) * GAP) / cols)
             ch = min(max_h, (height - (rows - 1) * GAP) / rows)
+            if cw < min_width and cols > 1:
+                break  # more columns are narrower still
             if cw <= 0 or ch <= 0:
                 continue
             px = min(largest, fit(cw, ch, n))

@@ -23,10 +23,14 @@ from coprod_desktop.ui.document.document import SessionDocument
 from coprod_desktop.ui.main_window import MainWindow
 from tests.bench.config import EXAMPLE_SESSION, BenchConfig
 from tests.bench.qt import application, discard_changes
+from tests.bench.repaint import MAX_MS as REPAINT_MAX_MS
+from tests.bench.repaint import MAX_RATIO as REPAINT_MAX_RATIO
+from tests.bench.repaint import measure_repaint
 from tests.bench.table import Result, Row
 
 NAME = "legibility"
 SIZES = ((1024, 768), (1280, 720), (1280, 800), (1920, 1080), (3840, 2160))
+TABLE_SIZES = ((1024, 768), (1280, 720), (1920, 1080), (3840, 2160))  # the README's table
 SMALL = ((1024, 768), (1280, 720))
 
 # Issue 14's floors in presentation mode, px on the screen: {(w, h): px}.
@@ -155,11 +159,54 @@ def _floor_row(label: str, value: float, floor: float | None) -> Row:
     return Row(label, round(value, 1), "px", min_value=floor)
 
 
+def legibility_table(presenting: list[Legibility], normal: list[Legibility]) -> list[str]:
+    """The README's table: smallest card title, smallest region label and timer, px on
+    the screen, per size, normal window and presenting (floors in brackets)."""
+    lines = [
+        "| size | mode | smallest card title | smallest region label | timer | cards behind +N |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
+    for m in [*presenting, *normal]:
+        if m.size not in TABLE_SIZES:
+            continue
+        floors = m.presenting
+        title = f"{smallest(m.card_titles):.1f}" + (
+            f" (>= {CARD_TITLE_FLOORS[m.size]:.0f})"
+            if floors and m.size in CARD_TITLE_FLOORS
+            else ""
+        )
+        label = f"{smallest(m.region_labels):.1f}" + (
+            f" (>= {REGION_LABEL_FLOORS[m.size]:.0f})"
+            if floors and m.size in REGION_LABEL_FLOORS
+            else ""
+        )
+        timer = f"{m.timer:.0f}" + (
+            f" (>= {TIMER_FLOORS[m.size]:.0f})" if floors and m.size in TIMER_FLOORS else ""
+        )
+        at = f"{m.size[0]}x{m.size[1]}"
+        lines.append(f"| {at} | {m.mode} | {title} | {label} | {timer} | {m.hidden_cards} |")
+    return lines
+
+
 def measure(config: BenchConfig) -> Result:
     application()
     presenting = measure_sizes(True)
     normal = measure_sizes(False)
     rows = []
+    frames = max(3, config.drag_frames // 3)
+    for mode in (False, True):
+        ours, plain, shown = measure_repaint(config.drag_cards, frames, presenting=mode)
+        rows.append(
+            Row(
+                f"full repaint 3840x2160, {config.drag_cards} cards ({shown} shown), "
+                + ("presenting" if mode else "normal window"),
+                ours,
+                "ms",
+                baseline=plain,
+                max_value=REPAINT_MAX_MS,
+                max_ratio=REPAINT_MAX_RATIO,
+            )
+        )
     for m in presenting:
         at = f"{m.size[0]}x{m.size[1]}"
         rows += [
@@ -195,4 +242,9 @@ def measure(config: BenchConfig) -> Result:
                 else "-"
             )
         )
+    details += [
+        "",
+        "legibility table (markdown, for the README):",
+        *legibility_table(presenting, normal),
+    ]
     return Result(rows=rows, details=details)

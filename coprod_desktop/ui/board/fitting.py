@@ -16,9 +16,14 @@ from coprod_desktop.ui.style import fonts
 from coprod_desktop.ui.style.text_fit import wrap
 
 
+@lru_cache(maxsize=256)
+def _metrics(px: int, _gen: int) -> QFontMetricsF:
+    return QFontMetricsF(fonts.font(px, bold=True))
+
+
 @lru_cache(maxsize=65536)
-def _fits(text: str, width: float, height: float, px: int, _gen: int) -> bool:
-    metrics = QFontMetricsF(fonts.font(px, bold=True))
+def _fits(text: str, width: float, height: float, px: int, gen: int) -> bool:
+    metrics = _metrics(px, gen)
     lines = wrap(text, metrics, width)
     return len(lines) * metrics.lineSpacing() <= height + 0.5 and all(
         metrics.horizontalAdvance(line) <= width for line in lines
@@ -71,10 +76,10 @@ def largest_label(text: str, width: float, height: float, smallest: float, large
 
 def height_needed(text: str, width: float, px: int) -> float:
     """The height text, bold at px, takes wrapped into width (its longest word may stick out)."""
-    metrics = QFontMetricsF(fonts.font(px, bold=True))
+    metrics = _metrics(px, fonts.generation())
     return len(wrap(text, metrics, max(1.0, width))) * metrics.lineSpacing()
 
 
 def widest_word(text: str, px: int) -> float:
-    metrics = QFontMetricsF(fonts.font(px, bold=True))
+    metrics = _metrics(px, fonts.generation())
     return max((metrics.horizontalAdvance(word) for word in text.split()), default=0.0)

@@ -28,6 +28,17 @@ REGION_LABEL_PX = 19.0
 REGION_LABEL_MIN_PX = 11.0
 
 
+def refresh(item: QGraphicsItem) -> None:
+    """Repaint an item that changed: in the board's scene, which paints its items into the
+    view's cached background (BoardScene.drawBackground), that part of the background."""
+    scene = item.scene()
+    repaint = getattr(scene, "repaint_board", None)
+    if callable(repaint):
+        repaint(item.sceneBoundingRect())
+    else:
+        item.update()
+
+
 class DecorationItem(QGraphicsItem):
     """Axis titles, row and column headings, ladder bands."""
 
@@ -43,7 +54,7 @@ class DecorationItem(QGraphicsItem):
         if rect != self._rect:
             self.prepareGeometryChange()
             self._rect = QRectF(rect)
-            self.update()
+            refresh(self)
 
     def boundingRect(self) -> QRectF:
         return self._rect
@@ -79,6 +90,7 @@ class RegionItem(QGraphicsItem):
         self.label_px = (REGION_LABEL_PX, REGION_LABEL_MIN_PX)  # (largest, smallest)
         self._label_box = self._box_for(self._rect, self.insets)
         self.hidden_count = 0
+        self.has_tile = False  # presenting: a "+N" strip (MoreItem) says what is hidden
         self._highlighted = False
         self._target = False
         self.setToolTip(plain_tooltip(f"{region.label}\n{region.description}".strip()))
@@ -89,7 +101,7 @@ class RegionItem(QGraphicsItem):
             self.prepareGeometryChange()
             self._rect = QRectF(rect)
             self._label_box = self._box_for(self._rect, self.insets)
-            self.update()
+            refresh(self)
 
     def set_label(self, insets: tuple[float, float], sizes: tuple[float, float]) -> None:
         """The label's room (a taller strip or a wider column for larger type) and its type
@@ -97,7 +109,7 @@ class RegionItem(QGraphicsItem):
         if (insets, sizes) != (self.insets, self.label_px):
             self.insets, self.label_px = insets, sizes
             self._label_box = self._box_for(self._rect, insets)
-            self.update()
+            refresh(self)
 
     @staticmethod
     def _box_for(rect: QRectF, insets: tuple[float, float]) -> QRectF:
@@ -121,7 +133,7 @@ class RegionItem(QGraphicsItem):
     def set_highlighted(self, on: bool) -> None:
         if on != self._highlighted:
             self._highlighted = on
-            self.update()
+            refresh(self)
 
     @property
     def highlighted(self) -> bool:
@@ -131,7 +143,7 @@ class RegionItem(QGraphicsItem):
         """Tap-tap: the waiting card can go here (a thick dashed outline)."""
         if on != self._target:
             self._target = on
-            self.update()
+            refresh(self)
 
     @property
     def target(self) -> bool:
@@ -160,6 +172,14 @@ class RegionItem(QGraphicsItem):
         painter.drawRoundedRect(self._rect, 6, 6)
         painter.setPen(QColor(theme.TEXT if contrast else theme.MUTED_TEXT))
         self._paint_label(painter)
+        if self.hidden_count and not self.has_tile:  # the window's layout: no "+N" strip
+            painter.setFont(fonts.font(13, bold=True))
+            painter.setPen(QColor(theme.TEXT))
+            painter.drawText(
+                self._rect.adjusted(0, 0, -10, -4),
+                int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom),
+                f"+{self.hidden_count} more",
+            )
 
     def _label_fit(self) -> tuple[QFont, list[str], str]:
         """The label's font and lines as painted, and the text they came from (a rung's
@@ -270,10 +290,15 @@ class CardItem(QGraphicsObject):
     def has_note(self) -> bool:
         return self.look.has_note
 
+    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:
+        if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
+            refresh(self)  # the thick outline on (or off)
+        return super().itemChange(change, value)
+
     def set_twin(self, twin: bool) -> None:
         if twin != self.look.twin:
             self.look = replace(self.look, twin=twin)
-            self.update()
+            refresh(self)
 
     def boundingRect(self) -> QRectF:
         return self._size.adjusted(-3, -3, 3, 3)

@@ -6,13 +6,15 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QObject, QPoint, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QObject, QPoint, QPointF, QRect, QRectF, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QPainter
 from PySide6.QtWidgets import (
+    QGraphicsItem,
     QGraphicsScene,
     QGraphicsSceneContextMenuEvent,
     QGraphicsSceneDragDropEvent,
     QGraphicsSceneMouseEvent,
+    QStyleOptionGraphicsItem,
 )
 
 from coprod_desktop.domain.decisions import missing_text, place_targets, principle_numbers
@@ -23,6 +25,7 @@ from coprod_desktop.domain.layout import (
     fit_region,
     insertion_index,
     label_insets,
+    layout_in,
     stretched,
 )
 from coprod_desktop.domain.model import Card, Placement
@@ -119,11 +122,11 @@ class BoardScene(QGraphicsScene):
         board = self.document.session.board
         for decoration in board.decorations:
             decoration_item = DecorationItem(decoration)
-            self.addItem(decoration_item)
+            self._add(decoration_item)
             self.decoration_items.append(decoration_item)
         for region in board.regions:
             item = RegionItem(region)
-            self.addItem(item)
+            self._add(item)
             self.region_items[region.id] = item
         self._apply_stretch()
         self.sync_cards()
@@ -148,6 +151,7 @@ class BoardScene(QGraphicsScene):
             region_item.set_rect(QRectF(*stretched(region_item.region.rect, fx, fy)))
         w, h = board.size
         self.setSceneRect(QRectF(0, 0, w * fx, h * fy))
+        self.repaint_board()
 
     def sync_cards(self, *_args: object) -> None:
         """Lay out the current group's cards; reuse items so selection survives."""
@@ -171,7 +175,17 @@ class BoardScene(QGraphicsScene):
                 )
                 for card, _placement in cards
             ]
-            options, sizes = self._label_options(region_item)
+            if self.floors is None:  # the facilitator's window: cards shrink to fit
+                r = region_item.rect
+                box = (r.x(), r.y(), r.width(), r.height())
+                region_item.set_label(
+                    label_insets(region.lens), (REGION_LABEL_PX, REGION_LABEL_MIN_PX)
+                )
+                layout = layout_in(box, region.lens, len(cards), self.card_base)
+                options: list[tuple[float, float]] = []
+                sizes = (REGION_LABEL_PX, REGION_LABEL_MIN_PX)
+            else:
+                options, sizes = self._label_options(region_item)
             best: tuple[tuple[int, float], tuple[float, float], RegionLayout] | None = None
             for insets in options:  # the label's place that shows the most cards, largest
                 region_item.set_label(insets, sizes)
@@ -179,12 +193,12 @@ class BoardScene(QGraphicsScene):
                 score = (len(layout.slots), layout.title_px)
                 if best is None or score > best[0]:
                     best = (score, insets, layout)
-            assert best is not None
-            _score, insets, layout = best
-            region_item.set_label(insets, sizes)
+            if best is not None:
+                _score, insets, layout = best
+                region_item.set_label(insets, sizes)
             self._layouts[region.id] = layout
             region_item.hidden_count = layout.hidden
-            region_item.update()
+            region_item.has_tile = layout.more is not None
             for (card, _placement), look, slot in zip(cards, looks, layout.slots, strict=False):
                 rect = QRectF(*slot)
                 key = (card.id, region.lens)
@@ -200,13 +214,13 @@ class BoardScene(QGraphicsScene):
                     if item is not None:
                         self.removeItem(item)
                     item = CardItem(card, rect, look, layout.scale, region.lens, layout.title_px)
-                    self.addItem(item)
+                    self._add(item)
                 else:
                     item.setPos(rect.topLeft())
                 wanted[key] = item
             if layout.more is not None:
                 tile = MoreItem(region.id, layout.hidden, QRectF(*layout.more))
-                self.addItem(tile)
+                self._add(tile)
                 self.more_items[region.id] = tile
         for leftover in self.card_items.values():
             self.removeItem(leftover)
@@ -214,6 +228,39 @@ class BoardScene(QGraphicsScene):
         if selected in wanted:
             wanted[selected].setSelected(True)
         self._mark_twins()
+        self.repaint_board()
+
+    # --- painting: the board is the views' cached background ----------------------
+    def _add(self, item: QGraphicsItem) -> None:
+        """An item of the board: the scene paints it into the background (drawBackground),
+        which each view caches as one opaque pixmap; the item itself paints nothing, but
+        keeps its shape for taps, drops, tooltips and screen readers. On a 4K panel a full
+        repaint is then one blit instead of some hundred translucent item pixmaps."""
+        item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, True)
+        self.addItem(item)
+
+    def repaint_board(self, rect: QRectF | None = None) -> None:
+        """Paint again the board under rect (all of it when None)."""
+        self.invalidate(rect or self.sceneRect(), QGraphicsScene.SceneLayer.BackgroundLayer)
+
+    def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:
+        super().drawBackground(painter, rect)
+        area = QRectF(rect)
+        option = QStyleOptionGraphicsItem()
+        layers: list[list[QGraphicsItem]] = [
+            list(self.decoration_items),
+            list(self.region_items.values()),
+            sorted(self.card_items.values(), key=lambda i: i.isSelected()),
+            list(self.more_items.values()),
+        ]
+        for layer in layers:
+            for item in layer:
+                if not item.isVisible() or not item.sceneBoundingRect().intersects(area):
+                    continue
+                painter.save()
+                painter.setTransform(item.sceneTransform(), True)
+                item.paint(painter, option, None)
+                painter.restore()
 
     def set_floors(self, title: float | None, label: float = 0.0, zoomed: str = "") -> bool:
         """The smallest legible card title and region label in board units (presenting);
@@ -247,7 +294,7 @@ class BoardScene(QGraphicsScene):
         def fit(w: float, h: float, n: int) -> float:
             px = largest
             for title, marked in titles[:n]:
-                px = largest_title(title, marked, w, h, smallest, px)
+                px = min(px, largest_title(title, marked, w, h, smallest, largest))
                 if not px:
                     return 0.0
             return float(px)
@@ -255,7 +302,19 @@ class BoardScene(QGraphicsScene):
         r = region_item.rect
         top, left = region_item.insets
         box = (r.x(), r.y(), r.width(), r.height())
-        return fit_region(box, len(cards), fit, smallest, largest, top, left, self._more_height())
+        at_floor = math.ceil(smallest - 1e-6)
+        widest = max((widest_word(title, at_floor) for title, _m in titles), default=0.0)
+        return fit_region(
+            box,
+            len(cards),
+            fit,
+            smallest,
+            largest,
+            top,
+            left,
+            self._more_height(),
+            min_width=widest + 9,  # the text box is the card less its stripe and padding
+        )
 
     def _label_options(
         self, item: RegionItem

@@ -12,6 +12,7 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPen,
+    QPixmapCache,
     QResizeEvent,
     QShowEvent,
 )
@@ -41,6 +42,13 @@ class BoardView(QGraphicsView):
         self.setFrameShape(QFrame.Shape.Box)
         self.setLineWidth(6)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        # The scene paints the board into the background (BoardScene.drawBackground):
+        # cached here as one pixmap, painted again only where the scene says it changed.
+        self.setCacheMode(QGraphicsView.CacheModeFlag.CacheBackground)
+        # ... which covers every pixel: no fill of the viewport under it first (at 4K that
+        # fill, the style sheet's, cost a quarter of a full repaint).
+        self.viewport().setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
+        self.viewport().setAttribute(Qt.WidgetAttribute.WA_NoSystemBackground, True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.viewport().setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
         self.setAccessibleName("Board")
@@ -192,7 +200,19 @@ class BoardView(QGraphicsView):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self._grow_pixmap_cache()
         self.fit()
+
+    def _grow_pixmap_cache(self) -> None:
+        """Cards are painted once into pixmaps kept in QPixmapCache (10 MB by default). On
+        a 4K panel the cards on screen take more than that, every repaint then painted
+        every card again (222 ms a frame): room for the viewport's pixels three times over
+        (cards, regions, headings)."""
+        dpr = self.devicePixelRatioF()
+        port = self.viewport().size()
+        needed_kb = int(port.width() * port.height() * dpr * dpr * 4 * 3 / 1024)
+        if needed_kb > QPixmapCache.cacheLimit():
+            QPixmapCache.setCacheLimit(needed_kb)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -75,9 +75,9 @@ class GroupTabs(QTabBar):
         self.setExpanding(False)
         self.setDrawBase(False)
         self.setElideMode(Qt.TextElideMode.ElideRight)
-        # No scroll arrows: every group's tab stays in sight; crowded tabs show their
-        # number and the part of their name that differs (distinct_parts).
-        self.setUsesScrollButtons(False)
+        # Crowded tabs shrink to their number and the part of their name that differs
+        # (distinct_parts) before any scroll arrow appears (twelve groups on a small screen).
+        self.setUsesScrollButtons(True)  # only when even the shrunk tabs do not fit
 
     def _chrome(self) -> int:
         return BADGE + 30  # the badge, its gap and the tab's padding
