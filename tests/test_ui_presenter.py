@@ -245,3 +245,14 @@ def test_offscreen_screens(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
     assert " passed" in result.stdout
+
+
+def test_choosing_a_screen_with_one_screen_says_so(win) -> None:
+    win.named_actions["projector_screen"].trigger()  # no dialog: nothing to choose from
+    assert "only one screen" in win.statusBar().currentMessage()
+
+
+def test_closing_the_laptops_window_hides_the_projectors(win, qtbot) -> None:
+    view = win.presenter.view
+    win.close()
+    qtbot.waitUntil(lambda: not view.isVisible())

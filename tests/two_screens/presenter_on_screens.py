@@ -94,3 +94,25 @@ def test_closed_by_the_facilitator_it_stays_closed_until_a_screen_comes(win, qtb
     assert not presenter.view.isVisible()
     screens.plug("wall")  # a projector plugged in: it opens by itself
     qtbot.waitUntil(lambda: presenter.view.isVisible() and presenter.view.isFullScreen())
+
+
+def test_choose_the_projector_screen_from_the_laptop(win, qtbot, monkeypatch) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    offered = []
+
+    def pick(parent, title, label, names, current, editable):  # noqa: ANN001, ANN202
+        offered.extend(names)
+        return names[1], True
+
+    monkeypatch.setattr(QInputDialog, "getItem", pick)
+    win.named_actions["projector_screen"].trigger()
+    assert offered == ["projector (1920 x 1080)", "wall (1280 x 720)"]  # not the laptop's
+    view = win.presenter.view
+    qtbot.waitUntil(lambda: view.screen().name() == "wall" and view.isFullScreen())
+
+
+def test_closing_the_laptops_window_closes_the_projectors(win, qtbot) -> None:
+    view = win.presenter.view
+    win.close()
+    qtbot.waitUntil(lambda: not view.isVisible())

@@ -201,6 +201,7 @@ class Hands(QObject):
         hand = self.hands.pop(key, None)
         if hand is not None:
             hand.timer.stop()
+            hand.timer.deleteLater()
             if hand.ghost is not None:
                 hand.ghost.deleteLater()
             if hand.dragging:
@@ -223,6 +224,7 @@ class Hands(QObject):
         """The system took the touches back: every card stays where it was."""
         for hand in self.hands.values():
             hand.timer.stop()
+            hand.timer.deleteLater()
             if hand.ghost is not None:
                 hand.ghost.deleteLater()
         self.hands.clear()
