@@ -256,3 +256,19 @@ def test_closing_the_laptops_window_hides_the_projectors(win, qtbot) -> None:
     view = win.presenter.view
     win.close()
     qtbot.waitUntil(lambda: not view.isVisible())
+
+
+def test_the_laptop_always_says_what_the_projector_shows(win) -> None:
+    indicator = win.presenter.indicator
+    assert indicator.isVisible() and indicator.text() == "Projector: the board"
+    win.named_actions["projector_blank"].trigger()
+    assert indicator.text() == "Projector: BLANK (B)"
+    win.named_actions["projector_blank"].trigger()
+    win.scene.select_card(BANK)
+    win.named_actions["projector_card"].trigger()
+    assert indicator.text() == "Projector: GP surgery time bank, big"
+    win.named_actions["debrief"].trigger()
+    win.named_actions["projector_board"].trigger()
+    assert indicator.text() == "Projector: the debrief"
+    win.named_actions["presenter"].trigger()  # closed: nothing to say
+    assert not indicator.isVisible()

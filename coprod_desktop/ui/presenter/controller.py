@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QScreen
-from PySide6.QtWidgets import QInputDialog
+from PySide6.QtWidgets import QInputDialog, QLabel
 
 from coprod_desktop.domain.errors import DomainError
 from coprod_desktop.domain.model import Card
@@ -56,6 +56,12 @@ class Presenter(QObject):
         self.card_id = ""  # the card of the "card" mode
         self.preferred = ""  # the projector screen's name, as the facilitator chose it
         self._shown_once = False
+        # On the laptop, always in sight: what the projector shows now.
+        self.indicator = QLabel()
+        self.indicator.setObjectName("projector-indicator")
+        self.indicator.setTextFormat(Qt.TextFormat.PlainText)
+        self.indicator.hide()
+        window.statusBar().addPermanentWidget(self.indicator)
         self.screens.added.connect(self._on_screen_added)
         self.screens.removed.connect(self._on_screen_removed)
         window.installEventFilter(self)
@@ -304,7 +310,30 @@ class Presenter(QObject):
             self.view.spotlight.show_card(self._card())
 
     # --- the laptop's side -----------------------------------------------------------
+    def short_text(self) -> str:
+        """What the projector shows, in a few words ("" when it is closed)."""
+        if not self.wanted:
+            return ""
+        if not self.shown:
+            return "Projector: waiting for a second screen"
+        if self.mode == "blank":
+            return "Projector: BLANK (B)"
+        if self.mode == "card":
+            card = self._card()
+            return f"Projector: {one_line(card.title) if card is not None else 'a card'}, big"
+        if self.mode == "region":
+            region = self.window.document.session.board.region(self.region)
+            return f"Projector: {one_line(region.label) if region is not None else 'a region'}"
+        centre = self.window.centre_stack.currentWidget()
+        if centre is self.window.debrief:
+            return "Projector: the debrief"
+        return "Projector: the board"
+
     def _sync_actions(self) -> None:
+        text = self.short_text()
+        self.indicator.setText(text)
+        self.indicator.setVisible(bool(text))
+        self.indicator.setAccessibleName(text)
         named = getattr(self.window, "named_actions", {})
         if "presenter" in named:
             named["presenter"].setChecked(self.wanted)
