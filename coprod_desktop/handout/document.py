@@ -29,6 +29,7 @@ from coprod_desktop.handout.debrief import debrief
 from coprod_desktop.handout.flowables import BookletMarker, SectionMarker, add_outline_entry
 from coprod_desktop.handout.fonts import REGULAR, register_fonts
 from coprod_desktop.handout.options import HandoutOptions
+from coprod_desktop.handout.page_refs import Ref, destination, draw_refs
 from coprod_desktop.handout.questions import questions
 from coprod_desktop.handout.reference import reference
 from coprod_desktop.handout.sections import cover, group_section, key_parts
@@ -214,10 +215,14 @@ def _canvas_class(title: str, pages: list[int], size: float = HEADER_SIZE) -> ty
             self._coprod_section = ""
             self._coprod_booklet: tuple[int, str] | None = None
             self._coprod_marks: list[tuple[str, int]] = []  # outline entries of this page
+            self._coprod_refs: list[Ref] = []  # page numbers to print on this page
+            self._coprod_targets: list[str] = []  # what starts on this page
 
         def showPage(self) -> None:  # noqa: N802 (ReportLab's name)
             self._held.append(dict(self.__dict__))
             self._coprod_marks = []
+            self._coprod_refs = []
+            self._coprod_targets = []
             self._startPage()
 
         def save(self) -> None:
@@ -227,11 +232,23 @@ def _canvas_class(title: str, pages: list[int], size: float = HEADER_SIZE) -> ty
                 key = _booklet_number(state)
                 totals[key] = totals.get(key, 0) + 1
             seen: dict[int, int] = {}
+            starts: dict[int, dict[str, int]] = {}  # booklet -> target -> its page
             for state in self._held:
                 key = _booklet_number(state)
                 seen[key] = seen.get(key, 0) + 1
+                for target in state["_coprod_targets"]:
+                    starts.setdefault(key, {}).setdefault(target, seen[key])
+            seen = {}
+            for state in self._held:
+                key = _booklet_number(state)
+                seen[key] = seen.get(key, 0) + 1
+                links = int(getattr(self, "_annotationCount", 0))  # made now, not when held
                 self.__dict__.update(state)
+                self._annotationCount = links
                 self._decorate(seen[key], totals[key])
+                for target in state["_coprod_targets"]:
+                    self.bookmarkPage(destination(key, target))
+                draw_refs(self, state["_coprod_refs"], starts.get(key, {}), key)
                 for title_, level in state["_coprod_marks"]:
                     add_outline_entry(self, title_, level)
                 super().showPage()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     Flowable,
     KeepTogether,
@@ -26,6 +27,8 @@ from coprod_desktop.handout.flowables import (
     legend,
     run_on,
 )
+from coprod_desktop.handout.fonts import REGULAR
+from coprod_desktop.handout.page_refs import LONGEST, PageRef, PageTarget
 from coprod_desktop.handout.styles import KIND_MARKERS, Styles, marker
 from coprod_desktop.handout.text import brief, format_date, para
 
@@ -49,7 +52,10 @@ def cover(
     story += [Paragraph(fact, styles.subtitle) for fact in facts]
     story.append(Spacer(1, styles.base))
     story.append(Paragraph("Groups", styles.h2))
-    story += [group_line(g, styles, width) for g in session.groups]
+    # Each group with the page its board starts on (printed once the pages are laid out).
+    size = styles.small.fontSize
+    room = stringWidth(LONGEST, REGULAR, size) + size
+    story += [PageRef(group_line(g, styles, width - room), g.id, size) for g in session.groups]
     story.append(Paragraph("About this handout", styles.h2))
     story.append(
         Paragraph(
@@ -126,6 +132,7 @@ def group_section(
         NextPageTemplate("landscape"),
         PageBreak(),
         SectionMarker(group.name),
+        PageTarget(group.id),
         heading,
         board_drawing(session, group, width, height - used, styles),
         Spacer(1, styles.base * 0.4),

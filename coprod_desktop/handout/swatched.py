@@ -84,10 +84,16 @@ class Swatched(Flowable):
             ),
         ]
 
+    def _text_y(self) -> float:
+        return self.padding + max(self.height - self.padding - self._para_height, 0.0) / 2
+
+    def first_baseline(self) -> float:
+        """The height of the paragraph's first baseline above the flowable's bottom."""
+        return self._text_y() + self._para_height - float(self.paragraph.style.fontSize)
+
     def draw(self) -> None:
         text_height = self._para_height
-        content = self.height - self.padding
-        text_y = self.padding + max(content - text_height, 0.0) / 2
+        text_y = self._text_y()
         self.paragraph.drawOn(self.canv, self.indent, text_y)
         if self.with_swatch:
             first_line = min(self.paragraph.style.leading, text_height) or self.size
