@@ -183,11 +183,12 @@ def test_b_works_in_room_mode_and_opening_the_view_is_the_facilitators(win) -> N
 def test_the_debrief_on_the_projector_never_shows_the_key_before_its_reveal(win) -> None:
     view, debrief = win.presenter.view, win.debrief
     win.named_actions["debrief"].trigger()
-    assert view.page() is view.debrief and view.debrief.scene() is debrief.scene
+    assert view.page() is view.debrief_page and view.debrief.scene() is debrief.scene
     lenses = [lens.id for lens in win.document.session.board.lenses]
     debrief.lenses.setCurrentIndex(lenses.index("ladder"))
     debrief.cards.setCurrentRow(0)
     assert debrief.card_id == BANK
+    assert view.debrief_title.text() == "GP surgery time bank"  # the room knows which card
     assert not [i for i in view.debrief.items() if isinstance(i, KeyMark)]
     texts = " ".join(label.text() for label in view.findChildren(QLabel))
     assert WHY not in texts and "contested" not in texts

@@ -291,7 +291,10 @@ class Presenter(QObject):
             if not zoom and not debrief:
                 zoom = window.board_view.zoomed_region
             target.zoom_to(zoom)
-            view.show_page(target)
+            if debrief:
+                card = window.document.session.deck.card(window.debrief.card_id)
+                view.debrief_title.setText(one_line(card.title) if card is not None else "")
+            view.show_page(view.debrief_page if debrief else view.board)
         self._sync_actions()
 
     def _on_group_changed(self, *_args: object) -> None:

@@ -25,6 +25,20 @@ class PresenterWindow(QWidget):
         self.board = ProjectedBoard(board)
         self.board.setObjectName("projector-board")
         self.debrief = ProjectedBoard(debrief)
+        # The debrief's board with the card under discussion named above it (only its title:
+        # the key's reasoning stays on the laptop).
+        self.debrief_title = QLabel()
+        self.debrief_title.setObjectName("projector-debrief-title")
+        self.debrief_title.setTextFormat(Qt.TextFormat.PlainText)
+        self.debrief_title.setWordWrap(True)
+        self.debrief_title.setFont(fonts.font(34, bold=True))
+        self.debrief_title.setContentsMargins(24, 12, 24, 6)
+        self.debrief_page = QWidget()
+        column = QVBoxLayout(self.debrief_page)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.debrief_title)
+        column.addWidget(self.debrief, 1)
         self.spotlight = CardSpotlight()
         self.blank = Blank()
         self.cover = QLabel()
@@ -33,7 +47,7 @@ class PresenterWindow(QWidget):
         self.cover.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.cover.setFont(fonts.font(40, bold=True))
         self.pages = QStackedWidget()
-        for page in (self.board, self.debrief, self.spotlight, self.blank, self.cover):
+        for page in (self.board, self.debrief_page, self.spotlight, self.blank, self.cover):
             self.pages.addWidget(page)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
