@@ -18,6 +18,13 @@ def deck_ids(window) -> list[str]:
     return [c.id for c in window.document.session.deck.cards]
 
 
+def shown_list(window):
+    """The list view as a user has it: shown (hidden, it is rebuilt only when shown)."""
+    window.named_actions["list_view"].trigger()
+    assert window.list_view.isVisible()
+    return window.list_view
+
+
 def top_texts(tree) -> list[str]:
     return [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())]
 
@@ -35,7 +42,7 @@ def test_lenses_branch_into_regions_and_cards(window):
     window.document.place(a, "matrix-full-coproduction")
     window.document.place(a, "ladder-co-production")
     window.document.place(b, "matrix-full-coproduction")
-    tree = window.list_view
+    tree = shown_list(window)
     tops = top_texts(tree)
     assert tops[0] == "Public service matrix, 2 cards"  # in the board's order
     assert "Ladder of co-production, 1 card" in tops and "Co-production is not ..., 0 cards" in tops
@@ -55,7 +62,7 @@ def test_the_same_card_on_the_same_lens_stays_selected_when_others_change(window
     a, b = deck_ids(window)[:2]
     window.document.place(a, "matrix-full-coproduction")
     window.document.place(a, "ladder-co-production")
-    tree = window.list_view
+    tree = shown_list(window)
     tree.setCurrentItem(row(tree, a, "ladder"))
     window.document.place(b, "matrix-traditional")  # rebuilds the tree
     current = tree.currentItem()
@@ -67,7 +74,7 @@ def test_undo_keeps_the_place_of_a_card_that_moves_or_goes(window):
     document = window.document
     document.place(a, "matrix-full-coproduction")
     document.place(b, "matrix-full-coproduction")
-    tree = window.list_view
+    tree = shown_list(window)
     tree.setCurrentItem(row(tree, b, "matrix"))
     document.undo_stack.undo()  # b back in the tray: its row there is the place
     assert tree.selected_card_id() == b and tree.currentItem().parent().text(0).startswith(
@@ -84,7 +91,7 @@ def test_a_row_that_disappears_leaves_the_nearest_row_selected(window):
     document = window.document
     group = document.current_group
     own = edit_commands.add_group_card(document, group.id, CardDraft("custom", "Our idea", ""))
-    tree = window.list_view
+    tree = shown_list(window)
     tree.setCurrentItem(row(tree, own.id))
     path = tree._row_path(tree.currentItem())
     document.undo_stack.undo()  # the own card is gone, and its row
@@ -96,8 +103,7 @@ def test_a_row_that_disappears_leaves_the_nearest_row_selected(window):
 
 def test_the_scroll_position_survives_a_rebuild(window, qtbot):
     ids = deck_ids(window)
-    window.named_actions["list_view"].trigger()
-    tree = window.list_view
+    tree = shown_list(window)
     tree.resize(600, 200)
     qtbot.waitUntil(lambda: tree.verticalScrollBar().maximum() > 0)
     bar = tree.verticalScrollBar()
@@ -106,3 +112,18 @@ def test_the_scroll_position_survives_a_rebuild(window, qtbot):
     tree.setCurrentItem(None)
     window.document.set_note(ids[-1], "a note changes nothing above")
     assert bar.value() == kept
+
+
+def test_a_hidden_list_is_rebuilt_when_shown_not_on_every_move(window, monkeypatch):
+    tree = window.list_view
+    assert not tree.isVisible()
+    rebuilt = []
+    original = tree.refresh
+    monkeypatch.setattr(tree, "refresh", lambda *a: rebuilt.append(1) or original(*a))
+    ids = deck_ids(window)
+    for card_id in ids[:5]:
+        window.document.place(card_id, "matrix-traditional")
+    assert rebuilt == []  # five moves, no rebuild of a list nobody sees
+    shown_list(window)
+    assert len(rebuilt) == 1
+    assert [r for r in tree.card_rows() if r[0].startswith("Public service matrix: Traditional")]

@@ -183,12 +183,17 @@ class Board:
     source: str = ""
 
     lenses: tuple[Lens, ...] = ()  # a lens a region names but this omits gets the defaults
+    # Regions by id, made once: region() is asked for on every card of every move.
+    _by_id: dict[str, Region] = field(
+        init=False, repr=False, compare=False, hash=False, default_factory=dict
+    )
 
     def __post_init__(self) -> None:
         rules.check_size(*self.size, "size")
         if not self.regions:
             raise DomainError("a board needs at least one region", "regions")
         rules.check_unique((r.id for r in self.regions), "region id", "regions")
+        object.__setattr__(self, "_by_id", {r.id: r for r in self.regions})
         rules.check_unique((lens.id for lens in self.lenses), "lens id", "lenses")
         declared = {lens.id for lens in self.lenses}
         missing = dict.fromkeys(r.lens for r in self.regions if r.lens not in declared)
@@ -202,7 +207,7 @@ class Board:
             rules.check_ranks(ranks, lens.id)
 
     def region(self, region_id: str) -> Region | None:
-        return next((r for r in self.regions if r.id == region_id), None)
+        return self._by_id.get(region_id)
 
     def lens(self, lens_id: str) -> Lens | None:
         return next((lens for lens in self.lenses if lens.id == lens_id), None)
