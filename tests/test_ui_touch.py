@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QInputDevice
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QApplication, QLabel
 
 from coprod_desktop.files import builtin as content
 from coprod_desktop.ui.touch.hands import LONG_PRESS_MS, TOUCH_TARGET_PX
@@ -123,7 +123,7 @@ def test_a_second_finger_on_a_held_card_is_ignored(win, device) -> None:
     QTest.touchEvent(win, device).release(0, end_a, win).commit()
     assert [p.region for p in win.document.current_group.places(card)] == [CO_PRODUCTION]
     assert win.document.undo_stack.count() == before + 1  # one drop, no duplicate
-    assert win.hands.ignored == set() and win.hands.hands == {}
+    assert win.hands.ignored == {} and win.hands.hands == {}
 
 
 def test_pinch_zooms_the_board_and_two_fingers_pan_it(win, device) -> None:
@@ -270,3 +270,53 @@ def test_touch_targets_are_44_px(win, device) -> None:
         if tray.item(i).data(Qt.UserRole + 1)
     }
     assert min(heights) >= 44
+
+
+def test_many_random_fingers_never_break_the_board(win, device) -> None:
+    """Three fingers pressing, moving and lifting at random over the tray and the board:
+    no error, every finger forgotten at the end, and each drop that changed something is
+    one undo step (the undo stack takes them all back to an empty board)."""
+    import random
+
+    rng = random.Random(15)
+    board, tray = win.board_view.viewport(), win.tray.viewport()
+    for card, region in zip(cards(win)[:6], [INFORMING, FULL, TRADITIONAL] * 2, strict=True):
+        place(win, card, region)
+    start = win.document.undo_stack.index()
+
+    def anywhere() -> QPoint:
+        widget = rng.choice([board, board, tray])
+        r = widget.rect()
+        return at(win, widget, QPoint(rng.randrange(r.width()), rng.randrange(r.height())))
+
+    down: dict[int, QPoint] = {}
+    for _ in range(300):
+        finger = rng.randrange(3)
+        sequence = QTest.touchEvent(win, device)
+        if finger not in down:
+            down[finger] = anywhere()
+            sequence.press(finger, down[finger], win)
+        elif rng.random() < 0.25:
+            sequence.release(finger, down.pop(finger), win)
+        else:
+            down[finger] = down[finger] + QPoint(rng.randint(-80, 80), rng.randint(-80, 80))
+            sequence.move(finger, down[finger], win)
+        for other in down:
+            if other != finger:
+                sequence.stationary(other)
+        sequence.commit()
+    sequence = QTest.touchEvent(win, device)
+    for finger, point in down.items():
+        sequence.release(finger, point, win)
+    sequence.commit()
+    win.board_view.show_whole_board()
+    popup = QApplication.activePopupWidget()  # a long press may have opened a Move to menu
+    if popup is not None:
+        popup.close()
+    assert win.hands.hands == {} and win.hands.fingers == {} and win.hands.ignored == {}
+    assert [g for g in win.findChildren(QLabel, "touch-ghost") if g.isVisible()] == []
+    assert not any(item.highlighted for item in win.scene.region_items.values())
+    while win.document.undo_stack.index() > start:
+        win.document.undo_stack.undo()
+    placed = {(p.card, p.region) for p in win.document.current_group.placements}
+    assert placed == set(zip(cards(win)[:6], [INFORMING, FULL, TRADITIONAL] * 2, strict=True))

@@ -116,3 +116,12 @@ def test_closing_the_laptops_window_closes_the_projectors(win, qtbot) -> None:
     view = win.presenter.view
     win.close()
     qtbot.waitUntil(lambda: not view.isVisible())
+
+
+def test_presenting_on_the_laptop_leaves_the_projector_where_it_is(win, qtbot) -> None:
+    view = win.presenter.view
+    win.named_actions["present"].trigger()  # the laptop full screen too, for a touch panel
+    qtbot.waitUntil(lambda: win.isFullScreen())
+    assert win.screen().name() == "laptop"
+    assert view.screen().name() == "projector" and view.isFullScreen()
+    assert view.board.scene() is win.scene

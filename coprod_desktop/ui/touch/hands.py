@@ -100,12 +100,15 @@ class Hands(QObject):
         self.board.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
         self.hands: dict[Key, Hand] = {}
         self.fingers: dict[Key, Finger] = {}
-        self.ignored: set[Key] = set()
+        self.ignored: dict[Key, bool] = {}  # second fingers on held cards: on the board?
         self.mouse_card = ""  # the card the mouse pressed, while its button is down
         self._pinch: tuple[float, QPointF] | None = None  # last distance and centre
         self._last_tap: tuple[float, QPointF] | None = None
         for viewport in (self.board, self.tray):
             viewport.installEventFilter(self)
+            # A scroll area's viewport grabs Qt's pan gesture, which would scroll it too
+            # under the fingers read here.
+            viewport.ungrabGesture(Qt.GestureType.PanGesture)
 
     # --- who holds what -----------------------------------------------------------
     def held(self, card_id: str) -> bool:
@@ -140,6 +143,10 @@ class Hands(QObject):
         if event.type() == QEvent.Type.TouchCancel:
             self.cancel()
             return
+        if event.type() == QEvent.Type.TouchBegin:
+            # No finger was down on this viewport: whatever it still remembers from there is
+            # stale (a popup menu took the last lifts, say).
+            self._forget(on_board)
         for point in event.points():
             key = (dev, point.id())
             state = point.state()
@@ -150,6 +157,8 @@ class Hands(QObject):
             elif state == QEventPoint.State.Released:
                 self._release(key, point)
         self._pinch_step()
+        if event.type() == QEvent.Type.TouchEnd:
+            self._forget(on_board)  # every finger is off this viewport now
 
     def _press(self, key: Key, on_board: bool, point: QEventPoint) -> None:
         pos = point.globalPosition()
@@ -159,7 +168,7 @@ class Hands(QObject):
             return
         card, lens = found
         if self.held(card.id):
-            self.ignored.add(key)  # a second finger on a card already held
+            self.ignored[key] = on_board  # a second finger on a card already held
             return
         timer = QTimer(self)
         timer.setSingleShot(True)
@@ -196,7 +205,7 @@ class Hands(QObject):
         finger.pos = pos
 
     def _release(self, key: Key, point: QEventPoint) -> None:
-        self.ignored.discard(key)
+        self.ignored.pop(key, None)
         pos = point.globalPosition()
         hand = self.hands.pop(key, None)
         if hand is not None:
@@ -219,6 +228,21 @@ class Hands(QObject):
             return
         if not finger.moved:
             self._tap_off_cards(finger.on_board, pos)
+
+    def _forget(self, on_board: bool) -> None:
+        for key in [k for k, h in self.hands.items() if h.on_board == on_board]:
+            hand = self.hands.pop(key)
+            hand.timer.stop()
+            hand.timer.deleteLater()
+            if hand.ghost is not None:
+                hand.ghost.deleteLater()
+        for key in [k for k, f in self.fingers.items() if f.on_board == on_board]:
+            del self.fingers[key]
+        for key in [k for k, board in self.ignored.items() if board == on_board]:
+            del self.ignored[key]
+        if not any(f.on_board for f in self.fingers.values()):
+            self._pinch = None
+        self._highlight()
 
     def cancel(self) -> None:
         """The system took the touches back: every card stays where it was."""
