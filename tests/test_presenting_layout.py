@@ -137,3 +137,22 @@ def test_stretch_factors_follow_the_screen_shape():
     assert stretch_factors(1920, 1080, 2000, 1000) == (1.125, 1.0)
     assert stretch_factors(1920, 1080, 500, 1000) == (1.0, 1.5)  # at most half as tall again
     assert stretch_factors(1920, 1080, 0, 10) == (1.0, 1.0)
+
+
+def test_on_a_4k_panel_the_room_controls_grow_with_the_screen(example):
+    win = example
+    back = win.room_buttons[2]
+    normal_font = back.font().pixelSize()
+    present_at(win, (3840, 2160))
+    tabs = win.group_bar.tabs
+    assert tabs.font().pixelSize() >= 36 and tabs.tabSizeHint(0).height() >= 96
+    for button in (*win.room_buttons, win.timer.start_button, win.presenting_layout.cards_button):
+        assert button.font().pixelSize() >= 30, button.text()
+        assert button.minimumHeight() >= 88
+    present_at(win, (1920, 1080))
+    assert tabs.font().pixelSize() == 18 and back.font().pixelSize() <= 18
+    win.presentation.leave()
+    settle()
+    assert tabs.font().pixelSize() == 18
+    assert back.minimumHeight() == (44 if win.compact else 48)  # the window's own sizes
+    assert back.font().pixelSize() == normal_font

@@ -53,7 +53,7 @@ from coprod_desktop.ui.panels.list_view import ArrangementList
 from coprod_desktop.ui.panels.move_menu import build_move_menu
 from coprod_desktop.ui.panels.private_cover import PrivateCover
 from coprod_desktop.ui.panels.room_bar import RoomBar
-from coprod_desktop.ui.panels.room_layout import PresentingLayout, timer_digits_px
+from coprod_desktop.ui.panels.room_layout import PresentingLayout, room_scale, timer_digits_px
 from coprod_desktop.ui.panels.still_to_decide import StillToDecide
 from coprod_desktop.ui.panels.timer import TimerWidget
 from coprod_desktop.ui.panels.tray import DeckTray
@@ -170,6 +170,15 @@ class MainWindow(QMainWindow):
             self.splitter, self.side, side_column, self.controls, board_area, self.centre_stack
         )
         self.presenting_layout.arrange_controls = self._arrange_presenting_controls
+        timer = self.timer
+        self.presenting_layout.scaled += [
+            *self.room_buttons,
+            timer.start_button,
+            timer.reset_button,
+            timer.preset_button,
+            self.group_bar.own_card_button,
+            self.room_bar.badge,
+        ]
         self.drawer = self.presenting_layout.drawer
         self._lay_out_controls()
         self.splitter.addWidget(self.side)
@@ -283,6 +292,9 @@ class MainWindow(QMainWindow):
         self.timer.set_compact(self.compact and not presenting)
         if presenting:  # a narrow rail: the timer's three buttons fit across it
             self.timer.set_digit_px(timer_digits_px(self.height()))
+            scale = room_scale(self.width(), self.height())
+            self.presenting_layout.scale_to(scale)
+            self.group_bar.tabs.set_scale(scale)
             self.timer.reset_button.setMinimumWidth(72)
             self.timer.preset_button.setMinimumWidth(72)
 
@@ -296,7 +308,7 @@ class MainWindow(QMainWindow):
             self.compact = compact
             self._lay_out_controls()
         if self.presenting_layout.active:
-            self.timer.set_digit_px(timer_digits_px(self.height()))
+            self._lay_out_controls()
 
     def _big_button(self, key: str, fixed_label: bool = False) -> QToolButton:
         """A 44 px touch target showing an action's text, for the room's screen.
@@ -583,6 +595,8 @@ class MainWindow(QMainWindow):
     def _on_presentation_changed(self, active: bool) -> None:
         self.named_actions["present"].setText("Stop &presenting" if active else "&Present")
         self._lay_out_controls()
+        if not active:
+            self.group_bar.tabs.set_scale(1.0)
         self.group_bar.tabs.set_min_contrast(7.0 if active else 4.5)  # AAA on the projector
         self.tap_guide.refresh()
         self.board_view.fit()

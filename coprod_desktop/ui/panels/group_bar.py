@@ -71,6 +71,9 @@ class GroupTabs(QTabBar):
         super().__init__(parent)
         self.colours: list[str] = []
         self.min_contrast = 4.5  # the current tab's text on its fill; 7.0 when presenting
+        self.scale = 1.0  # presenting on a screen larger than 1080p: the tabs grow with it
+        self.badge = BADGE
+        self.tab_height = TAB_HEIGHT
         self.setFont(fonts.font(18, bold=True))
         self.setExpanding(False)
         self.setDrawBase(False)
@@ -79,12 +82,23 @@ class GroupTabs(QTabBar):
         # (distinct_parts) before any scroll arrow appears (twelve groups on a small screen).
         self.setUsesScrollButtons(True)  # only when even the shrunk tabs do not fit
 
+    def set_scale(self, scale: float) -> None:
+        """Tabs, their text and badges this much larger (a 4K panel when presenting)."""
+        if scale == self.scale:
+            return
+        self.scale = scale
+        self.badge = round(BADGE * scale)
+        self.tab_height = round(TAB_HEIGHT * scale)
+        self.setFont(fonts.font(18 * scale, bold=True))
+        self.updateGeometry()
+        self.update()
+
     def _chrome(self) -> int:
-        return BADGE + 30  # the badge, its gap and the tab's padding
+        return self.badge + 30  # the badge, its gap and the tab's padding
 
     def tabSizeHint(self, index: int) -> QSize:
         width = self.fontMetrics().horizontalAdvance(self.shown_text(index)) + self._chrome()
-        return QSize(max(width, 110), TAB_HEIGHT)
+        return QSize(max(width, round(110 * self.scale)), self.tab_height)
 
     def minimumTabSizeHint(self, index: int) -> QSize:
         """With many groups the other tabs shrink to their number and the part of the name
@@ -96,7 +110,7 @@ class GroupTabs(QTabBar):
             metrics.horizontalAdvance(self.distinct_text(index)),
             metrics.horizontalAdvance("WWW\u2026"),
         )
-        return QSize(min(self.tabSizeHint(index).width(), part + self._chrome()), TAB_HEIGHT)
+        return QSize(min(self.tabSizeHint(index).width(), part + self._chrome()), self.tab_height)
 
     @staticmethod
     def colours_for(colour: str, minimum: float) -> tuple[QColor, QColor]:
@@ -140,7 +154,7 @@ class GroupTabs(QTabBar):
 
     def _text_rect(self, index: int) -> QRectF:
         rect = QRectF(self.tabRect(index)).adjusted(3, 4, -3, 0)
-        return rect.adjusted(BADGE + 14, 0, -8, 0)  # after the number badge
+        return rect.adjusted(self.badge + 14, 0, -8, 0)  # after the number badge
 
     def painted_text(self, index: int) -> str:
         """What the tab shows: its name; in a narrow tab the part that differs from the
@@ -167,7 +181,8 @@ class GroupTabs(QTabBar):
             painter.setBrush(fill if current else QColor("#ffffff"))
             painter.drawRoundedRect(rect.adjusted(1.5, 1.5, -1.5, 8), 8, 8)  # square foot, hidden
             # The number badge: the group's colour (white on the current tab's fill), its key
-            badge = QRectF(rect.x() + 9, rect.center().y() - BADGE / 2 + 2, BADGE, BADGE)
+            size = self.badge
+            badge = QRectF(rect.x() + 9, rect.center().y() - size / 2 + 2, size, size)
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(on_fill if current else colour)
             painter.drawEllipse(badge)
@@ -183,7 +198,7 @@ class GroupTabs(QTabBar):
         painter.end()
 
     def _badge_font(self) -> QFont:
-        return fonts.font(15, bold=True)
+        return fonts.font(15 * self.scale, bold=True)
 
 
 def _unchanged(menu: QMenu) -> QMenu:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEasingCurve, QEvent, QObject, QPoint, QPropertyAnimation, QRect, Signal
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
@@ -32,6 +33,12 @@ TIMER_SHARE = 0.062  # the timer's digits: this share of the window's height, px
 def timer_digits_px(window_height: int) -> int:
     """The presenting timer's digit size: >= 64 px at 1080 px high, never under 40."""
     return max(40, round(window_height * TIMER_SHARE))
+
+
+def room_scale(width: int, height: int) -> float:
+    """How much larger than at 1920x1080 the room's controls are drawn when presenting
+    (a 4K panel: twice), never smaller."""
+    return max(1.0, round(min(width / 1920, height / 1080), 2))
 
 
 def rail_on_side(width: int, height: int) -> bool:
@@ -158,6 +165,9 @@ class PresentingLayout(QObject):
         self.cards_button.toggled.connect(self.drawer.set_open)
         self.drawer.opened.connect(self._sync_button)
         self.arrange_controls: Callable[[bool], None] = _ignore  # True: in a rail beside
+        self.scaled: list[QWidget] = [self.cards_button]  # grow with the screen (scale_to)
+        self._fonts: dict[int, tuple[QWidget, QFont, int]] = {}
+        self.scale = 1.0
         board_area.installEventFilter(self)
         board.installEventFilter(self)
 
@@ -192,6 +202,22 @@ class PresentingLayout(QObject):
         self.side.show()
         self.rail.hide()
         self.area_layout.setDirection(QBoxLayout.Direction.LeftToRight)
+        self.scale_to(1.0)
+
+    def scale_to(self, scale: float) -> None:
+        """The room's buttons' text and height this much larger; 1 puts them back."""
+        if scale == self.scale:
+            return
+        self.scale = scale
+        for widget in self.scaled:
+            key = id(widget)
+            if key not in self._fonts:
+                self._fonts[key] = (widget, QFont(widget.font()), widget.minimumHeight())
+            _w, font, height = self._fonts[key]
+            grown = QFont(font)
+            grown.setPixelSize(max(1, round(max(font.pixelSize(), 15) * scale)))
+            widget.setFont(grown if scale > 1 else font)
+            widget.setMinimumHeight(round(max(height, 44) * scale) if scale > 1 else height)
 
     def arrange(self) -> None:
         """The rail beside a wide board area, a strip above a narrow one; the drawer over
