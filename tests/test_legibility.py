@@ -209,3 +209,21 @@ def test_back_to_tray_is_never_elided(open_window, example_path, size, presentin
     for button in win.room_buttons:
         text = button.text().replace("&", "")
         assert button.fontMetrics().horizontalAdvance(text) <= button.width() - 8, text
+
+
+def test_headings_grow_towards_the_label_floor(presenting):
+    win = presenting((1024, 768))
+    scale = win.board_view.transform().m11()
+    rows = [
+        d
+        for d in win.scene.decoration_items
+        if d.decoration.kind == "heading" and d.decoration.rect[3] > 100
+    ]
+    assert len(rows) == 3  # the matrix's row headings: tall boxes, room for the floor
+    for item in rows:
+        # "Professionals" is wider than the box at the floor: it gets what the box holds
+        assert item.fitted_px() * scale >= 13, item.decoration.text
+        assert item.fitted_px() >= 18 * 1.35  # the window's heading size is 18
+    win.presentation.leave()
+    settle()
+    assert all(d.floor == 0 for d in win.scene.decoration_items)  # the window's sizes again

@@ -47,7 +47,15 @@ class DecorationItem(QGraphicsItem):
         self.decoration = decoration
         x, y, w, h = decoration.rect
         self._rect = QRectF(x, y, w, h)
+        self.floor = 0.0  # presenting: the region labels' floor, board units
         self.setZValue(-1)
+
+    def fitted_px(self) -> int:
+        """The type size the decoration is painted at, board units."""
+        kind = self.decoration.kind
+        size = max({"title": 26, "axis": 24, "band": 22}.get(kind, 18), self.floor)
+        box = self._rect.adjusted(6, 4, -6, -4)
+        return fit_text(self.decoration.text, box, size, 10, bold=kind != "heading")[0].pixelSize()
 
     def set_rect(self, rect: QRectF) -> None:
         """Where the decoration is on a stretched board (presentation mode)."""
@@ -67,7 +75,8 @@ class DecorationItem(QGraphicsItem):
             words = self.decoration.text.split()  # a file may leave it empty
             band = words[-1].lower() if words else ""
             painter.fillRect(r, QColor(theme.BAND_FILLS.get(band, "#eeeeee")))
-        size = {"title": 26, "axis": 24, "band": 22}.get(kind, 18)
+        # presenting: as large as the room's label floor where the box holds it
+        size = max({"title": 26, "axis": 24, "band": 22}.get(kind, 18), self.floor)
         inner = r.adjusted(6, 4, -6, -4)
         f, lines = fit_text(self.decoration.text, inner, size, 10, bold=kind != "heading")
         painter.setFont(f)

@@ -161,6 +161,8 @@ class BoardScene(QGraphicsScene):
         wanted: dict[CardKey, CardItem] = {}
         numbers = principle_numbers(session.deck)
         self._layouts.clear()
+        for decoration in self.decoration_items:
+            decoration.floor = math.ceil(self.floors[1]) if self.floors else 0.0
         for tile in self.more_items.values():
             self.removeItem(tile)
         self.more_items = {}
