@@ -211,7 +211,7 @@ def run_handout(args: list[str]) -> int:
         from coprod_desktop.handout.html import write_handout_html
 
         try:
-            write_handout_html(session, options.html, packs)
+            write_handout_html(session, options.html, packs, key=not options.no_key)
         except OSError as exc:
             _fail(f"{options.html}: cannot write the handout ({exc.strerror or exc})")
             return EXIT_BAD_INPUT

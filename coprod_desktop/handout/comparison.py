@@ -14,13 +14,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from coprod_desktop.domain.compare import (
-    MOST_CONTESTED,
-    CardComparison,
-    Comparison,
-    compare,
-    compare_marks,
-)
+from coprod_desktop.domain.compare import CardComparison, Comparison, compare, compare_marks
 from coprod_desktop.domain.decisions import principle_numbers
 from coprod_desktop.domain.model import Region, Session
 from coprod_desktop.handout.cells import rows_fit
@@ -28,64 +22,53 @@ from coprod_desktop.handout.flowables import SectionMarker, Table, run_on
 from coprod_desktop.handout.sections import region_title
 from coprod_desktop.handout.styles import FAINT, INK, RULE, Styles, marker
 from coprod_desktop.handout.text import brief, name_para, para
+from coprod_desktop.handout.wording import (
+    ACROSS_TITLE,
+    AGREED_TITLE,
+    DISPUTED_TITLE,
+    EVERY_CARD_HEADS,
+    EVERY_CARD_INTRO,
+    EVERY_CARD_NONE,
+    EVERY_CARD_TITLE,
+    LEFT_IN_TRAY,
+    LEFT_IN_TRAY_BY,
+    NUMBER_WORDS,
+    ONE_REGION_INTRO,
+    ONE_REGION_NONE,
+    PLACED_ELSEWHERE_BY,
+    PRINCIPLES_INTRO,
+    PRINCIPLES_NONE,
+    PRINCIPLES_TITLE,
+    PUT_HERE_BY,
+    across_intro,
+    agreed_intro,
+    apart,
+    disagreement_rule,
+    has_comparison,
+    lens_title,
+    never_placed_title,
+    no_place_yet,
+    none_agreed,
+    none_disputed,
+    unit_phrase,
+    unlisted,
+)
 
-NUMBER_WORDS = {
-    2: "two",
-    3: "three",
-    4: "four",
-    5: "five",
-    6: "six",
-    7: "seven",
-    8: "eight",
-    9: "nine",
-    10: "ten",
-}
-
-
-def disagreement_rule(result: Comparison) -> str:
-    """How disagreement is counted on this lens, in words."""
-    unit = result.unit
-    lens = result.lens.label.lower() if result.lens is not None else "board"
-    first = (
-        f"the widest spread first (how many {unit}s lie between the lowest and the highest "
-        f"{unit} chosen), then the most different {unit}s"
-        if result.ordered
-        else f"the most different {unit}s first"
-    )
-    return (
-        f"How we count disagreement on the {lens}: for each card, the number of different "
-        f"{unit}s the groups put it in. A group that gave the card no {unit} here is not "
-        f"counted. Listed are the cards put in three or more different {unit}s, at most "
-        f"{NUMBER_WORDS[MOST_CONTESTED]}, {first}; when two cards are equal, the one more "
-        f"groups placed comes first. Cards put in just two {unit}s are listed only when no "
-        "card has three and there are few of them; otherwise they are counted. Each group's "
-        "note says why it put the card there."
-    )
+__all__ = ["NUMBER_WORDS", "comparison", "disagreement_rule"]
 
 
 def comparison(session: Session, styles: Styles, width: float) -> list[Flowable]:
     """The section, or nothing when there is only one group."""
-    if len(session.groups) < 2:
+    if not has_comparison(session):
         return []
-    count = len(session.groups)
-    groups = NUMBER_WORDS.get(count, str(count))
-    lenses = [lens.label for lens in session.board.lenses]
     story: list[Flowable] = [
-        SectionMarker("Across the groups"),
-        Paragraph("Across the groups", styles.h1),
-        Paragraph(
-            f"The {groups} groups sorted the same deck of cards. These pages put their boards "
-            f"side by side, one part of the board at a time ({', '.join(lenses)}): a cell and "
-            "a rung answer different questions, so they are never counted against each "
-            "other. Then the principles the groups saw in each card, then every card with "
-            "where each group put it. Cards a group wrote itself are in that group's own "
-            "pages.",
-            styles.body,
-        ),
+        SectionMarker(ACROSS_TITLE),
+        Paragraph(ACROSS_TITLE, styles.h1),
+        Paragraph(para(across_intro(session)), styles.body),
     ]
     results = [compare(session, lens.id) for lens in session.board.lenses]
     for result in results:
-        title = result.lens.label if result.lens is not None else "The board"
+        title = lens_title(result)
         story.append(CondPageBreak(styles.base * 10))
         story.append(Paragraph(para(title), styles.h2))
         if len(result.regions) == 1:  # one region ("not"): who put a card there, no dispute
@@ -106,10 +89,6 @@ def _place(region: Region) -> str:
     return para(region_title(region, short=True))
 
 
-def _unit_phrase(result: Comparison, n: int) -> str:
-    return f"{n} different {result.unit}{'s' if n != 1 else ''}"
-
-
 def _names(result: Comparison, indexes: tuple[int, ...]) -> str:
     return ", ".join(name_para(brief(result.group_names[i])) for i in indexes)
 
@@ -117,19 +96,10 @@ def _names(result: Comparison, indexes: tuple[int, ...]) -> str:
 def _agreed(result: Comparison, styles: Styles) -> list[Flowable]:
     rows = result.agreed()
     unit = result.unit
-    heading = Paragraph("Where every group agreed", styles.h3)
+    heading = Paragraph(AGREED_TITLE, styles.h3)
     if not rows:
-        return [
-            heading,
-            Paragraph(f"No card was put in the same {unit} by every group.", styles.body),
-        ]
-    story: list[Flowable] = [
-        heading,
-        Paragraph(
-            f"Every group gave each of these cards a {unit} here, and all the same {unit}.",
-            styles.body,
-        ),
-    ]
+        return [heading, Paragraph(para(none_agreed(unit)), styles.body)]
+    story: list[Flowable] = [heading, Paragraph(para(agreed_intro(unit)), styles.body)]
     for row in rows:
         place = result.places(row)[0].region
         story.append(
@@ -149,28 +119,19 @@ def _place_style(styles: Styles) -> ParagraphStyle:
 def _disputed(result: Comparison, styles: Styles) -> list[Flowable]:
     contested = result.contested()
     story: list[Flowable] = [
-        Paragraph("Where the groups disagreed most", styles.h3),
-        Paragraph(disagreement_rule(result), styles.small),
+        Paragraph(DISPUTED_TITLE, styles.h3),
+        Paragraph(para(disagreement_rule(result)), styles.small),
     ]
     if not contested.listed and not contested.two_places:
-        story.append(
-            Paragraph(
-                f"No card was put in different {result.unit}s by different groups.", styles.body
-            )
-        )
+        story.append(Paragraph(para(none_disputed(result.unit)), styles.body))
         return story
     place_style = _place_style(styles)
     note_style = place_style.clone("place_note", leftIndent=place_style.leftIndent + styles.base)
     for row in contested.listed:
-        apart = (
-            f", {row.spread} {result.unit}{'s' if row.spread != 1 else ''} apart"
-            if result.ordered
-            else ""
-        )
         parts: list[Flowable] = [
             Paragraph(
                 f"{_card_title(row)} <font color='#555555'>\u2014 "
-                f"{_unit_phrase(result, row.disagreement)}{apart}</font>",
+                f"{unit_phrase(result.unit, row.disagreement)}{apart(result, row.spread)}</font>",
                 styles.card,
             )
         ]
@@ -182,19 +143,20 @@ def _disputed(result: Comparison, styles: Styles) -> list[Flowable]:
         if row.other_lens_only_by:
             parts.append(
                 Paragraph(
-                    f"<b>No {result.unit} yet:</b> {_names(result, row.other_lens_only_by)}",
+                    f"<b>{no_place_yet(result.unit)}:</b> {_names(result, row.other_lens_only_by)}",
                     place_style,
                 )
             )
             parts += _notes(result, row, row.other_lens_only_by, note_style)
         if row.in_tray_by:
             parts.append(
-                Paragraph(f"<b>Left in the tray:</b> {_names(result, row.in_tray_by)}", place_style)
+                Paragraph(f"<b>{LEFT_IN_TRAY}:</b> {_names(result, row.in_tray_by)}", place_style)
             )
         story.append(KeepTogether(parts))
     after = styles.body.clone("unlisted", spaceBefore=styles.base * 0.6)
     story += [
-        Paragraph(text, after) for text in _unlisted(result, contested.more, contested.two_places)
+        Paragraph(para(text), after)
+        for text in unlisted(result.unit, contested.more, contested.two_places)
     ]
     return story
 
@@ -209,47 +171,21 @@ def _notes(
     ]
 
 
-def _unlisted(result: Comparison, more: int, two_places: int) -> list[str]:
-    """One sentence each for the contested cards the list leaves out."""
-    unit = result.unit
-    lines = []
-    if more:
-        lines.append(
-            f"{_count(more)} more put in three or more different {unit}s "
-            f"{'is' if more == 1 else 'are'} not listed here."
-        )
-    if two_places:
-        lines.append(
-            f"{_count(two_places)} put in two different {unit}s "
-            f"{'is' if two_places == 1 else 'are'} not listed here; "
-            "“Every card, group by group”, at the end of this comparison, shows where "
-            "each group put "
-            f"{'it' if two_places == 1 else 'them'}."
-        )
-    return lines
-
-
-def _count(n: int) -> str:
-    return "One card" if n == 1 else f"{NUMBER_WORDS.get(n, str(n)).capitalize()} cards"
-
-
 def _one_region(result: Comparison, styles: Styles) -> list[Flowable]:
     """A lens of one region: each card some group put there, by whom, and what the
     other groups did with it (a place elsewhere, or the tray)."""
     rows = result.placed()
     if not rows:
-        return [Paragraph("No group put a card here.", styles.body)]
-    story: list[Flowable] = [
-        Paragraph("Each card some group put here, and what the other groups did.", styles.body)
-    ]
+        return [Paragraph(ONE_REGION_NONE, styles.body)]
+    story: list[Flowable] = [Paragraph(ONE_REGION_INTRO, styles.body)]
     place_style = _place_style(styles)
     for row in rows:
         here = tuple(i for i, r in enumerate(row.regions) if r is not None)
-        lines = [f"<b>Put here by:</b> {_names(result, here)}"]
+        lines = [f"<b>{PUT_HERE_BY}:</b> {_names(result, here)}"]
         if row.other_lens_only_by:
-            lines.append(f"<b>Placed elsewhere by:</b> {_names(result, row.other_lens_only_by)}")
+            lines.append(f"<b>{PLACED_ELSEWHERE_BY}:</b> {_names(result, row.other_lens_only_by)}")
         if row.in_tray_by:
-            lines.append(f"<b>Left in the tray by:</b> {_names(result, row.in_tray_by)}")
+            lines.append(f"<b>{LEFT_IN_TRAY_BY}:</b> {_names(result, row.in_tray_by)}")
         story.append(
             KeepTogether(
                 [
@@ -266,20 +202,11 @@ def _principles_seen(session: Session, styles: Styles) -> list[Flowable]:
     rows = compare_marks(session)
     story: list[Flowable] = [
         CondPageBreak(styles.base * 10),
-        Paragraph("The principles the groups saw", styles.h2),
+        Paragraph(PRINCIPLES_TITLE, styles.h2),
     ]
     if not rows:
-        return [
-            *story,
-            Paragraph("No group marked a principle on any card of the deck.", styles.body),
-        ]
-    story.append(
-        Paragraph(
-            "The six principles explain why a story is co-production. For each card a group "
-            "marked, the principles it saw there and which groups saw each, most groups first.",
-            styles.body,
-        )
-    )
+        return [*story, Paragraph(PRINCIPLES_NONE, styles.body)]
+    story.append(Paragraph(PRINCIPLES_INTRO, styles.body))
     names = tuple(g.name for g in session.groups)
     numbers = principle_numbers(session.deck)
     place_style = _place_style(styles)
@@ -305,12 +232,8 @@ def _every_card(
     # (see _room_for_start).
     start = CondPageBreak(styles.base * 14)
     heading = [
-        Paragraph("Every card, group by group", styles.h2),
-        Paragraph(
-            "Each card that at least one group placed, in the order of the deck, with the "
-            "groups that put it in each cell and on each rung.",
-            styles.body,
-        ),
+        Paragraph(EVERY_CARD_TITLE, styles.h2),
+        Paragraph(EVERY_CARD_INTRO, styles.body),
     ]
     story: list[Flowable] = [start, *heading]
     first = results[0]
@@ -326,17 +249,17 @@ def _every_card(
         ]
         if row.in_tray_by:
             lines.append(
-                f"<font color='#555555'>Left in the tray:</font> {_names(first, row.in_tray_by)}"
+                f"<font color='#555555'>{LEFT_IN_TRAY}:</font> {_names(first, row.in_tray_by)}"
             )
         cards.append((_card_title(row), lines))
     if not cards:
-        story.append(Paragraph("No group placed any card of the deck.", styles.body))
+        story.append(Paragraph(EVERY_CARD_NONE, styles.body))
         return story + _never_placed(first, results, styles)
     widths = [width * 0.34, width * 0.66]
     rows_: list[list[Flowable]] = [
         [
-            Paragraph("Card", styles.cell_bold),
-            Paragraph("Where the groups put it", styles.cell_bold),
+            Paragraph(EVERY_CARD_HEADS[0], styles.cell_bold),
+            Paragraph(EVERY_CARD_HEADS[1], styles.cell_bold),
         ]
     ]
     rows_ += [
@@ -388,7 +311,7 @@ def _never_placed(first: Comparison, results: list[Comparison], styles: Styles) 
     return [
         KeepTogether(
             [
-                Paragraph(f"No group placed these ({len(never)})", styles.h3),
+                Paragraph(never_placed_title(len(never)), styles.h3),
                 *run_on([f"{marker(c.kind)}\u00a0{para(c.title)}" for c in never], styles.small),
             ]
         )

@@ -7,21 +7,56 @@ text alternative and, below it, every region's cards lens by lens. What it holds
 cover (date, venue, facilitator, groups, how to read it, the card kinds), per group the
 board, the cards on it with their places, principles and notes, the group's own cards,
 notes on cards left in the tray and the deck cards left there; with two or more groups
-where each group put each card; the questions to take away. Not (yet) in it: the
-comparison's agreement analysis, the debrief pages and the reference pages of the PDF.
-No ReportLab is drawn here; the place texts are the PDF's (handout/sections.py)."""
+the comparison across them (per lens what all agreed on and what they disagreed on
+most, the principles seen in each card, every card group by group); the debrief (the
+facilitator's key unless it is left out, what moved since the last round, the dot
+votes) when the PDF has one; the reference pages; the questions to take away. In the
+PDF's order and under the same conditions; the words are the PDF's (handout/wording.py,
+the place texts of handout/sections.py). No ReportLab is drawn here."""
 
 from __future__ import annotations
 
 from html import escape
 from pathlib import Path
 
+from coprod_desktop.domain.compare import CardComparison, Comparison, compare, compare_marks
+from coprod_desktop.domain.decisions import principle_numbers
 from coprod_desktop.domain.kinds import KIND_LABELS, KINDS
 from coprod_desktop.domain.model import Card, Group, Session
 from coprod_desktop.handout.document import LANGUAGE
 from coprod_desktop.handout.reference_data import reference_pack, reference_text
 from coprod_desktop.handout.sections import marks_text, places_text, region_title
-from coprod_desktop.handout.text import clean, format_date, one_line
+from coprod_desktop.handout.text import brief, clean, format_date, one_line
+from coprod_desktop.handout.wording import (
+    ACROSS_TITLE,
+    AGREED_TITLE,
+    DISPUTED_TITLE,
+    EVERY_CARD_HEADS,
+    EVERY_CARD_INTRO,
+    EVERY_CARD_NONE,
+    EVERY_CARD_TITLE,
+    LEFT_IN_TRAY,
+    LEFT_IN_TRAY_BY,
+    ONE_REGION_INTRO,
+    ONE_REGION_NONE,
+    PLACED_ELSEWHERE_BY,
+    PRINCIPLES_INTRO,
+    PRINCIPLES_NONE,
+    PRINCIPLES_TITLE,
+    PUT_HERE_BY,
+    across_intro,
+    agreed_intro,
+    apart,
+    disagreement_rule,
+    has_comparison,
+    lens_title,
+    never_placed_title,
+    no_place_yet,
+    none_agreed,
+    none_disputed,
+    unit_phrase,
+    unlisted,
+)
 
 STYLE = """
 body { font-family: sans-serif; font-size: 1.1rem; line-height: 1.5; color: #1a1a1a;
@@ -48,7 +83,9 @@ def _kind(card: Card) -> str:
     return KIND_LABELS.get(card.kind, "Card").lower()
 
 
-def handout_html(session: Session, packs: tuple[str, ...] = ()) -> str:
+def handout_html(session: Session, packs: tuple[str, ...] = (), key: bool = True) -> str:
+    """The whole handout as one HTML page. packs: reference packs, as for the PDF; key:
+    the facilitator's key in the debrief (HandoutOptions.key)."""
     title = one_line(session.title) or "Co-production workshop"
     out: list[str] = [
         "<!DOCTYPE html>",
@@ -65,18 +102,19 @@ def handout_html(session: Session, packs: tuple[str, ...] = ()) -> str:
     out += _cover(session, title)
     for i, group in enumerate(session.groups):
         out += _group(session, group, i)
-    if len(session.groups) > 1:
-        out += _every_card(session)
+    out += _across(session)
     out += _questions(packs)
     out += ["</main>", "</body>", "</html>", ""]
     return "\n".join(out)
 
 
-def write_handout_html(session: Session, path: str | Path, packs: tuple[str, ...] = ()) -> None:
+def write_handout_html(
+    session: Session, path: str | Path, packs: tuple[str, ...] = (), key: bool = True
+) -> None:
     """Write the HTML handout atomically (on failure the file at path is untouched)."""
     from coprod_desktop.files.atomic_write import atomic_write_bytes
 
-    atomic_write_bytes(Path(path), handout_html(session, packs).encode("utf-8"))
+    atomic_write_bytes(Path(path), handout_html(session, packs, key).encode("utf-8"))
 
 
 def _cover(session: Session, title: str) -> list[str]:
@@ -225,26 +263,6 @@ def _drawing_alt(session: Session, group: Group) -> str:
     return f"{board}, as {one_line(group.name)} left it. Cards per region: {said}."
 
 
-def _every_card(session: Session) -> list[str]:
-    groups = session.groups
-    out = [
-        "<h2>Where each group put each card</h2>",
-        "<table>",
-        "<caption>Each deck card, and where each group put it</caption>",
-        '<thead><tr><th scope="col">Card</th>'
-        + "".join(f'<th scope="col">{_t(g.name)}</th>' for g in groups)
-        + "</tr></thead>",
-        "<tbody>",
-    ]
-    for card in session.deck.cards:
-        cells = "".join(
-            f"<td>{_t(places_text(session, g, card.id)) or 'in the tray'}</td>" for g in groups
-        )
-        out.append(f'<tr><th scope="row">{_t(card.title)}</th>{cells}</tr>')
-    out += ["</tbody>", "</table>"]
-    return out
-
-
 def _questions(packs: tuple[str, ...]) -> list[str]:
     part = reference_text().questions
     items = [i.text for i in part.items] + [q for p in packs for q in reference_pack(p).questions]
@@ -254,4 +272,185 @@ def _questions(packs: tuple[str, ...]) -> list[str]:
     out.append("<ol>")
     out += [f"<li>{_t(q)}</li>" for q in items]
     out.append("</ol>")
+    return out
+
+
+# --- across the groups (the PDF's handout/comparison.py) -------------------------------
+
+
+def _card(card: Card) -> str:
+    """A card where the PDF prints its kind's marker and its title: the title, its kind."""
+    return f"{_t(brief(card.title))} ({_t(_kind(card))})"
+
+
+def _names(names: tuple[str, ...], indexes: tuple[int, ...]) -> str:
+    return _t(", ".join(brief(names[i]) for i in indexes))
+
+
+def _item(label: str, text: str, below: str = "") -> str:
+    """A list item 'label: text' (text is markup already), with below (a list) in it."""
+    return f"<li><strong>{_t(label)}:</strong> {text}{below}</li>"
+
+
+def _across(session: Session) -> list[str]:
+    """The comparison across groups, as the PDF prints it: per lens what every group agreed
+    on and what they disagreed on most; the principles seen; every card, group by group."""
+    if not has_comparison(session):
+        return []
+    out = [
+        '<section aria-labelledby="across">',
+        f'<h2 id="across">{_t(ACROSS_TITLE)}</h2>',
+        f"<p>{_t(across_intro(session))}</p>",
+    ]
+    results = [compare(session, lens.id) for lens in session.board.lenses]
+    for result in results:
+        out.append(f"<h3>{_t(lens_title(result))}</h3>")
+        if len(result.regions) == 1:  # one region ("not"): who put a card there, no dispute
+            out += _one_region(result)
+            continue
+        out += _agreed(result)
+        out += _disputed(result)
+    out += _principles_seen(session)
+    out += _every_card(results)
+    out.append("</section>")
+    return out
+
+
+def _agreed(result: Comparison) -> list[str]:
+    rows = result.agreed()
+    out = [f"<h4>{_t(AGREED_TITLE)}</h4>"]
+    if not rows:
+        return [*out, f"<p>{_t(none_agreed(result.unit))}</p>"]
+    out += [f"<p>{_t(agreed_intro(result.unit))}</p>", "<ul>"]
+    for row in rows:
+        place = region_title(result.places(row)[0].region, short=True)
+        out.append(f"<li>{_card(row.card)} \u2192 {_t(place)}</li>")
+    return [*out, "</ul>"]
+
+
+def _disputed(result: Comparison) -> list[str]:
+    contested = result.contested()
+    names = result.group_names
+    out = [f"<h4>{_t(DISPUTED_TITLE)}</h4>", f"<p>{_t(disagreement_rule(result))}</p>"]
+    if not contested.listed and not contested.two_places:
+        return [*out, f"<p>{_t(none_disputed(result.unit))}</p>"]
+    if contested.listed:
+        out.append("<ul>")
+        for row in contested.listed:
+            how = unit_phrase(result.unit, row.disagreement) + apart(result, row.spread)
+            lines = []
+            for p in result.places(row):
+                lines.append(
+                    _item(
+                        region_title(p.region, short=True),
+                        _names(names, p.groups),
+                        _notes(result, row, p.groups),
+                    )
+                )
+            if row.other_lens_only_by:
+                lines.append(
+                    _item(
+                        no_place_yet(result.unit),
+                        _names(names, row.other_lens_only_by),
+                        _notes(result, row, row.other_lens_only_by),
+                    )
+                )
+            if row.in_tray_by:
+                lines.append(_item(LEFT_IN_TRAY, _names(names, row.in_tray_by)))
+            out.append(f"<li>{_card(row.card)} \u2014 {_t(how)}<ul>{''.join(lines)}</ul></li>")
+        out.append("</ul>")
+    left_out = unlisted(result.unit, contested.more, contested.two_places)
+    out += [f"<p>{_t(text)}</p>" for text in left_out]
+    return out
+
+
+def _notes(result: Comparison, row: CardComparison, groups: tuple[int, ...]) -> str:
+    """The groups' notes on why they put the card there, as a list under the place."""
+    notes = [
+        f'<li><em>{_names(result.group_names, (g,))}:</em> <span class="note">'
+        f"\u201c{_t(brief(row.note(g)))}\u201d</span></li>"
+        for g in groups
+        if row.note(g)
+    ]
+    return f"<ul>{''.join(notes)}</ul>" if notes else ""
+
+
+def _one_region(result: Comparison) -> list[str]:
+    rows = result.placed()
+    if not rows:
+        return [f"<p>{_t(ONE_REGION_NONE)}</p>"]
+    names = result.group_names
+    out = [f"<p>{_t(ONE_REGION_INTRO)}</p>", "<ul>"]
+    for row in rows:
+        here = tuple(i for i, r in enumerate(row.regions) if r is not None)
+        lines = [_item(PUT_HERE_BY, _names(names, here))]
+        if row.other_lens_only_by:
+            lines.append(_item(PLACED_ELSEWHERE_BY, _names(names, row.other_lens_only_by)))
+        if row.in_tray_by:
+            lines.append(_item(LEFT_IN_TRAY_BY, _names(names, row.in_tray_by)))
+        out.append(f"<li>{_card(row.card)}<ul>{''.join(lines)}</ul></li>")
+    return [*out, "</ul>"]
+
+
+def _principles_seen(session: Session) -> list[str]:
+    rows = compare_marks(session)
+    out = [f"<h3>{_t(PRINCIPLES_TITLE)}</h3>"]
+    if not rows:
+        return [*out, f"<p>{_t(PRINCIPLES_NONE)}</p>"]
+    out += [f"<p>{_t(PRINCIPLES_INTRO)}</p>", "<ul>"]
+    names = tuple(g.name for g in session.groups)
+    numbers = principle_numbers(session.deck)
+    for row in rows:
+        lines = "".join(
+            _item(
+                f"{numbers.get(seen.principle.id, '')} {seen.principle.title}".strip(),
+                _names(names, seen.groups),
+            )
+            for seen in row.principles
+        )
+        out.append(f"<li>{_card(row.card)}<ul>{lines}</ul></li>")
+    return [*out, "</ul>"]
+
+
+def _every_card(results: list[Comparison]) -> list[str]:
+    """Every card some group placed, with the groups in each of its places (a table with
+    a header row and each card's row header), then the cards no group placed."""
+    out = [f"<h3>{_t(EVERY_CARD_TITLE)}</h3>", f"<p>{_t(EVERY_CARD_INTRO)}</p>"]
+    first = results[0]
+    names = first.group_names
+    rows: list[str] = []
+    for i, row in enumerate(first.cards):
+        per_lens = [result.cards[i] for result in results]
+        if not any(r.placed_by for r in per_lens):
+            continue
+        lines = [
+            _item(region_title(p.region, short=True), _names(names, p.groups))
+            for result, r in zip(results, per_lens, strict=True)
+            for p in result.places(r)
+        ]
+        if row.in_tray_by:
+            lines.append(_item(LEFT_IN_TRAY, _names(names, row.in_tray_by)))
+        rows.append(
+            f'<tr><th scope="row">{_card(row.card)}</th><td><ul>{"".join(lines)}</ul></td></tr>'
+        )
+    if rows:
+        card_head, where_head = EVERY_CARD_HEADS
+        out += [
+            "<table>",
+            f"<caption>{_t(EVERY_CARD_TITLE)}</caption>",
+            f'<thead><tr><th scope="col">{_t(card_head)}</th>'
+            f'<th scope="col">{_t(where_head)}</th></tr></thead>',
+            "<tbody>",
+            *rows,
+            "</tbody>",
+            "</table>",
+        ]
+    else:
+        out.append(f"<p>{_t(EVERY_CARD_NONE)}</p>")
+    placed = {row.card.id for result in results for row in result.placed()}
+    never = [row.card for row in first.cards if row.card.id not in placed]
+    if never:
+        out += [f"<h4>{_t(never_placed_title(len(never)))}</h4>", "<ul>"]
+        out += [f"<li>{_card(c)}</li>" for c in never]
+        out.append("</ul>")
     return out

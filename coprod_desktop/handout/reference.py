@@ -8,13 +8,11 @@ Every item names its source.
 
 from __future__ import annotations
 
-import re
-
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, TableStyle
 
-from coprod_desktop.domain.model import Decoration, Group, Region, Session
+from coprod_desktop.domain.model import Group, Region, Session
 from coprod_desktop.handout.cells import rows_fit
 from coprod_desktop.handout.flowables import SectionMarker, Table
 from coprod_desktop.handout.reference_data import (
@@ -26,6 +24,25 @@ from coprod_desktop.handout.reference_data import (
 )
 from coprod_desktop.handout.styles import INK, KIND_MARKERS, RULE, Styles
 from coprod_desktop.handout.text import para
+from coprod_desktop.handout.wording import (
+    PLAIN_WORDS,
+    REFERENCE_TITLE,
+    SOURCE,
+    SOURCES_INTRO,
+    SOURCES_TITLE,
+    WHY_COPRODUCTION,
+    band_item,
+    heading_over,
+    ladder_rungs,
+    matrix_cells,
+    matrix_grid,
+    reader_source,
+    reference_sources,
+    source_key,
+    unique_sources,
+)
+
+__all__ = ["reader_source", "reference", "source_key", "unique_sources"]
 
 SHADE = colors.HexColor("#f3f3f3")
 
@@ -43,7 +60,7 @@ def reference(
     extra = [reference_pack(p).part for p in packs]
     story: list[Flowable] = [
         SectionMarker("Reference"),
-        Paragraph("Co-production: a short reference", styles.h1),
+        Paragraph(REFERENCE_TITLE, styles.h1),
     ]
     story += _definitions(ref.definitions, styles)
     story += _listed(ref.principles, styles, numbered=True)
@@ -66,7 +83,7 @@ def _source(text: str, styles: Styles, indent: bool = True) -> Paragraph:
         if indent
         else styles.source.clone("source_flush", leftIndent=0, spaceBefore=styles.base * 0.3)
     )
-    return Paragraph("<b>Source:</b> " + para(text), style)
+    return Paragraph(f"<b>{SOURCE}</b> " + para(text), style)
 
 
 def _explanation(styles: Styles) -> ParagraphStyle:
@@ -110,7 +127,7 @@ def _definitions(part: Part, styles: Styles) -> list[Flowable]:
         parts: list[Flowable] = _intro(part, styles) if i == 0 else []
         parts.append(Paragraph(f"<b>{para(item.title)}</b>", styles.card))
         parts.append(Paragraph(f"\u201c{para(item.quote)}\u201d", styles.quote))
-        parts.append(Paragraph("In plain words: " + para(item.text), _explanation(styles)))
+        parts.append(Paragraph(para(PLAIN_WORDS + item.text), _explanation(styles)))
         parts.append(_source(item.source, styles))
         story.append(KeepTogether(parts))
     return story
@@ -149,9 +166,7 @@ def _grid_style(extra: list[tuple[object, ...]]) -> TableStyle:
 
 
 def _ladder(session: Session, ref: ReferenceText, styles: Styles, width: float) -> list[Flowable]:
-    rungs = sorted(
-        (r for r in session.board.regions if r.lens == "ladder"), key=lambda r: r.rect[1]
-    )  # top of the ladder first, as on the board
+    rungs = ladder_rungs(session)  # top of the ladder first, as on the board
     if not rungs:
         return []
     if styles.large_print:
@@ -162,7 +177,7 @@ def _ladder(session: Session, ref: ReferenceText, styles: Styles, width: float) 
     for i, rung in enumerate(rungs):
         if i == 0 or rungs[i - 1].band != rung.band:
             start = i
-            band = ref.bands.get(rung.band, Item(rung.band.capitalize(), ""))
+            band = band_item(ref, rung.band)
             band_cell: Flowable | str = Paragraph(
                 f"<b>{para(band.title)}</b><br/>{para(band.text)}", styles.cell
             )
@@ -200,7 +215,7 @@ def _ladder_list(rungs: list[Region], ref: ReferenceText, styles: Styles) -> lis
     for i, rung in enumerate(rungs):
         before: list[Flowable] = []
         if i == 0 or rungs[i - 1].band != rung.band:
-            band = ref.bands.get(rung.band, Item(rung.band.capitalize(), ""))
+            band = band_item(ref, rung.band)
             before = [Paragraph(para(band.title), styles.h3)]
             if band.text:
                 before.append(Paragraph(para(band.text), styles.body))
@@ -210,23 +225,22 @@ def _ladder_list(rungs: list[Region], ref: ReferenceText, styles: Styles) -> lis
 
 def _matrix(session: Session, text: Item, styles: Styles, width: float) -> list[Flowable]:
     board = session.board
-    cells = [r for r in board.regions if r.lens == "matrix"]
+    cells = matrix_cells(session)
     if not cells:
         return []
-    xs = sorted({r.rect[0] for r in cells})
-    ys = sorted({r.rect[1] for r in cells})
+    layout = matrix_grid(cells)
+    xs, ys, grid = layout.xs, layout.ys, layout.grid
     story: list[Flowable] = [
         Paragraph(para(text.title), styles.h2),
         Paragraph(para(text.text), styles.body),
     ]
-    grid = {(r.rect[1], r.rect[0]): r for r in cells}
-    if styles.large_print or len(grid) != len(xs) * len(ys) or len(cells) != len(grid):
+    if styles.large_print or not layout.full:
         # A list, row by row of the board: the cells' words do not fit a 16 pt table.
         story += _matrix_list(session, cells, grid, xs, ys, styles)
         return [*story, _source(text.source, styles, indent=False)]
     headings = [d for d in board.decorations if d.kind == "heading"]
-    col_heads = [_heading_over(headings, cells, x, axis=0) for x in xs]
-    row_heads = [_heading_over(headings, cells, y, axis=1) for y in ys]
+    col_heads = [heading_over(headings, cells, x, axis=0) for x in xs]
+    row_heads = [heading_over(headings, cells, y, axis=1) for y in ys]
     axis = "\n".join(d.text for d in board.decorations if d.kind == "axis")
     rows: list[list[Flowable]] = [
         [_cell(axis, styles, bold=True), *[_cell(h, styles, bold=True) for h in col_heads]]
@@ -270,7 +284,7 @@ def _matrix_list(
         row_cells = [grid[(y, x)] for x in xs if (y, x) in grid]
         if not row_cells:
             continue
-        head = _heading_over(heads, cells, y, axis=1)
+        head = heading_over(heads, cells, y, axis=1)
         before = [Paragraph(para(head), styles.h3)] if head else []
         story += [
             _entry(f"<b>{para(r.label)}</b>", r.description, styles, before if i == 0 else None)
@@ -285,16 +299,6 @@ def _matrix_list(
     return story
 
 
-def _heading_over(headings: list[Decoration], cells: list[Region], start: float, axis: int) -> str:
-    """The heading decoration that lines up with the column (axis 0) or row (axis 1)."""
-    size = next(r.rect[2 + axis] for r in cells if r.rect[axis] == start)
-    for d in headings:
-        lo, extent = d.rect[axis], d.rect[2 + axis]
-        if lo < start + size and start < lo + extent:
-            return d.text
-    return ""
-
-
 def _stories(part: Part, styles: Styles) -> list[Flowable]:
     story: list[Flowable] = []
     last = len(part.items) - 1
@@ -305,7 +309,7 @@ def _stories(part: Part, styles: Styles) -> list[Flowable]:
             Paragraph(para(item.text), styles.body),
         ]
         story.append(KeepTogether(head))
-        why: list[Flowable] = [Paragraph("<b>Why is this co-production?</b>", styles.body)]
+        why: list[Flowable] = [Paragraph(f"<b>{WHY_COPRODUCTION}</b>", styles.body)]
         why += [Paragraph("•\u00a0\u00a0" + para(w), styles.bullet) for w in item.why]
         sources = [item.source] if item.source else []
         if i == last and part.source:
@@ -324,80 +328,11 @@ def _sources(
 ) -> list[Flowable]:
     """Every source named in the session's deck and board, the groups' own cards and the
     reference, once (see source_key)."""
-    cards = [*session.deck.cards, *(c for g in groups for c in g.cards)]
-    parts = (
-        ref.definitions,
-        ref.principles,
-        ref.ladder,
-        ref.degrees,
-        ref.non_examples,
-        ref.stories,
-        *(extra or []),
-    )
-    texts = [
-        session.board.source,
-        *(c.source for c in cards),
-        ref.matrix.source,
-        *([ref.wellbeing.source] if ref.wellbeing else []),
-        *(p.source for p in parts),
-        *(i.source for p in parts for i in p.items),
-    ]
-    sources = unique_sources([reader_source(t) for t in texts])
+    sources = reference_sources(session, ref, groups, extra)
     story: list[Flowable] = [
-        Paragraph("Sources", styles.h2),
-        Paragraph(
-            "Made with coprod-desktop. The texts of the cards, the board and this reference are "
-            "written in the project's own words after these sources; the definitions are "
-            "quoted.",
-            styles.body,
-        ),
+        Paragraph(SOURCES_TITLE, styles.h2),
+        Paragraph(SOURCES_INTRO, styles.body),
     ]
     item = styles.small.clone("source_item", leftIndent=styles.base, firstLineIndent=-styles.base)
     story += [Paragraph("•\u00a0\u00a0" + para(s), item) for s in sources]
     return story
-
-
-# The deck's own examples say so in their source: "coprod-desktop example (everyday
-# public service)", sometimes with what it was written after. That label is the
-# project's bookkeeping, not a source a reader can look up.
-_OWN_EXAMPLE = re.compile(
-    r"^\s*coprod-desktop example(?: \([^)]*\))?\s*(?:,\s*written to (?:illustrate|discuss)\s+)?",
-    re.IGNORECASE,
-)
-
-
-def reader_source(text: str) -> str:
-    """A source as a reader of the handout's list of sources wants it: the work an
-    example card was written after ('Bovaird and Loeffler's four Co's (Governance
-    International)'), or nothing when the card names no work (issue 20). Sources that
-    are not the deck's own examples are as written."""
-    match = _OWN_EXAMPLE.match(text)
-    if match is None:
-        return text
-    rest = text[match.end() :].strip()
-    # A work has its publisher, year or series in brackets; "critiques of
-    # co-production" is a topic, not a source.
-    return rest[0].upper() + rest[1:] if "(" in rest else ""
-
-
-def source_key(text: str) -> frozenset[str]:
-    """What a source names, regardless of form: its works (split at '; '), each without
-    case, extra spaces or a closing full stop. 'A; B' and 'B; A.' are the same source;
-    a differently worded citation of the same work is not (that is not safe to guess)."""
-    return frozenset(
-        " ".join(part.split()).rstrip(".").casefold() for part in text.split(";") if part.strip()
-    )
-
-
-def unique_sources(texts: list[str]) -> list[str]:
-    """texts without blanks and without a repeat of an earlier source (by source_key),
-    each with its spaces collapsed, in first-seen order."""
-    seen: set[frozenset[str]] = set()
-    result: list[str] = []
-    for text in texts:
-        text = " ".join(text.split())
-        key = source_key(text)
-        if text and key not in seen:
-            seen.add(key)
-            result.append(text)
-    return result

@@ -53,7 +53,12 @@ class HandoutTask(QRunnable):
             if self.html:  # the accessible twin, next to the PDF
                 from coprod_desktop.handout.html import write_handout_html  # ReportLab: late
 
-                write_handout_html(self.session, self.path.with_suffix(".html"), self.options.packs)
+                write_handout_html(
+                    self.session,
+                    self.path.with_suffix(".html"),
+                    self.options.packs,
+                    key=self.options.key,
+                )
         except OSError as exc:
             self.signals.failed.emit(
                 f"The handout could not be written to\n{isolate(str(self.path))}\n"

@@ -1,0 +1,181 @@
+"""The HTML twin's comparison across groups, debrief and reference (issue 16): the same
+parts as the PDF, in its order and under its conditions, with the PDF's words
+(handout/wording.py), as headings, lists and tables. Each is checked on the example
+session and on a one-group session."""
+
+from __future__ import annotations
+
+from html import unescape
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from coprod_desktop.domain.compare import compare
+from coprod_desktop.domain.model import Session
+from coprod_desktop.files import builtin as content
+from coprod_desktop.files.session_file import load_session
+from coprod_desktop.handout.html import handout_html
+from coprod_desktop.handout.sections import region_title
+from coprod_desktop.handout.wording import (
+    ACROSS_TITLE,
+    AGREED_TITLE,
+    DISPUTED_TITLE,
+    EVERY_CARD_TITLE,
+    PRINCIPLES_TITLE,
+    apart,
+    unit_phrase,
+)
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "sessions" / "community-health-workshop.json"
+
+
+class Outline(HTMLParser):
+    """The headings (level, text) in order; the text of every table row, and each
+    th's scope."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.headings: list[tuple[int, str]] = []
+        self.rows: list[str] = []
+        self.scopes: list[str | None] = []
+        self._heading: list[str] | None = None
+        self._level = 0
+        self._row: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+            self._heading, self._level = [], int(tag[1])
+        elif tag == "tr":
+            self._row = []
+        elif tag in ("th", "td", "li", "br") and self._row is not None:
+            self._row.append(" ")  # cells and lines apart
+        if tag == "th":
+            self.scopes.append(dict(attrs).get("scope"))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag.startswith("h") and tag[1:].isdigit() and self._heading is not None:
+            self.headings.append((self._level, "".join(self._heading)))
+            self._heading = None
+        elif tag == "tr" and self._row is not None:
+            self.rows.append(" ".join("".join(self._row).split()))
+            self._row = None
+
+    def handle_data(self, data: str) -> None:
+        if self._heading is not None:
+            self._heading.append(data)
+        if self._row is not None:
+            self._row.append(data)
+
+
+def outline(text: str) -> Outline:
+    tree = Outline()
+    tree.feed(text)
+    return tree
+
+
+def titles(tree: Outline) -> list[str]:
+    return [t for _level, t in tree.headings]
+
+
+def under(tree: Outline, heading: str, after: str = "") -> list[tuple[int, str]]:
+    """The headings below heading (its first one after the heading after, when given),
+    up to the next heading of its level or higher."""
+    names = titles(tree)
+    start = names.index(heading, names.index(after) if after else 0)
+    level = tree.headings[start][0]
+    rest = []
+    for h in tree.headings[start + 1 :]:
+        if h[0] <= level:
+            break
+        rest.append(h)
+    return rest
+
+
+def plain(text: str) -> str:
+    """The page's text without tags, entities resolved, spaces collapsed."""
+    import re
+
+    return " ".join(unescape(re.sub(r"<[^>]+>", " ", text)).split())
+
+
+def assert_well_formed_outline(tree: Outline) -> None:
+    levels = [level for level, _t in tree.headings]
+    assert levels[0] == 1 and levels.count(1) == 1
+    for before, after in zip(levels, levels[1:], strict=False):
+        assert after <= before + 1, tree.headings
+    assert tree.scopes and all(s in ("col", "row", "rowgroup") for s in tree.scopes)
+
+
+@pytest.fixture(scope="module")
+def example() -> Session:
+    return load_session(EXAMPLE)
+
+
+@pytest.fixture(scope="module")
+def example_html(example: Session) -> str:
+    return handout_html(example)
+
+
+def solo() -> Session:
+    s = content.new_session("Solo", ["Only"])
+    s.place(s.groups[0].id, "principle-assets", "ladder-co-design")
+    return s
+
+
+# --- across the groups ----------------------------------------------------------------
+
+
+def test_comparison_headings_follow_the_pdf(example: Session, example_html: str) -> None:
+    tree = outline(example_html)
+    assert_well_formed_outline(tree)
+    assert (2, ACROSS_TITLE) in tree.headings
+    inside = under(tree, ACROSS_TITLE)
+    lenses = [lens.label for lens in example.board.lenses]
+    assert [t for level, t in inside if level == 3] == [
+        *lenses,
+        PRINCIPLES_TITLE,
+        EVERY_CARD_TITLE,
+    ]
+    for lens in example.board.lenses:
+        below = [t for _level, t in under(tree, lens.label, after=ACROSS_TITLE)]
+        if len(example.board.regions_of(lens.id)) > 1:
+            assert below == [AGREED_TITLE, DISPUTED_TITLE]
+        else:
+            assert below == []  # "not": who put each card there
+    # after the groups' own sections, before the questions, as in the PDF
+    names = titles(tree)
+    assert names.index(example.groups[-1].name) < names.index(ACROSS_TITLE)
+    assert names.index(ACROSS_TITLE) < names.index("Questions to take away")
+
+
+def test_comparison_lists_the_most_contested_and_every_card(
+    example: Session, example_html: str
+) -> None:
+    text = plain(example_html)
+    shown = 0
+    for lens in example.board.lenses:
+        result = compare(example, lens.id)
+        for row in result.agreed():
+            place = region_title(result.places(row)[0].region, short=True)
+            assert f"{row.card.title} (activity) \u2192 {place}" in text
+        for row in result.contested().listed:
+            how = unit_phrase(result.unit, row.disagreement) + apart(result, row.spread)
+            assert f"{row.card.title} (activity) \u2014 {how}" in text, how
+            shown += 1
+    assert shown, "the example has contested cards"
+    assert "— 3 different rungs, 6 rungs apart" in text  # the ladder counts rungs apart
+    tree = outline(example_html)
+    every = [r for r in tree.rows if r.startswith("FAST family sessions (activity)")]
+    assert len(every) == 1
+    assert "Matrix: Full co-production: Table 3 – Oak" in every[0]
+    assert tree.rows.count("Card Where the groups put it") == 1  # the table's header row
+
+
+def test_one_group_has_no_comparison() -> None:
+    text = handout_html(solo())
+    tree = outline(text)
+    assert_well_formed_outline(tree)
+    assert ACROSS_TITLE not in titles(tree)
+    assert EVERY_CARD_TITLE not in titles(tree)
+    assert "Where the groups put it" not in text
