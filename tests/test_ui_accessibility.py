@@ -120,3 +120,21 @@ def test_changes_undo_and_redo_are_announced(win, monkeypatch) -> None:  # noqa:
 def test_announce_is_silent_without_assistive_technology(win) -> None:  # noqa: ANN001
     assert not QAccessible.isActive()
     accessibility.announce(win, "nobody hears this")  # no error, no event
+
+
+def test_a_region_says_how_many_cards_are_behind_its_plus_n(win) -> None:  # noqa: ANN001
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    win.presentation.enter()
+    win.setWindowState(Qt.WindowState.WindowNoState)
+    QApplication.processEvents()
+    win.resize(1024, 768)
+    for _ in range(4):
+        QApplication.sendPostedEvents()
+        QApplication.processEvents()
+    scene, board = win.scene, board_of(win)
+    region_id, tile = next(iter(scene.more_items.items()))
+    index = [r.id for r in win.document.session.board.regions].index(region_id)
+    described = board.child(index).text(QAccessible.Text.Description)
+    assert f"{tile.hidden} more" in described and "zoom in" in described

@@ -91,7 +91,10 @@ class RegionAccessible(_Child):
             return f"{region.label}, {lens_name(region.lens)}"
         if t == QAccessible.Text.Description:
             count = len(self.card_ids())
-            return f"{count} card{'s' if count != 1 else ''}. {region.description}".strip()
+            text = f"{count} card{'s' if count != 1 else ''}"
+            if item.hidden_count:  # behind the "+N more" strip: Z on a card zooms to all
+                text += f" shown, {item.hidden_count} more: zoom in (Z on a card here) to see them"
+            return f"{text}. {region.description}".strip()
         return ""
 
     def scene_rect(self) -> QRectF:
