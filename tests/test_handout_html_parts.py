@@ -20,13 +20,19 @@ from coprod_desktop.handout.sections import region_title
 from coprod_desktop.handout.wording import (
     ACROSS_TITLE,
     AGREED_TITLE,
+    DEBRIEF_TITLE,
     DISPUTED_TITLE,
     EVERY_CARD_TITLE,
+    KEY_INTRO,
+    KEY_TITLE,
     PRINCIPLES_TITLE,
+    VOTES_TITLE,
     apart,
     unit_phrase,
 )
 
+BANK = "activity-gp-time-bank"
+QUESTIONS = "Questions to take away"
 EXAMPLE = Path(__file__).resolve().parent.parent / "sessions" / "community-health-workshop.json"
 
 
@@ -179,3 +185,76 @@ def test_one_group_has_no_comparison() -> None:
     assert ACROSS_TITLE not in titles(tree)
     assert EVERY_CARD_TITLE not in titles(tree)
     assert "Where the groups put it" not in text
+
+
+# --- debrief --------------------------------------------------------------------------
+
+
+def test_debrief_of_the_example_is_the_key(example: Session, example_html: str) -> None:
+    tree = outline(example_html)
+    names = titles(tree)
+    assert (2, DEBRIEF_TITLE) in tree.headings
+    assert (
+        names.index(ACROSS_TITLE)
+        < names.index(DEBRIEF_TITLE)
+        < names.index("Questions to take away")
+    )
+    assert [t for _l, t in under(tree, DEBRIEF_TITLE)] == [KEY_TITLE]  # no round, no dots
+    text = plain(example_html)
+    assert " ".join(KEY_INTRO.split()) in text
+    card = next(c for c in example.deck.cards if c.reference)
+    for place in card.reference:
+        assert f"({place.confidence}): {' '.join(place.why.split())}" in text
+    before = text[: text.index(f"{DEBRIEF_TITLE} {KEY_TITLE}")]
+    assert " ".join(card.reference[0].why.split()) not in before  # nowhere before the debrief
+
+
+def test_no_key_no_debrief(example: Session) -> None:
+    text = handout_html(example, key=False)
+    tree = outline(text)
+    assert_well_formed_outline(tree)
+    assert DEBRIEF_TITLE not in titles(tree) and KEY_TITLE not in titles(tree)
+    for card in example.deck.cards:
+        for place in card.reference:
+            assert " ".join(place.why.split()) not in plain(text)
+
+
+def voted() -> Session:
+    s = content.new_session("Workshop", ["Red", "Blue"])
+    s.place("g1", BANK, "ladder-engagement")
+    s.place("g2", BANK, "ladder-co-design")
+    s.close_round()
+    s.place("g1", BANK, "ladder-co-production")
+    s.set_dots(3)
+    s.vote("g1", BANK, 2)
+    s.vote("g2", BANK, 1)
+    return s
+
+
+def test_debrief_rounds_and_votes() -> None:
+    text = handout_html(voted(), key=False)
+    tree = outline(text)
+    assert_well_formed_outline(tree)
+    assert under(tree, DEBRIEF_TITLE) == [
+        (3, "What moved since Round 1"),
+        (4, "Red"),
+        (3, VOTES_TITLE),
+    ]
+    said = plain(text)
+    assert (
+        "GP surgery time bank: Ladder: 5 Engagement (doing for) → Ladder: 7 Co-production "
+        "(doing with)" in said
+    )
+    assert "GP surgery time bank: 3" in said
+
+
+def test_one_group_debrief() -> None:
+    s = solo()
+    tree = outline(handout_html(s))
+    assert_well_formed_outline(tree)
+    assert under(tree, DEBRIEF_TITLE) == [(3, KEY_TITLE)]  # the built-in deck is keyed
+    assert DEBRIEF_TITLE not in titles(outline(handout_html(s, key=False)))
+    s.close_round()
+    s.place(s.groups[0].id, "principle-assets", "ladder-co-production")
+    tree = outline(handout_html(s, key=False))
+    assert under(tree, DEBRIEF_TITLE) == [(3, "What moved since Round 1"), (4, "Only")]

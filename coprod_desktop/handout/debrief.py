@@ -23,6 +23,7 @@ from coprod_desktop.handout.wording import (
     keyed_cards,
     move_line,
     moved_title,
+    shows_votes,
     vote_titles,
     votes_intro,
 )
@@ -105,9 +106,9 @@ def _rounds(session: Session, styles: Styles) -> list[Flowable]:
 
 
 def _votes(session: Session, styles: Styles) -> list[Flowable]:
-    totals = votes(session)
-    if not session.dots or not totals:
+    if not shows_votes(session):
         return []
+    totals = votes(session)
     titles = vote_titles(session)
     return [
         CondPageBreak(styles.base * 6),

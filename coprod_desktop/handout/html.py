@@ -20,6 +20,7 @@ from html import escape
 from pathlib import Path
 
 from coprod_desktop.domain.compare import CardComparison, Comparison, compare, compare_marks
+from coprod_desktop.domain.debrief import votes
 from coprod_desktop.domain.decisions import principle_numbers
 from coprod_desktop.domain.kinds import KIND_LABELS, KINDS
 from coprod_desktop.domain.model import Card, Group, Session
@@ -30,13 +31,17 @@ from coprod_desktop.handout.text import brief, clean, format_date, one_line
 from coprod_desktop.handout.wording import (
     ACROSS_TITLE,
     AGREED_TITLE,
+    DEBRIEF_TITLE,
     DISPUTED_TITLE,
     EVERY_CARD_HEADS,
     EVERY_CARD_INTRO,
     EVERY_CARD_NONE,
     EVERY_CARD_TITLE,
+    KEY_INTRO,
+    KEY_TITLE,
     LEFT_IN_TRAY,
     LEFT_IN_TRAY_BY,
+    NO_MOVES,
     ONE_REGION_INTRO,
     ONE_REGION_NONE,
     PLACED_ELSEWHERE_BY,
@@ -44,18 +49,28 @@ from coprod_desktop.handout.wording import (
     PRINCIPLES_NONE,
     PRINCIPLES_TITLE,
     PUT_HERE_BY,
+    TRAY,
+    VOTES_TITLE,
     across_intro,
     agreed_intro,
     apart,
     disagreement_rule,
+    group_moves,
     has_comparison,
+    has_debrief,
+    keyed_cards,
     lens_title,
+    move_line,
+    moved_title,
     never_placed_title,
     no_place_yet,
     none_agreed,
     none_disputed,
+    shows_votes,
     unit_phrase,
     unlisted,
+    vote_titles,
+    votes_intro,
 )
 
 STYLE = """
@@ -103,6 +118,7 @@ def handout_html(session: Session, packs: tuple[str, ...] = (), key: bool = True
     for i, group in enumerate(session.groups):
         out += _group(session, group, i)
     out += _across(session)
+    out += _debrief(session, key)
     out += _questions(packs)
     out += ["</main>", "</body>", "</html>", ""]
     return "\n".join(out)
@@ -453,4 +469,65 @@ def _every_card(results: list[Comparison]) -> list[str]:
         out += [f"<h4>{_t(never_placed_title(len(never)))}</h4>", "<ul>"]
         out += [f"<li>{_card(c)}</li>" for c in never]
         out.append("</ul>")
+    return out
+
+
+# --- debrief (the PDF's handout/debrief.py) -------------------------------------------
+
+
+def _debrief(session: Session, key: bool) -> list[str]:
+    """The facilitator's key (unless key is off), what moved since the last round and the
+    dot votes; nothing when the PDF has no debrief pages."""
+    if not has_debrief(session, key):
+        return []
+    out = ['<section aria-labelledby="debrief">', f'<h2 id="debrief">{_t(DEBRIEF_TITLE)}</h2>']
+    keyed = keyed_cards(session, key)
+    if keyed:
+        out += [f"<h3>{_t(KEY_TITLE)}</h3>", f"<p>{_t(KEY_INTRO)}</p>", "<dl>"]
+        for card in keyed:
+            lines = []
+            for place in card.reference:
+                region = session.board.region(place.region)
+                where = region_title(region, short=True) if region is not None else place.region
+                lines.append(
+                    f"<li><strong>{_t(where)}</strong> ({_t(place.confidence)}): "
+                    f"{_t(place.why)}</li>"
+                )
+            out.append(f"<dt>{_card(card)}</dt><dd><ul>{''.join(lines)}</ul></dd>")
+        out.append("</dl>")
+    if session.rounds:
+        out += _moves(session)
+    if shows_votes(session):
+        titles = vote_titles(session)
+        out += [f"<h3>{_t(VOTES_TITLE)}</h3>", f"<p>{_t(votes_intro(session.dots))}</p>", "<ol>"]
+        out += [
+            f"<li>{_t(brief(titles.get(t.card, t.card)))}: {t.votes}</li>" for t in votes(session)
+        ]
+        out.append("</ol>")
+    out.append("</section>")
+    return out
+
+
+def _moves(session: Session) -> list[str]:
+    closed = session.rounds[-1]
+    titles = {c.id: c.title for c in session.deck.cards}
+    labels = {r.id: region_title(r, short=True) for r in session.board.regions}
+    out = [f"<h3>{_t(moved_title(closed.name))}</h3>"]
+    any_moves = False
+    for group in session.groups:
+        lines = [
+            move_line(
+                brief(titles.get(move.card, move.card)),
+                labels.get(move.before or "", TRAY),
+                labels.get(move.after or "", TRAY),
+            )
+            for move in group_moves(session, closed, group)
+        ]
+        if lines:
+            any_moves = True
+            out += [f"<h4>{_t(group.name)}</h4>", "<ul>"]
+            out += [f"<li>{_t(line)}</li>" for line in lines]
+            out.append("</ul>")
+    if not any_moves:
+        out.append(f"<p>{_t(NO_MOVES)}</p>")
     return out

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from coprod_desktop.domain.agreement import Move
 from coprod_desktop.domain.compare import MOST_CONTESTED, Comparison
-from coprod_desktop.domain.debrief import moves_since
+from coprod_desktop.domain.debrief import moves_since, votes
 from coprod_desktop.domain.model import Card, Decoration, Group, Region, Round, Session
 from coprod_desktop.handout.reference_data import Item, Part, ReferenceText
 
@@ -169,6 +169,17 @@ VOTES_TITLE = "Dot votes"
 def keyed_cards(session: Session, key: bool) -> list[Card]:
     """The deck cards the facilitator's key speaks of; none when the key is left out."""
     return [c for c in session.deck.cards if c.reference] if key else []
+
+
+def shows_votes(session: Session) -> bool:
+    """The dot votes are printed when dot voting is on and some card has a dot."""
+    return bool(session.dots) and bool(votes(session))
+
+
+def has_debrief(session: Session, key: bool) -> bool:
+    """The debrief is printed when it has a part: the key (unless left out), a closed
+    round's moves, or the dot votes."""
+    return bool(keyed_cards(session, key)) or bool(session.rounds) or shows_votes(session)
 
 
 def moved_title(round_name: str) -> str:
