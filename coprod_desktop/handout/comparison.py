@@ -10,7 +10,6 @@ from reportlab.platypus import (
     CondPageBreak,
     Flowable,
     KeepTogether,
-    Paragraph,
     TableStyle,
 )
 
@@ -19,6 +18,7 @@ from coprod_desktop.domain.decisions import principle_numbers
 from coprod_desktop.domain.model import Region, Session
 from coprod_desktop.handout.cells import rows_fit
 from coprod_desktop.handout.flowables import SectionMarker, Table, run_on
+from coprod_desktop.handout.paragraph import Paragraph
 from coprod_desktop.handout.sections import region_title
 from coprod_desktop.handout.styles import FAINT, INK, RULE, Styles, marker
 from coprod_desktop.handout.text import brief, name_para, para

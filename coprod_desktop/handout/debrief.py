@@ -4,11 +4,12 @@ sources, not a verdict), what moved since the last round, and the dot votes."""
 
 from __future__ import annotations
 
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether
 
 from coprod_desktop.domain.debrief import votes
 from coprod_desktop.domain.model import Session
 from coprod_desktop.handout.flowables import SectionMarker
+from coprod_desktop.handout.paragraph import Paragraph
 from coprod_desktop.handout.sections import region_title
 from coprod_desktop.handout.styles import Styles, marker
 from coprod_desktop.handout.text import brief, name_para, para

@@ -18,7 +18,6 @@ from reportlab.platypus import (
     NextPageTemplate,
     PageBreak,
     PageTemplate,
-    Paragraph,
 )
 from reportlab.platypus.doctemplate import FrameActionFlowable
 
@@ -30,6 +29,7 @@ from coprod_desktop.handout.flowables import BookletMarker, SectionMarker, add_o
 from coprod_desktop.handout.fonts import REGULAR, register_fonts
 from coprod_desktop.handout.options import HandoutOptions
 from coprod_desktop.handout.page_refs import Ref, destination, draw_refs
+from coprod_desktop.handout.paragraph import Paragraph, clear_parsed
 from coprod_desktop.handout.questions import questions
 from coprod_desktop.handout.reference import reference
 from coprod_desktop.handout.sections import cover, group_section, key_parts
@@ -50,6 +50,7 @@ LANGUAGE = "en-GB"  # the handout's own words; the PDF's /Lang
 
 def build_pdf(session: Session, options: HandoutOptions) -> tuple[bytes, int]:
     register_fonts()
+    clear_parsed()
     styles = make_styles(options)
     upright = portrait(PAPER_SIZES[options.paper])
     wide = landscape(upright)

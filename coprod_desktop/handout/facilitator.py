@@ -18,7 +18,6 @@ from reportlab.platypus import (
     Frame,
     KeepTogether,
     PageTemplate,
-    Paragraph,
 )
 
 from coprod_desktop.domain.model import Board, Card, Region, Session
@@ -33,6 +32,7 @@ from coprod_desktop.handout.document import (
 )
 from coprod_desktop.handout.fonts import REGULAR, register_fonts
 from coprod_desktop.handout.options import HandoutOptions
+from coprod_desktop.handout.paragraph import Paragraph
 from coprod_desktop.handout.styles import MUTED, Styles, make_styles
 from coprod_desktop.handout.text import draw_string, ellipsize, one_line, para
 

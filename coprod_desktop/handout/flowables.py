@@ -7,12 +7,13 @@ from typing import Any
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, TableStyle
 from reportlab.platypus import Table as _Table
 from reportlab.platypus.doctemplate import FrameActionFlowable, FrameBreak
 
 from coprod_desktop.domain.model import Group
 from coprod_desktop.handout.fonts import BOLD, REGULAR
+from coprod_desktop.handout.paragraph import Paragraph
 from coprod_desktop.handout.styles import Styles, legend_items, readable_on_white
 from coprod_desktop.handout.swatched import Swatched
 from coprod_desktop.handout.text import ellipsize, name_para, one_line

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, KeepTogether, Paragraph
+from reportlab.platypus import Flowable, KeepTogether
 
 from coprod_desktop.handout.flowables import SectionMarker, WritingLines
+from coprod_desktop.handout.paragraph import Paragraph
 from coprod_desktop.handout.reference_data import reference_pack, reference_text
 from coprod_desktop.handout.styles import Styles
 from coprod_desktop.handout.text import para

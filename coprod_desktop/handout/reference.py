@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, TableStyle
 
 from coprod_desktop.domain.model import Group, Region, Session
 from coprod_desktop.handout.cells import rows_fit
 from coprod_desktop.handout.flowables import SectionMarker, Table
+from coprod_desktop.handout.paragraph import Paragraph
 from coprod_desktop.handout.reference_data import (
     Item,
     Part,

@@ -11,6 +11,7 @@ import math
 import re
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 from typing import Protocol
 from xml.sax.saxutils import escape
 
@@ -191,6 +192,7 @@ class FittedText:
         return self.size + (len(self.lines) - 1) * self.leading if self.lines else 0.0
 
 
+@lru_cache(maxsize=8192)
 def fit_text(
     text: str,
     font: str,
@@ -206,7 +208,8 @@ def fit_text(
     The result never overflows the box: lines are at most width wide and the
     block (first line's size plus leading per further line) at most height tall.
     The work is bounded by the box, not by the text: a text far longer than the box
-    can hold is cut before wrapping (and shown ellipsized at min_size).
+    can hold is cut before wrapping (and shown ellipsized at min_size). Results are
+    cached: the groups of a session fit the same deck's titles into the same boxes.
     """
     words = one_line(text)
     min_size = min(min_size, max_size)
