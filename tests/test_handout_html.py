@@ -96,7 +96,7 @@ def test_tables_have_header_cells_and_user_text_is_escaped() -> None:
     tree = parse(text)
     assert [t for t, _a in tree.tags].count("table") >= len(session.groups)
     headers = [a for t, a in tree.tags if t == "th"]
-    assert headers and all(a.get("scope") in ("col", "row") for a in headers)
+    assert headers and all(a.get("scope") in ("col", "row", "rowgroup") for a in headers)
     assert any(t == "caption" for t, _a in tree.tags)
 
 

@@ -5,17 +5,22 @@ session and on a one-group session."""
 
 from __future__ import annotations
 
+import io
+from dataclasses import replace
 from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 from coprod_desktop.domain.compare import compare
 from coprod_desktop.domain.model import Session
 from coprod_desktop.files import builtin as content
 from coprod_desktop.files.session_file import load_session
+from coprod_desktop.handout import HandoutOptions, handout_bytes
 from coprod_desktop.handout.html import handout_html
+from coprod_desktop.handout.reference_data import reference_pack, reference_text
 from coprod_desktop.handout.sections import region_title
 from coprod_desktop.handout.wording import (
     ACROSS_TITLE,
@@ -25,14 +30,20 @@ from coprod_desktop.handout.wording import (
     EVERY_CARD_TITLE,
     KEY_INTRO,
     KEY_TITLE,
+    PLAIN_WORDS,
     PRINCIPLES_TITLE,
+    REFERENCE_TITLE,
+    SOURCE,
+    SOURCES_TITLE,
     VOTES_TITLE,
     apart,
+    reference_sources,
     unit_phrase,
 )
 
 BANK = "activity-gp-time-bank"
 QUESTIONS = "Questions to take away"
+STABLE_WALES = HandoutOptions(invariant=True, packs=("wales",))
 EXAMPLE = Path(__file__).resolve().parent.parent / "sessions" / "community-health-workshop.json"
 
 
@@ -110,7 +121,7 @@ def assert_well_formed_outline(tree: Outline) -> None:
     assert levels[0] == 1 and levels.count(1) == 1
     for before, after in zip(levels, levels[1:], strict=False):
         assert after <= before + 1, tree.headings
-    assert tree.scopes and all(s in ("col", "row", "rowgroup") for s in tree.scopes)
+    assert all(s in ("col", "row", "rowgroup") for s in tree.scopes)  # every th
 
 
 @pytest.fixture(scope="module")
@@ -258,3 +269,87 @@ def test_one_group_debrief() -> None:
     s.place(s.groups[0].id, "principle-assets", "ladder-co-production")
     tree = outline(handout_html(s, key=False))
     assert under(tree, DEBRIEF_TITLE) == [(3, "What moved since Round 1"), (4, "Only")]
+
+
+# --- reference ------------------------------------------------------------------------
+
+
+def reference_heads(packs: tuple[str, ...] = ()) -> list[str]:
+    """The reference's parts in the PDF's order, with the built-in board."""
+    ref = reference_text()
+    heads = [ref.definitions.title, ref.principles.title, ref.ladder.title, ref.matrix.title]
+    heads += [ref.degrees.title, *([ref.wellbeing.title] if ref.wellbeing else [])]
+    heads += [ref.non_examples.title, ref.stories.title]
+    heads += [reference_pack(p).part.title for p in packs]
+    return [*heads, SOURCES_TITLE]
+
+
+def test_reference_parts_in_the_pdfs_order(example: Session) -> None:
+    text = handout_html(example, ("wales",))
+    tree = outline(text)
+    assert_well_formed_outline(tree)
+    names = titles(tree)
+    assert names.index(DEBRIEF_TITLE) < names.index(REFERENCE_TITLE) < names.index(QUESTIONS)
+    inside = under(tree, REFERENCE_TITLE)
+    assert [t for level, t in inside if level == 3] == reference_heads(("wales",))
+    stories = [t for _l, t in under(tree, reference_text().stories.title, after=REFERENCE_TITLE)]
+    assert stories == [item.title for item in reference_text().stories.items]
+    said = plain(text)
+    for item in reference_text().definitions.items:
+        assert f"“{' '.join(item.quote.split())}”" in said
+        assert f"{PLAIN_WORDS}{' '.join(item.text.split())}" in said
+    assert f"{SOURCE} {' '.join(reference_text().ladder.source.split())}" in said
+    for source in reference_sources(example, reference_text(), example.groups):
+        assert source in said
+    # the PDF prints the same parts in the same order
+    pdf = " ".join(
+        page.extract_text()
+        for page in PdfReader(io.BytesIO(handout_bytes(example, STABLE_WALES)[0])).pages
+    )
+    pdf = " ".join(pdf.split())
+    at = pdf.index(REFERENCE_TITLE)
+    for head in reference_heads(("wales",)):
+        at = pdf.index(head, at)
+
+
+def test_reference_ladder_and_matrix_tables(example_html: str) -> None:
+    tree = outline(example_html)
+    assert "rowgroup" in tree.scopes  # each band heads its rungs
+    rows = tree.rows
+    assert any(
+        r.startswith("Doing with Power shifts towards people.") and "7 Co-production" in r
+        for r in rows
+    )
+    assert any(r.startswith("6 Co-design People help design the service") for r in rows)
+    assert any(
+        r.startswith("Professionals plan and design Traditional professional service provision")
+        for r in rows
+    )
+    assert any(
+        r.startswith("Who plans/designs? ↓ Who delivers? → Professionals deliver") for r in rows
+    )
+
+
+def test_one_group_reference_and_a_board_without_a_ladder() -> None:
+    s = solo()
+    tree = outline(handout_html(s))
+    assert_well_formed_outline(tree)
+    assert [t for lv, t in under(tree, REFERENCE_TITLE) if lv == 3] == reference_heads()
+    # no ladder on the board: no ladder in the reference (as the PDF: wording.ladder_rungs);
+    # a matrix that is not a full grid: its cells row by row under the row headings
+    board = s.board
+    cells = [r for r in board.regions if r.lens == "matrix"]
+    s.board = replace(
+        board,
+        regions=tuple(r for r in board.regions if r.lens != "ladder" and r is not cells[0]),
+        lenses=tuple(lens for lens in board.lenses if lens.id != "ladder"),
+    )
+    s.unplace(s.groups[0].id, "principle-assets")
+    text = handout_html(s)
+    tree = outline(text)
+    assert_well_formed_outline(tree)
+    heads = [t for lv, t in under(tree, REFERENCE_TITLE) if lv == 3]
+    assert heads == [h for h in reference_heads() if h != reference_text().ladder.title]
+    matrix = [t for _l, t in under(tree, reference_text().matrix.title, after=REFERENCE_TITLE)]
+    assert matrix[0] == "Professionals plan and design"
+    assert cells[1].label in plain(text) and cells[0].label not in plain(text)

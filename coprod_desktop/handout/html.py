@@ -25,7 +25,13 @@ from coprod_desktop.domain.decisions import principle_numbers
 from coprod_desktop.domain.kinds import KIND_LABELS, KINDS
 from coprod_desktop.domain.model import Card, Group, Session
 from coprod_desktop.handout.document import LANGUAGE
-from coprod_desktop.handout.reference_data import reference_pack, reference_text
+from coprod_desktop.handout.reference_data import (
+    Item,
+    Part,
+    ReferenceText,
+    reference_pack,
+    reference_text,
+)
 from coprod_desktop.handout.sections import marks_text, places_text, region_title
 from coprod_desktop.handout.text import brief, clean, format_date, one_line
 from coprod_desktop.handout.wording import (
@@ -45,27 +51,39 @@ from coprod_desktop.handout.wording import (
     ONE_REGION_INTRO,
     ONE_REGION_NONE,
     PLACED_ELSEWHERE_BY,
+    PLAIN_WORDS,
     PRINCIPLES_INTRO,
     PRINCIPLES_NONE,
     PRINCIPLES_TITLE,
     PUT_HERE_BY,
+    REFERENCE_TITLE,
+    SOURCE,
+    SOURCES_INTRO,
+    SOURCES_TITLE,
     TRAY,
     VOTES_TITLE,
+    WHY_COPRODUCTION,
     across_intro,
     agreed_intro,
     apart,
+    band_item,
     disagreement_rule,
     group_moves,
     has_comparison,
     has_debrief,
+    heading_over,
     keyed_cards,
+    ladder_rungs,
     lens_title,
+    matrix_cells,
+    matrix_grid,
     move_line,
     moved_title,
     never_placed_title,
     no_place_yet,
     none_agreed,
     none_disputed,
+    reference_sources,
     shows_votes,
     unit_phrase,
     unlisted,
@@ -85,6 +103,8 @@ figcaption { font-weight: bold; }
 svg text { font-family: sans-serif; }
 .muted { color: #4a4a4a; }
 .note { white-space: pre-wrap; }
+.source { font-size: 0.95rem; }
+blockquote { margin: 0.3rem 0 0.3rem 1.5rem; }
 """
 
 
@@ -119,6 +139,7 @@ def handout_html(session: Session, packs: tuple[str, ...] = (), key: bool = True
         out += _group(session, group, i)
     out += _across(session)
     out += _debrief(session, key)
+    out += _reference(session, packs)
     out += _questions(packs)
     out += ["</main>", "</body>", "</html>", ""]
     return "\n".join(out)
@@ -531,3 +552,174 @@ def _moves(session: Session) -> list[str]:
     if not any_moves:
         out.append(f"<p>{_t(NO_MOVES)}</p>")
     return out
+
+
+# --- reference (the PDF's handout/reference.py) ---------------------------------------
+
+
+def _reference(session: Session, packs: tuple[str, ...]) -> list[str]:
+    """The reference pages, part by part as the PDF prints them; the ladder and the
+    matrix from the session's board (left out when it has none), the sources of the
+    deck, the board, every group's own cards and the reference."""
+    ref = reference_text()
+    extra = [reference_pack(p).part for p in packs]
+    out = [
+        '<section aria-labelledby="reference">',
+        f'<h2 id="reference">{_t(REFERENCE_TITLE)}</h2>',
+    ]
+    out += _definitions(ref.definitions)
+    out += _listed(ref.principles, numbered=True)
+    out += _ladder(session, ref)
+    out += _matrix(session, ref.matrix)
+    out += _listed(ref.degrees)
+    if ref.wellbeing is not None:
+        item = ref.wellbeing
+        out += [f"<h3>{_t(item.title)}</h3>", f"<p>{_t(item.text)}</p>", _source(item.source)]
+    out += _listed(ref.non_examples)
+    out += _stories(ref.stories)
+    for part in extra:
+        out += _listed(part)
+    out += [f"<h3>{_t(SOURCES_TITLE)}</h3>", f"<p>{_t(SOURCES_INTRO)}</p>", "<ul>"]
+    out += [f"<li>{_t(s)}</li>" for s in reference_sources(session, ref, session.groups, extra)]
+    out += ["</ul>", "</section>"]
+    return out
+
+
+def _source(text: str) -> str:
+    return f'<p class="source"><strong>{_t(SOURCE)}</strong> {_t(text)}</p>' if text else ""
+
+
+def _part_head(part: Part) -> list[str]:
+    out = [f"<h3>{_t(part.title)}</h3>"]
+    if part.intro:
+        out.append(f"<p>{_t(part.intro)}</p>")
+    return out
+
+
+def _definitions(part: Part) -> list[str]:
+    out = [*_part_head(part), "<dl>"]
+    for item in part.items:
+        out.append(
+            f"<dt>{_t(item.title)}</dt><dd><blockquote><p>\u201c{_t(item.quote)}\u201d</p>"
+            f"</blockquote><p>{_t(PLAIN_WORDS + item.text)}</p>{_source(item.source)}</dd>"
+        )
+    return [*out, "</dl>"]
+
+
+def _listed(part: Part, numbered: bool = False) -> list[str]:
+    """A part's items (numbered, or a list), each with its source, then the part's."""
+    tag = "ol" if numbered else "ul"
+    out = [*_part_head(part), f"<{tag}>"]
+    for item in part.items:
+        text = f"<p>{_t(item.text)}</p>" if item.text.strip() else ""
+        out.append(f"<li><strong>{_t(item.title)}</strong>{text}{_source(item.source)}</li>")
+    out.append(f"</{tag}>")
+    if part.source:
+        out.append(_source(part.source))
+    return out
+
+
+def _ladder(session: Session, ref: ReferenceText) -> list[str]:
+    """The rungs, top first as on the board, grouped in their bands (a row group each)."""
+    rungs = ladder_rungs(session)
+    if not rungs:
+        return []
+    out = [
+        f"<h3>{_t(ref.ladder.title)}</h3>",
+        f"<p>{_t(ref.ladder.intro)}</p>",
+        "<table>",
+        f"<caption>{_t(ref.ladder.title)}: the rungs, top first, in their bands</caption>",
+        '<thead><tr><th scope="col">Band</th><th scope="col">Rung</th>'
+        '<th scope="col">What it means</th></tr></thead>',
+    ]
+    bands: list[list[Item | str]] = []  # each band's item, then its rungs' rows
+    for i, rung in enumerate(rungs):
+        if i == 0 or rungs[i - 1].band != rung.band:
+            bands.append([band_item(ref, rung.band)])
+        bands[-1].append(
+            f'<th scope="row">{_t(rung.label)}</th><td>{_t(rung.description)}</td></tr>'
+        )
+    for band, *rows in bands:
+        assert isinstance(band, Item)
+        text = f"<br>{_t(band.text)}" if band.text else ""
+        head = (
+            f'<tr><th scope="rowgroup" rowspan="{len(rows)}">'
+            f"<strong>{_t(band.title)}</strong>{text}</th>"
+        )
+        out.append("<tbody>")
+        out += [(head if i == 0 else "<tr>") + str(row) for i, row in enumerate(rows)]
+        out.append("</tbody>")
+    return [*out, "</table>", _source(ref.ladder.source)]
+
+
+def _matrix(session: Session, text: Item) -> list[str]:
+    """The matrix as a table of the board's rows and columns under their headings; a list
+    row by row when the cells do not make a full grid (as the PDF does)."""
+    cells = matrix_cells(session)
+    if not cells:
+        return []
+    board = session.board
+    layout = matrix_grid(cells)
+    headings = [d for d in board.decorations if d.kind == "heading"]
+    out = [f"<h3>{_t(text.title)}</h3>", f"<p>{_t(text.text)}</p>"]
+    if not layout.full:
+        for y in layout.ys:
+            row = [layout.grid[(y, x)] for x in layout.xs if (y, x) in layout.grid]
+            if not row:
+                continue
+            head = heading_over(headings, cells, y, axis=1)
+            if head:
+                out.append(f"<h4>{_t(head)}</h4>")
+            out.append("<ul>")
+            out += [
+                f"<li><strong>{_t(r.label)}</strong><p>{_t(r.description)}</p></li>" for r in row
+            ]
+            out.append("</ul>")
+        listed = {id(r) for r in layout.grid.values()}
+        rest = [r for r in cells if id(r) not in listed]  # two cells in one place
+        if rest:
+            out.append("<ul>")
+            out += [
+                f"<li><strong>{_t(r.label)}</strong><p>{_t(r.description)}</p></li>" for r in rest
+            ]
+            out.append("</ul>")
+        return [*out, _source(text.source)]
+    axis = " ".join(d.text for d in board.decorations if d.kind == "axis")
+    cols = [
+        heading_over(headings, cells, x, axis=0) or f"Column {i + 1}"
+        for i, x in enumerate(layout.xs)
+    ]
+    out += [
+        "<table>",
+        f"<caption>{_t(text.title)}</caption>",
+        f'<thead><tr><th scope="col">{_t(axis) or "Who plans, who delivers"}</th>'
+        + "".join(f'<th scope="col">{_t(c)}</th>' for c in cols)
+        + "</tr></thead>",
+        "<tbody>",
+    ]
+    for i, y in enumerate(layout.ys):
+        head = heading_over(headings, cells, y, axis=1) or f"Row {i + 1}"
+        row_cells = "".join(
+            f"<td><strong>{_t(r.label)}</strong><br>{_t(r.description)}</td>"
+            for r in (layout.grid[(y, x)] for x in layout.xs)
+        )
+        out.append(f'<tr><th scope="row">{_t(head)}</th>{row_cells}</tr>')
+    return [*out, "</tbody>", "</table>", _source(text.source)]
+
+
+def _stories(part: Part) -> list[str]:
+    out = _part_head(part)
+    last = len(part.items) - 1
+    for i, item in enumerate(part.items):
+        out += [
+            f"<h4>{_t(item.title)}</h4>",
+            f"<p>{_t(item.text)}</p>",
+            f"<p><strong>{_t(WHY_COPRODUCTION)}</strong></p>",
+            "<ul>",
+            *[f"<li>{_t(why)}</li>" for why in item.why],
+            "</ul>",
+            _source(item.source),
+        ]
+        if i == last and part.source:
+            out.append(_source(part.source))
+    return [line for line in out if line]
