@@ -6,6 +6,7 @@ session and on a one-group session."""
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import replace
 from html import unescape
 from html.parser import HTMLParser
@@ -111,8 +112,6 @@ def under(tree: Outline, heading: str, after: str = "") -> list[tuple[int, str]]
 
 def plain(text: str) -> str:
     """The page's text without tags, entities resolved, spaces collapsed."""
-    import re
-
     return " ".join(unescape(re.sub(r"<[^>]+>", " ", text)).split())
 
 
@@ -353,3 +352,27 @@ def test_one_group_reference_and_a_board_without_a_ladder() -> None:
     matrix = [t for _l, t in under(tree, reference_text().matrix.title, after=REFERENCE_TITLE)]
     assert matrix[0] == "Professionals plan and design"
     assert cells[1].label in plain(text) and cells[0].label not in plain(text)
+
+
+# --- the whole page -------------------------------------------------------------------
+
+
+def test_every_link_has_its_target_and_user_text_is_escaped(example: Session) -> None:
+    s = content.new_session("Hostile", ["<b>Red</b> & co", 'Blue "x"'])
+    s.place("g1", BANK, "ladder-engagement")
+    s.place("g2", BANK, "ladder-coercion")
+    s.place("g2", "activity-parent-led-baby-group", "ladder-coercion")
+    s.set_note("g1", BANK, "<script>alert(1)</script>")
+    s.close_round("<i>Round</i>")
+    s.place("g1", BANK, "ladder-co-production")
+    for session, key in ((example, True), (example, False), (s, True), (solo(), False)):
+        text = handout_html(session, key=key)
+        ids = set(re.findall(r' id="([^"]+)"', text))
+        links = re.findall(r' href="#([^"]+)"', text)
+        assert links and set(links) <= ids, set(links) - ids
+    text = handout_html(s)
+    assert "<script>" not in text and "<b>Red" not in text and "<i>Round" not in text
+    assert "&lt;b&gt;Red&lt;/b&gt; &amp; co" in text
+    said = plain(text)
+    assert "What moved since <i>Round</i>" in said
+    assert "“<script>alert(1)</script>”" in said  # the note, in the comparison

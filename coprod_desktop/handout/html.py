@@ -134,7 +134,7 @@ def handout_html(session: Session, packs: tuple[str, ...] = (), key: bool = True
         "<body>",
         "<main>",
     ]
-    out += _cover(session, title)
+    out += _cover(session, title, key)
     for i, group in enumerate(session.groups):
         out += _group(session, group, i)
     out += _across(session)
@@ -154,7 +154,7 @@ def write_handout_html(
     atomic_write_bytes(Path(path), handout_html(session, packs, key).encode("utf-8"))
 
 
-def _cover(session: Session, title: str) -> list[str]:
+def _cover(session: Session, title: str, key: bool) -> list[str]:
     out = [f"<h1>{_t(title)}</h1>", f"<p>{_t(format_date(session.created))}</p>"]
     if session.venue.strip():
         out.append(f"<p>{_t(session.venue)}</p>")
@@ -173,7 +173,9 @@ def _cover(session: Session, title: str) -> list[str]:
         + ", ".join(_t(lens.label) for lens in session.board.lenses)
         + ". A card can have one place on each. For each group you will find its board, "
         "described region by region, then every card it placed with its places and the "
-        "group's notes, the cards it wrote itself and the cards it left in the tray.</p>",
+        "group's notes, the cards it wrote itself and the cards it left in the tray. "
+        + _after_groups(session, key)
+        + "</p>",
         "<h2>Card kinds</h2>",
         "<dl>",
     ]
@@ -181,6 +183,19 @@ def _cover(session: Session, title: str) -> list[str]:
         out.append(f"<dt>{_t(info.label)}</dt><dd>{_t(info.explanation)}</dd>")
     out.append("</dl>")
     return out
+
+
+def _after_groups(session: Session, key: bool) -> str:
+    """What follows the groups' sections, each part a link to its heading."""
+    parts = []
+    if has_comparison(session):
+        parts.append(f'<a href="#across">{_t(ACROSS_TITLE.lower())}</a>')
+    if has_debrief(session, key):
+        parts.append(f'<a href="#debrief">{_t(DEBRIEF_TITLE.lower())}</a>')
+    parts.append(f'<a href="#reference">{_t(REFERENCE_TITLE)}</a>')
+    questions = reference_text().questions.title
+    parts.append(f'<a href="#questions">{_t(questions[:1].lower() + questions[1:])}</a>')
+    return "Then: " + ", ".join(parts) + "."
 
 
 def _placed(session: Session, group: Group) -> list[Card]:
@@ -303,7 +318,7 @@ def _drawing_alt(session: Session, group: Group) -> str:
 def _questions(packs: tuple[str, ...]) -> list[str]:
     part = reference_text().questions
     items = [i.text for i in part.items] + [q for p in packs for q in reference_pack(p).questions]
-    out = [f"<h2>{_t(part.title)}</h2>"]
+    out = [f'<h2 id="questions">{_t(part.title)}</h2>']
     if part.intro:
         out.append(f"<p>{_t(part.intro)}</p>")
     out.append("<ol>")
