@@ -273,3 +273,19 @@ def test_the_laptop_always_says_what_the_projector_shows(win) -> None:
     assert indicator.text() == "Projector: the debrief"
     win.named_actions["presenter"].trigger()  # closed: nothing to say
     assert not indicator.isVisible()
+
+
+def test_the_b_key_on_the_laptop_blanks_the_projector(win, qtbot) -> None:
+    view = win.presenter.view
+    win.activateWindow()
+    win.board_view.setFocus()
+    qtbot.waitUntil(win.board_view.hasFocus)  # the projector's window never takes the focus
+    qtbot.keyClick(win.board_view, Qt.Key.Key_B)
+    assert view.page() is view.blank
+    qtbot.keyClick(win.board_view, Qt.Key.Key_B)
+    assert view.page() is view.board
+    win.scene.select_card(BANK)
+    win.named_actions["details"].trigger()  # the card's note
+    qtbot.waitUntil(win.details.note.hasFocus)
+    qtbot.keyClick(win.details.note, Qt.Key.Key_B)  # typing a note: a letter, not a shortcut
+    assert view.page() is view.board and win.details.note.toPlainText().endswith("b")
