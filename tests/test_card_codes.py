@@ -75,3 +75,22 @@ def test_read_codes_says_what_each_code_does() -> None:
     ]
     assert typed[2].region == "cell-2" and typed[0].code == "A07"
     assert cc.to_place(typed) == ["a7", "p3", "n2", "own"]
+
+
+def test_read_codes_gives_each_code_its_card_and_region_and_nothing_more() -> None:
+    """Every field of every answer: a problem names no card and no region; only HERE and
+    MOVE name a region (mutation testing found the rest unchecked)."""
+    codes = {"a7": "A07", "a12": "A12", "p3": "P3", "other": "C2"}
+    placeable = {"a7", "a12", "p3"}
+    current = {"a12": "cell-1", "p3": "cell-2"}
+    typed = cc.read_codes("a7 A12 P3 x9 hello A7 C2", codes, placeable, current, "cell-1")
+    T = cc.TypedCode
+    assert typed == [
+        T("a7", "A07", "a7", cc.PLACE, ""),
+        T("A12", "A12", "a12", cc.HERE, "cell-1"),
+        T("P3", "P3", "p3", cc.MOVE, "cell-2"),
+        T("x9", "", "", cc.UNKNOWN, ""),
+        T("hello", "", "", cc.NOT_A_CODE, ""),
+        T("A7", "A07", "a7", cc.REPEAT, ""),
+        T("C2", "C2", "other", cc.OTHER_GROUP, ""),
+    ]

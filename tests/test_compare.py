@@ -212,3 +212,16 @@ def test_the_principles_groups_saw_most_groups_first(session: Session) -> None:
         ("principle-assets", (1,)),
     ]
     assert "activity-fast-sessions" not in ids(rows)
+
+
+def test_principles_seen_by_as_many_groups_come_in_deck_order(session: Session) -> None:
+    a, b, _c = (g.id for g in session.groups)
+    session.mark(a, "activity-gp-time-bank", "principle-reciprocity")  # marked first ...
+    session.mark(b, "activity-gp-time-bank", "principle-assets")
+    (bank,) = compare_marks(session)
+    deck = [c.id for c in session.deck.cards]
+    assert deck.index("principle-assets") < deck.index("principle-reciprocity")
+    assert [p.principle.id for p in bank.principles] == [  # ... but listed in deck order
+        "principle-assets",
+        "principle-reciprocity",
+    ]
