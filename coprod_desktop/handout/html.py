@@ -647,22 +647,21 @@ def _ladder(session: Session, ref: ReferenceText) -> list[str]:
         '<thead><tr><th scope="col">Band</th><th scope="col">Rung</th>'
         '<th scope="col">What it means</th></tr></thead>',
     ]
-    bands: list[list[Item | str]] = []  # each band's item, then its rungs' rows
+    bands: list[tuple[Item, list[str]]] = []  # each band, and its rungs' rows
     for i, rung in enumerate(rungs):
         if i == 0 or rungs[i - 1].band != rung.band:
-            bands.append([band_item(ref, rung.band)])
-        bands[-1].append(
+            bands.append((band_item(ref, rung.band), []))
+        bands[-1][1].append(
             f'<th scope="row">{_t(rung.label)}</th><td>{_t(rung.description)}</td></tr>'
         )
-    for band, *rows in bands:
-        assert isinstance(band, Item)
+    for band, rows in bands:
         text = f"<br>{_t(band.text)}" if band.text else ""
         head = (
             f'<tr><th scope="rowgroup" rowspan="{len(rows)}">'
             f"<strong>{_t(band.title)}</strong>{text}</th>"
         )
         out.append("<tbody>")
-        out += [(head if i == 0 else "<tr>") + str(row) for i, row in enumerate(rows)]
+        out += [(head if i == 0 else "<tr>") + row for i, row in enumerate(rows)]
         out.append("</tbody>")
     return [*out, "</table>", _source(ref.ladder.source)]
 
