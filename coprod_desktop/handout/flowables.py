@@ -209,11 +209,11 @@ class BookletMarker(Flowable):
 
 
 class KeepWithLast(FrameActionFlowable):
-    """Put just before before, so that last (a short list that ends a section) never
-    starts a page alone: when before fits on this page but before and last do not, and
-    both fit on a fresh page, the page ends here and both go to the next one."""
+    """Put just before before, so that last (short lists that end a section) never
+    start a page alone: when before fits on this page but before and last do not, and
+    all fit on a fresh page, the page ends here and all go to the next one."""
 
-    def __init__(self, before: Flowable, last: Flowable) -> None:
+    def __init__(self, before: Flowable, last: list[Flowable]) -> None:
         self.before = before
         self.last = last
 
@@ -221,8 +221,13 @@ class KeepWithLast(FrameActionFlowable):
         width = frame._getAvailableWidth()
         room = frame._y - frame._y1p
         before = _height(self.before, width, frame._aH)
-        both = before + _height(self.last, width, frame._aH)
-        if before <= room < both and both <= frame._aH and not frame._atTop:
+        both = before + sum(_height(f, width, frame._aH) for f in self.last)
+        # As the frame counts: the space before collapses into the space after what is
+        # above, and the last space after needs no room at the bottom of a page.
+        parts = self.before._content if isinstance(self.before, KeepTogether) else [self.before]
+        fits = before - parts[-1].getSpaceAfter()
+        fits -= min(parts[0].getSpaceBefore(), getattr(frame, "_prevASpace", 0.0))
+        if fits <= room < both and both <= frame._aH and not frame._atTop:
             frame.add_generated_content(FrameBreak())
 
 

@@ -223,10 +223,11 @@ def _listing(session: Session, group: Group, styles: Styles) -> list[Flowable]:
     if not story:
         story.append(Paragraph("This group did not place any cards on the board.", styles.body))
     story += _own_cards(session, group, styles)
-    story += _tray_notes(session, group, styles)
-    tray = _left_in_tray(session, group, styles)
-    if tray:  # the list never goes alone onto a page: the block before it goes along
-        story[-1:] = [KeepWithLast(story[-1], tray[0]), story[-1]]
+    # What the group left in the tray (its notes there, the list) never goes alone onto
+    # a page: the card before it goes along.
+    tray = _tray_notes(session, group, styles) + _left_in_tray(session, group, styles)
+    if tray:
+        story[-1:] = [KeepWithLast(story[-1], tray), story[-1]]
     return story + tray
 
 
