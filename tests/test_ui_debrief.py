@@ -115,3 +115,47 @@ def test_the_chip_text_is_readable_on_its_colour(win) -> None:
     win.debrief.cards.setCurrentRow(0)
     assert all(isinstance(c, GroupChip) for c in win.debrief.scene.chips)
     assert min(c.boundingRect().height() for c in win.debrief.scene.chips) >= 60
+
+
+def exporter_answering(win, path):
+    ex = win.file_exports
+    ex.asked = []
+    ex.ask_save_path = lambda _title, suggestion, _f: ex.asked.append(suggestion) or path
+    ex.errors = []
+    ex.show_error = lambda title, message: ex.errors.append(message)
+    return ex
+
+
+def test_export_board_image_while_the_debrief_shows_exports_the_debrief(win, tmp_path) -> None:
+    from PySide6.QtGui import QImage
+
+    ladder_tab(win)
+    win.debrief.cards.setCurrentRow(0)
+    assert win.debrief.card_id == BANK
+    ex = exporter_answering(win, tmp_path / "debrief")
+    assert ex.export_board_image()
+    assert ex.asked == ["debrief-debrief.png"]
+    image = QImage(str(tmp_path / "debrief.png"))
+    rect = win.debrief.scene.sceneRect()
+    assert image.width() == 1920
+    assert abs(image.height() - 1920 * rect.height() / rect.width()) <= 1
+    assert "GP surgery time bank" in win.statusBar().currentMessage()
+
+
+def test_the_debrief_svg_is_titled_and_shows_the_groups_not_the_hidden_key(win, tmp_path):
+    ladder_tab(win)
+    win.debrief.cards.setCurrentRow(0)
+    assert win.debrief.card_id == BANK
+    ex = exporter_answering(win, tmp_path / "debrief.svg")
+    assert ex.export_board_image()
+    svg = (tmp_path / "debrief.svg").read_text("utf-8")
+    assert "<title>Debrief: where the groups put \u201cGP surgery time bank\u201d</title>" in svg
+    assert ">Red<" in svg and ">Blue \u270e<" in svg  # the chips as text (Blue has a note)
+    assert WHY not in svg
+
+
+def test_leaving_the_debrief_exports_the_groups_board_again(win, tmp_path) -> None:
+    win.named_actions["debrief"].trigger()  # back to the board
+    ex = exporter_answering(win, tmp_path / "board.png")
+    assert ex.export_board_image()
+    assert ex.asked == ["debrief-red-board.png"]

@@ -15,6 +15,7 @@ from PySide6.QtGui import (
     QTextCursor,
 )
 from PySide6.QtWidgets import (
+    QGraphicsScene,
     QGridLayout,
     QHBoxLayout,
     QInputDialog,
@@ -105,6 +106,7 @@ class MainWindow(QMainWindow):
         self.centre_stack.addWidget(self.list_view)
         self.debrief = DebriefView(document)
         self.centre_stack.addWidget(self.debrief)
+        self.file_exports.showing_debrief = self._showing_debrief
         self.private_cover = PrivateCover()
         self.centre_stack.addWidget(self.private_cover)
         self.private_cover.shown.connect(self._show_private_board)
@@ -538,6 +540,12 @@ class MainWindow(QMainWindow):
             self.files.show_error("Cannot change the dots", str(exc))
 
     # --- debrief ------------------------------------------------------------------------
+    def _showing_debrief(self) -> tuple[QGraphicsScene, str] | None:
+        """The debrief's scene and card while it is showing (File > Export board image)."""
+        if self.centre_stack.currentWidget() is not self.debrief:
+            return None
+        return self.debrief.scene, self.debrief.card_id
+
     def toggle_debrief(self) -> None:
         if self.centre_stack.currentWidget() is self.debrief:
             self.leave_debrief()

@@ -10,10 +10,11 @@ stays quick.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QGraphicsScene, QMainWindow, QMessageBox
 
 from coprod_desktop.domain.merge import MergeProblems, merge_sessions
 from coprod_desktop.domain.model import Session
@@ -40,6 +41,8 @@ class FileExports(QObject):
     def __init__(self, document: SessionDocument, window: QMainWindow, files: FileActions):
         super().__init__(window)
         self.document, self.window, self.files = document, window, files
+        # The debrief showing: its scene and the card under discussion (the window sets it).
+        self.showing_debrief: Callable[[], tuple[QGraphicsScene, str] | None] = lambda: None
 
     # --- dialogs (replaced in tests) ------------------------------------------------------
     def ask_print_options(self) -> PrintCardsOptions | None:
@@ -124,7 +127,11 @@ class FileExports(QObject):
         return True
 
     def export_board_image(self) -> bool:
-        """The current group's board as a PNG (for slides) or an SVG, 1920 px wide."""
+        """The current group's board as a PNG (for slides) or an SVG, 1920 px wide; while
+        the debrief is showing, the debrief's board as the room sees it."""
+        debrief = self.showing_debrief()
+        if debrief is not None:
+            return self._export_debrief_image(*debrief)
         group = self.document.current_group
         path = self._ask_path(
             "Export board image", f"-{file_stem(group.name)}-board.png", IMAGE_FILTER, ".png"
@@ -151,6 +158,34 @@ class FileExports(QObject):
         if not self._write(path, data, "the board image"):
             return False
         self.say(f"The board of {group.name} saved as {path.name}")
+        return True
+
+    def _export_debrief_image(self, scene: QGraphicsScene, card_id: str) -> bool:
+        path = self._ask_path("Export board image", "-debrief.png", IMAGE_FILTER, ".png")
+        if path is None:
+            return False
+        suffix = path.suffix.lower()
+        if suffix not in (".png", ".svg"):
+            self.show_error(
+                "Cannot export the board image",
+                f"{quoted(path.name)}: a board image is a .png or an .svg file, "
+                f"not {suffix}.\n\nNothing was written.",
+            )
+            return False
+        from coprod_desktop.ui.debrief.image import scene_png, scene_svg
+
+        session = self.document.session
+        card = session.deck.card(card_id) if card_id else None
+        about = f"where the groups put \u201c{card.title}\u201d" if card else "the board"
+        title = f"Debrief: {about}"
+        if suffix == ".png":
+            data = scene_png(scene, BOARD_IMAGE_WIDTH)
+        else:
+            description = f"{session.title}: {len(session.groups)} groups; {about}."
+            data = scene_svg(scene, BOARD_IMAGE_WIDTH, title, description)
+        if not self._write(path, data, "the board image"):
+            return False
+        self.say(f"The debrief board ({about}) saved as {path.name}")
         return True
 
     def merge_sessions(self) -> bool:
