@@ -133,19 +133,10 @@ class FileExports(QObject):
         if debrief is not None:
             return self._export_debrief_image(*debrief)
         group = self.document.current_group
-        path = self._ask_path(
-            "Export board image", f"-{file_stem(group.name)}-board.png", IMAGE_FILTER, ".png"
-        )
+        path = self._ask_image_path(f"-{file_stem(group.name)}-board.png")
         if path is None:
             return False
         suffix = path.suffix.lower()
-        if suffix not in (".png", ".svg"):
-            self.show_error(
-                "Cannot export the board image",
-                f"{quoted(path.name)}: a board image is a .png or an .svg file, "
-                f"not {suffix}.\n\nNothing was written.",
-            )
-            return False
         session = self.document.session
         if suffix == ".png":
             from coprod_desktop.ui.board_png import board_png
@@ -161,17 +152,10 @@ class FileExports(QObject):
         return True
 
     def _export_debrief_image(self, scene: QGraphicsScene, card_id: str) -> bool:
-        path = self._ask_path("Export board image", "-debrief.png", IMAGE_FILTER, ".png")
+        path = self._ask_image_path("-debrief.png")
         if path is None:
             return False
         suffix = path.suffix.lower()
-        if suffix not in (".png", ".svg"):
-            self.show_error(
-                "Cannot export the board image",
-                f"{quoted(path.name)}: a board image is a .png or an .svg file, "
-                f"not {suffix}.\n\nNothing was written.",
-            )
-            return False
         from coprod_desktop.ui.debrief.image import scene_png, scene_svg
 
         session = self.document.session
@@ -233,6 +217,19 @@ class FileExports(QObject):
             return None
         clashes = [p.split(";")[0] for p in first]
         return renamed if self.ask_rename_groups(clashes) else None
+
+    def _ask_image_path(self, ending: str) -> Path | None:
+        """A .png or .svg path (.png added when none is typed); None if cancelled or
+        another suffix (said)."""
+        path = self._ask_path("Export board image", ending, IMAGE_FILTER, ".png")
+        if path is None or path.suffix.lower() in (".png", ".svg"):
+            return path
+        self.show_error(
+            "Cannot export the board image",
+            f"{quoted(path.name)}: a board image is a .png or an .svg file, "
+            f"not {path.suffix.lower()}.\n\nNothing was written.",
+        )
+        return None
 
     def _ask_path(self, title: str, ending: str, filter_: str, suffix: str) -> Path | None:
         document = self.document
