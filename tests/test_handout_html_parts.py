@@ -41,6 +41,7 @@ from coprod_desktop.handout.wording import (
     reference_sources,
     unit_phrase,
 )
+from tests.test_handout_debrief import workshop
 
 BANK = "activity-gp-time-bank"
 QUESTIONS = "Questions to take away"
@@ -230,15 +231,8 @@ def test_no_key_no_debrief(example: Session) -> None:
 
 
 def voted() -> Session:
-    s = content.new_session("Workshop", ["Red", "Blue"])
-    s.place("g1", BANK, "ladder-engagement")
-    s.place("g2", BANK, "ladder-co-design")
-    s.close_round()
-    s.place("g1", BANK, "ladder-co-production")
-    s.set_dots(3)
-    s.vote("g1", BANK, 2)
-    s.vote("g2", BANK, 1)
-    return s
+    """The PDF debrief tests' workshop: a round closed, a move since, dot votes."""
+    return workshop()
 
 
 def test_debrief_rounds_and_votes() -> None:

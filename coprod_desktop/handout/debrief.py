@@ -18,12 +18,10 @@ from coprod_desktop.handout.wording import (
     KEY_INTRO,
     KEY_TITLE,
     NO_MOVES,
-    TRAY,
     VOTES_TITLE,
-    group_moves,
     keyed_cards,
-    move_line,
     moved_title,
+    moves_by_group,
     shows_votes,
     vote_titles,
     votes_intro,
@@ -73,35 +71,21 @@ def _rounds(session: Session, styles: Styles) -> list[Flowable]:
     if not session.rounds:
         return []
     closed = session.rounds[-1]
-    titles = {c.id: c.title for c in session.deck.cards}
-    labels = {r.id: region_title(r, short=True) for r in session.board.regions}
     story: list[Flowable] = [
         CondPageBreak(styles.base * 8),
         Paragraph(para(moved_title(closed.name)), styles.h2),
     ]
-    any_moves = False
-    for group in session.groups:
-        lines = [
-            para(
-                move_line(
-                    brief(titles.get(move.card, move.card)),
-                    labels.get(move.before or "", TRAY),
-                    labels.get(move.after or "", TRAY),
-                )
+    moved = moves_by_group(session, closed, brief, lambda r: region_title(r, short=True))
+    for group, lines in moved:
+        story.append(
+            KeepTogether(
+                [
+                    Paragraph(name_para(group.name), styles.h3),
+                    *[Paragraph(para(line), styles.note) for line in lines],
+                ]
             )
-            for move in group_moves(session, closed, group)
-        ]
-        if lines:
-            any_moves = True
-            story.append(
-                KeepTogether(
-                    [
-                        Paragraph(name_para(group.name), styles.h3),
-                        *[Paragraph(line, styles.note) for line in lines],
-                    ]
-                )
-            )
-    if not any_moves:
+        )
+    if not moved:
         story.append(Paragraph(NO_MOVES, styles.body))
     return story
 

@@ -60,7 +60,6 @@ from coprod_desktop.handout.wording import (
     SOURCE,
     SOURCES_INTRO,
     SOURCES_TITLE,
-    TRAY,
     VOTES_TITLE,
     WHY_COPRODUCTION,
     across_intro,
@@ -68,7 +67,6 @@ from coprod_desktop.handout.wording import (
     apart,
     band_item,
     disagreement_rule,
-    group_moves,
     has_comparison,
     has_debrief,
     heading_over,
@@ -77,8 +75,8 @@ from coprod_desktop.handout.wording import (
     lens_title,
     matrix_cells,
     matrix_grid,
-    move_line,
     moved_title,
+    moves_by_group,
     never_placed_title,
     no_place_yet,
     none_agreed,
@@ -546,25 +544,13 @@ def _debrief(session: Session, key: bool) -> list[str]:
 
 def _moves(session: Session) -> list[str]:
     closed = session.rounds[-1]
-    titles = {c.id: c.title for c in session.deck.cards}
-    labels = {r.id: region_title(r, short=True) for r in session.board.regions}
     out = [f"<h3>{_t(moved_title(closed.name))}</h3>"]
-    any_moves = False
-    for group in session.groups:
-        lines = [
-            move_line(
-                brief(titles.get(move.card, move.card)),
-                labels.get(move.before or "", TRAY),
-                labels.get(move.after or "", TRAY),
-            )
-            for move in group_moves(session, closed, group)
-        ]
-        if lines:
-            any_moves = True
-            out += [f"<h4>{_t(group.name)}</h4>", "<ul>"]
-            out += [f"<li>{_t(line)}</li>" for line in lines]
-            out.append("</ul>")
-    if not any_moves:
+    moved = moves_by_group(session, closed, brief, lambda r: region_title(r, short=True))
+    for group, lines in moved:
+        out += [f"<h4>{_t(group.name)}</h4>", "<ul>"]
+        out += [f"<li>{_t(line)}</li>" for line in lines]
+        out.append("</ul>")
+    if not moved:
         out.append(f"<p>{_t(NO_MOVES)}</p>")
     return out
 

@@ -7,6 +7,7 @@ through html.escape. Pure Python: no ReportLab, no Qt."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from coprod_desktop.domain.agreement import Move
@@ -198,6 +199,28 @@ def group_moves(session: Session, closed: Round, group: Group) -> list[Move]:
 def move_line(title: str, before: str, after: str) -> str:
     """'GP surgery time bank: Ladder: 5 Engagement (doing for) → the tray'."""
     return f"{title}: {before} \u2192 {after}"
+
+
+def moves_by_group(
+    session: Session, closed: Round, title: Callable[[str], str], label: Callable[[Region], str]
+) -> list[tuple[Group, list[str]]]:
+    """Each group that moved something since the closed round, with a move_line a move
+    (title: a card's title as printed; label: a region's); the PDF and the HTML share it."""
+    titles = {c.id: c.title for c in session.deck.cards}
+    labels = {r.id: label(r) for r in session.board.regions}
+    found = []
+    for group in session.groups:
+        lines = [
+            move_line(
+                title(titles.get(move.card, move.card)),
+                labels.get(move.before or "", TRAY),
+                labels.get(move.after or "", TRAY),
+            )
+            for move in group_moves(session, closed, group)
+        ]
+        if lines:
+            found.append((group, lines))
+    return found
 
 
 def votes_intro(dots: int) -> str:
