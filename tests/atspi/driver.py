@@ -79,6 +79,9 @@ class Channel(QObject):
         if command == "group":
             doc.set_current_group(args[0])
             return "ok " + doc.current_group_id
+        if command == "action":  # a menu entry, by its name in the action table
+            win.named_actions[args[0]].trigger()
+            return "ok"
         if command == "announce":
             from coprod_desktop.ui.accessibility import announce
 
