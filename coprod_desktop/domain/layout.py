@@ -24,6 +24,7 @@ class RegionLayout:
     hidden: int  # cards that did not fit at MIN_SCALE ("+N more")
     title_px: float = 0.0  # fit_region: one title size for every card of the region
     more: Rect | None = None  # fit_region: the "+N" tile's slot, after the shown cards
+    compact: bool = False  # compact_region: title-only cards, each as tall as its title
 
 
 # Where a region's label goes: (top strip height, left column width) in board units.
@@ -165,14 +166,15 @@ def fit_region(
     left: float = 0.0,
     more_height: float = 40.0,
     min_width: float = 0.0,
+    more_at: Rect | None = None,
 ) -> RegionLayout:
     """Slots for count cards in rect (below a label strip top high, right of a label
     column left wide) with one title size for all of them: the grid whose cards hold the
     largest common title size (up to largest), so a crowded region uses its space before
     its type shrinks. If even the best grid puts a title under floor, the region shows
     the first cards that fit at floor or above and, along its bottom, a "+N" strip
-    more_height high. Cards narrower than min_width (a title's longest word at the floor)
-    are not tried: they cannot hold it."""
+    more_height high (or at more_at, a spot the label leaves free: then no strip). Cards
+    narrower than min_width (a title's longest word at the floor) are not tried."""
     x, y, w, h = rect
     x, w = x + left, w - left
     inner_w, inner_h = w - 2 * GAP, h - top - GAP
@@ -200,11 +202,16 @@ def fit_region(
     shown = count
     more = None
     if found is None:  # not all at the floor: the first cards, and a "+N" strip below
-        more_height = min(more_height, inner_h)
-        more = (x + GAP, y + h - GAP - more_height, inner_w, more_height)
+        room = inner_h
+        if more_at is not None:
+            more = more_at
+        else:
+            more_height = min(more_height, inner_h)
+            more = (x + GAP, y + h - GAP - more_height, inner_w, more_height)
+            room = inner_h - more_height - GAP
         while found is None and shown > 0:
             shown -= 1
-            found = best_grid(shown, inner_h - more_height - GAP) if shown else None
+            found = best_grid(shown, room) if shown else None
     if found is None:
         return RegionLayout((), floor / CARD_TITLE, count, floor, more)
     px, cols, cw, ch = found
@@ -213,3 +220,74 @@ def fit_region(
         for i in range(shown)
     )
     return RegionLayout(slots, px / CARD_TITLE, count - shown, px, more)
+
+
+# --- compact cards: a crowded region, presenting ------------------------------------
+
+# (card index, card width) -> the height of that card's compact face (its title wrapped at
+# the region's one size into that width, and its padding), board units; 0 when the title's
+# longest word does not fit the width. The screen measures text; no Qt here.
+CardHeight = Callable[[int, float], float]
+
+
+def compact_region(
+    rect: Rect,
+    count: int,
+    height_of: CardHeight,
+    top: float = 40.0,
+    left: float = 0.0,
+    more_height: float = 40.0,
+    gap: float = GAP / 2,
+    more_at: Rect | None = None,
+) -> RegionLayout:
+    """Compact cards for a region too crowded for full cards at the floor: title only,
+    as wide as a column of the region, each row as tall as its tallest title. The number
+    of columns is the one that shows the most cards (in placement order, row by row); what
+    does not fit goes behind a "+N" strip along the bottom, more_height high (or at
+    more_at, a spot the label leaves free: then the strip's room is the cards'). title_px and
+    scale are the caller's (the size height_of measured at)."""
+    x, y, w, h = rect
+    x, w = x + left, w - left
+    inner_w, inner_h = w - 2 * GAP, h - top - GAP
+    if count <= 0 or inner_w <= 0 or inner_h <= 0:
+        return RegionLayout((), 1.0, count, compact=True)
+    best: list[Rect] = []
+    for cols in range(1, count + 1):
+        cw = (inner_w - (cols - 1) * gap) / cols
+        heights = [height_of(i, cw) for i in range(count)]
+        if cw <= 0 or not all(heights[: min(cols, count)]):
+            break  # a title's longest word no longer fits: more columns are narrower still
+        slots = _rows(heights, cols, cw, x + GAP, y + top, inner_h, gap)
+        if len(slots) < count and more_at is None:
+            room = inner_h - min(more_height, inner_h) - gap
+            slots = _rows(heights, cols, cw, x + GAP, y + top, room, gap)
+        if len(slots) > len(best):
+            best = slots
+        if len(best) == count:
+            break  # everything shows: the widest cards win
+    more = None
+    if len(best) < count and more_at is not None:
+        more = more_at
+    elif len(best) < count:
+        more_height = min(more_height, inner_h)
+        more = (x + GAP, y + h - GAP - more_height, inner_w, more_height)
+    return RegionLayout(tuple(best), 1.0, count - len(best), more=more, compact=True)
+
+
+def _rows(
+    heights: list[float], cols: int, width: float, x: float, y: float, room: float, gap: float
+) -> list[Rect]:
+    """Slots row by row, cols to a row, each row as tall as its tallest card, until the
+    next row would go past room (or a card cannot fit its width)."""
+    slots: list[Rect] = []
+    used = 0.0
+    for start in range(0, len(heights), cols):
+        row = heights[start : start + cols]
+        if not all(row):
+            break
+        row_h = max(row)
+        if used + row_h > room + 1e-6:
+            break
+        slots += [(x + i * (width + gap), y + used, width, row_h) for i in range(len(row))]
+        used += row_h + gap
+    return slots

@@ -11,7 +11,7 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QFontMetricsF
 
 from coprod_desktop.domain.layout import CARD_TITLE
-from coprod_desktop.ui.board.items import card_text_box
+from coprod_desktop.ui.board.items import card_text_box, compact_height, compact_text_box
 from coprod_desktop.ui.style import fonts
 from coprod_desktop.ui.style.text_fit import wrap
 
@@ -83,3 +83,16 @@ def height_needed(text: str, width: float, px: int) -> float:
 def widest_word(text: str, px: int) -> float:
     metrics = _metrics(px, fonts.generation())
     return max((metrics.horizontalAdvance(word) for word in text.split()), default=0.0)
+
+
+def compact_card_height(title: str, marked: bool, width: float, px: int) -> float:
+    """The height of a compact card of width whose title is bold at px (items.py
+    compact_text_box); 0 when its longest word does not fit that width."""
+    box = compact_text_box(QRectF(0, 0, width, 1000.0), px, marked)
+    if box.width() <= 0:
+        return 0.0
+    metrics = _metrics(px, fonts.generation())
+    lines = wrap(title, metrics, box.width())
+    if any(metrics.horizontalAdvance(line) > box.width() for line in lines):
+        return 0.0  # a word wider than the card
+    return compact_height(len(lines), metrics.lineSpacing(), px)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QMimeData, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QDrag, QFont, QPainter, QPen, QPixmap
+from PySide6.QtGui import QColor, QDrag, QFont, QFontMetricsF, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsObject,
@@ -203,6 +203,37 @@ class RegionItem(QGraphicsItem):
         f, lines = fit_text(self.region.label, box, largest, smallest, bold=True)
         return f, lines, self.region.label
 
+    def label_line_rects(self) -> list[QRectF]:
+        """Where the label's text is painted, one box per line (a rung's number first)."""
+        box = self._label_box
+        number, _, name = self.region.label.partition(" ")
+        rects: list[QRectF] = []
+        f, lines, _text = self._label_fit()
+        metrics = QFontMetricsF(f)
+        area = box
+        if self.insets[1] and number.isdigit() and name:
+            number_box = QRectF(box.x(), box.y(), box.width(), box.height() * 0.45)
+            number_metrics = QFontMetricsF(fonts.font(self._number_px(number_box), bold=True))
+            rects.append(
+                QRectF(
+                    box.x(),
+                    number_box.bottom() - number_metrics.height(),
+                    number_metrics.horizontalAdvance(number),
+                    number_metrics.height(),
+                )
+            )
+            area = QRectF(box.x(), number_box.bottom(), box.width(), box.height() * 0.55)
+            top = area.y()
+        else:
+            top = area.y() + (area.height() - len(lines) * metrics.lineSpacing()) / 2
+        for i, line in enumerate(lines):
+            y = top + i * metrics.lineSpacing()
+            rects.append(QRectF(area.x(), y, metrics.horizontalAdvance(line), metrics.height()))
+        return rects
+
+    def _number_px(self, number_box: QRectF) -> float:
+        return min(max(34.0, self.label_px[0] * 1.4), number_box.height() * 0.8)
+
     def label_pixel_size(self) -> float:
         """The label's type size in board units, as painted (a rung's name, not its
         larger number)."""
@@ -220,8 +251,7 @@ class RegionItem(QGraphicsItem):
             # A rung: its number large on one line, its name below, the same on every rung.
             number_box = QRectF(box.x(), box.y(), box.width(), box.height() * 0.45)
             name_box = QRectF(box.x(), number_box.bottom(), box.width(), box.height() * 0.55)
-            number_px = min(max(34.0, self.label_px[0] * 1.4), number_box.height() * 0.8)
-            painter.setFont(fonts.font(number_px, bold=True))
+            painter.setFont(fonts.font(self._number_px(number_box), bold=True))
             painter.drawText(
                 number_box, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom), number
             )
@@ -268,10 +298,12 @@ class CardItem(QGraphicsObject):
         scale: float = 1.0,
         lens: str = "",
         title_px: float = 0.0,
+        compact: bool = False,
     ) -> None:
         super().__init__()
         self.card = card
         self.lens = lens
+        self.compact = compact  # a crowded region, presenting: title only (compact_text_box)
         self.scale_factor = scale  # the layout's card scale: sets the markers' sizes
         self.title_px = title_px  # the region's one title size (0: fitted from scale)
         self._size = QRectF(0, 0, rect.width(), rect.height())
@@ -315,6 +347,11 @@ class CardItem(QGraphicsObject):
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
+        if self.compact:
+            paint_compact_card(
+                painter, self._size, self.card, self.isSelected(), self.look, self.title_px
+            )
+            return
         paint_card(
             painter,
             self._size,
@@ -326,6 +363,9 @@ class CardItem(QGraphicsObject):
         )
 
     def _title_fit(self) -> tuple[QFont, list[str]]:
+        if self.compact:
+            box = compact_text_box(self._size, self.title_px, compact_marked(self.look))
+            return fit_text(self.card.title, box, self.title_px, self.title_px)
         largest, smallest = title_sizes(self.scale_factor, self.title_px)
         return fit_text(
             self.card.title,
@@ -377,9 +417,12 @@ class CardItem(QGraphicsObject):
         pixmap.fill(Qt.GlobalColor.transparent)
         painter = QPainter(pixmap)
         painter.scale(scale, scale)
-        paint_card(
-            painter, self._size, self.card, True, self.look, self.scale_factor, self.title_px
-        )
+        if self.compact:
+            paint_compact_card(painter, self._size, self.card, True, self.look, self.title_px)
+        else:
+            paint_card(
+                painter, self._size, self.card, True, self.look, self.scale_factor, self.title_px
+            )
         painter.end()
         return pixmap
 
@@ -410,6 +453,22 @@ class MoreItem(QGraphicsObject):
     def text(self) -> str:
         return f"+{self.hidden}"
 
+    @staticmethod
+    def texts(hidden: int) -> tuple[str, str]:
+        """What the tile says, in full and when narrow."""
+        return (f"+{hidden} more \u203a", f"+{hidden} \u203a")
+
+    @staticmethod
+    def width_needed(hidden: int, height: float) -> float:
+        """The narrowest tile of height that says "+N" (its short form)."""
+        metrics = QFontMetricsF(fonts.font(height * 0.62, bold=True))
+        return metrics.horizontalAdvance(MoreItem.texts(hidden)[1]) + 18
+
+    def shown_text(self) -> str:
+        full, short = self.texts(self.hidden)
+        metrics = QFontMetricsF(fonts.font(self.text_px(), bold=True))
+        return full if metrics.horizontalAdvance(full) + 18 <= self._size.width() else short
+
     def boundingRect(self) -> QRectF:
         return self._size.adjusted(-2, -2, 2, 2)
 
@@ -424,7 +483,7 @@ class MoreItem(QGraphicsObject):
         box = self._size.adjusted(8, 1, -8, -1)
         painter.setFont(fonts.font(self.text_px(), bold=True))
         align = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-        painter.drawText(box, int(align), f"{self.text} more \u203a")
+        painter.drawText(box, int(align), self.shown_text())
 
     def text_px(self) -> float:
         """The strip's type size in board units: as large as its height allows."""
@@ -571,6 +630,121 @@ def paint_card(
         painter.drawText(pill, int(Qt.AlignmentFlag.AlignCenter), text)
     if look.has_note:  # a small folded corner says "this card has a note"
         corner = 10 * scale
+        painter.setBrush(QColor(theme.HIGHLIGHT))
+        painter.drawPolygon(
+            [
+                QPointF(rect.right() - corner, rect.bottom()),
+                QPointF(rect.right(), rect.bottom() - corner),
+                QPointF(rect.right(), rect.bottom()),
+            ]
+        )
+    painter.restore()
+
+
+# --- compact cards: a crowded region, presenting ------------------------------------
+# Title only, as wide as the region's column: the kind is a coloured bar with its shape
+# on the left, principle badges and dots in a narrow column on the right, "not decided
+# yet" an orange line along the bottom. Sizes follow the title's px (board units).
+
+
+def compact_bar(px: float) -> float:
+    """The kind's bar's width."""
+    return px * 0.55
+
+
+def compact_pad(px: float) -> float:
+    return px * 0.14
+
+
+def compact_marked(look: CardLook) -> bool:
+    """The right column is needed: badges or dots."""
+    return bool(look.badges or look.dots)
+
+
+def compact_text_box(rect: QRectF, px: float, marked: bool = False) -> QRectF:
+    """Where a compact card's title goes."""
+    bar, pad = compact_bar(px), compact_pad(px)
+    right = px * 0.75 if marked else 0.0
+    return QRectF(
+        rect.x() + bar + pad * 1.5,
+        rect.y() + pad,
+        rect.width() - bar - pad * 3 - right,
+        rect.height() - 2 * pad,
+    )
+
+
+def compact_height(lines: int, line_spacing: float, px: float) -> float:
+    """A compact card's height for a title of lines lines."""
+    return lines * line_spacing + 2 * compact_pad(px) + 1
+
+
+def paint_compact_card(
+    painter: QPainter,
+    rect: QRectF,
+    card: Card,
+    selected: bool,
+    look: CardLook | None = None,
+    title_px: float = 18.0,
+) -> None:
+    look = look or CardLook()
+    px = title_px
+    style = theme.KIND_STYLES.get(card.kind, theme.KIND_STYLES["custom"])
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    if selected:
+        pen = QPen(QColor(theme.SELECTED), max(3.0, px * 0.14))
+    elif look.twin:
+        pen = QPen(QColor(theme.SELECTED), max(3.0, px * 0.14), Qt.PenStyle.DashLine)
+    else:
+        pen = QPen(QColor("#6b6b6b"), 1.2)
+    painter.setPen(pen)
+    painter.setBrush(QColor(theme.SELECTED_FILL if selected else theme.CARD_FILL))
+    painter.drawRoundedRect(rect, 4, 4)
+    bar_w = compact_bar(px)
+    bar = QRectF(rect.x(), rect.y(), bar_w, rect.height())
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(style.colour))
+    painter.drawRoundedRect(bar, 4, 4)
+    painter.drawRect(bar.adjusted(bar_w / 2, 0, 0, 0))
+    theme.paint_kind_shape(
+        painter, card.kind, QPointF(bar.center().x(), rect.y() + bar_w / 2 + 1), bar_w * 0.3
+    )
+    marked = compact_marked(look)
+    box = compact_text_box(rect, px, marked)
+    f, lines = fit_text(card.title, box, px, px, bold=True)
+    painter.setFont(f)
+    painter.setPen(QColor(theme.TEXT))
+    painter.drawText(
+        box, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), "\n".join(lines)
+    )
+    if marked:  # badges stacked down the right column, then the dots
+        d = px * 0.62
+        x = rect.right() - compact_pad(px) - d
+        y = rect.y() + compact_pad(px)
+        painter.setFont(fonts.font(d * 0.72, bold=True))
+        for number in look.badges:
+            if y + d > rect.bottom() - 1:
+                break
+            badge = QRectF(x, y, d, d)
+            painter.setPen(QPen(QColor("#ffffff"), 1.0))
+            painter.setBrush(QColor(theme.KIND_STYLES["principle"].colour))
+            painter.drawEllipse(badge)
+            painter.drawText(badge, int(Qt.AlignmentFlag.AlignCenter), number)
+            y += d + 1
+        if look.dots and y + d <= rect.bottom() - 1:
+            painter.setPen(QColor(theme.TEXT))
+            text = "\u25cf" * look.dots if look.dots <= 2 else f"\u25cf{look.dots}"
+            dots_box = QRectF(x - d * 0.2, y, d * 1.4, d)
+            painter.drawText(dots_box, int(Qt.AlignmentFlag.AlignCenter), text)
+    if look.missing:  # an orange line along the bottom: not decided on the other lens yet
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(theme.MISSING_BAR))
+        line = max(2.5, px * 0.12)
+        width = rect.right() - bar.right()
+        painter.drawRect(QRectF(bar.right(), rect.bottom() - line, width, line))
+    if look.has_note:
+        corner = px * 0.45
+        painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(theme.HIGHLIGHT))
         painter.drawPolygon(
             [

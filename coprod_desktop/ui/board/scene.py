@@ -5,6 +5,7 @@ and turns drops into document commands."""
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 from PySide6.QtCore import QObject, QPoint, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QPainter
@@ -20,8 +21,10 @@ from PySide6.QtWidgets import (
 from coprod_desktop.domain.decisions import missing_text, place_targets, principle_numbers
 from coprod_desktop.domain.errors import DomainError
 from coprod_desktop.domain.layout import (
+    CARD_TITLE,
     MIN_SCALE,
     RegionLayout,
+    compact_region,
     fit_region,
     insertion_index,
     label_insets,
@@ -30,6 +33,7 @@ from coprod_desktop.domain.layout import (
 )
 from coprod_desktop.domain.model import Card, Placement
 from coprod_desktop.ui.board.fitting import (
+    compact_card_height,
     height_needed,
     largest_label,
     largest_title,
@@ -46,6 +50,7 @@ from coprod_desktop.ui.board.items import (
     MoreItem,
     RegionItem,
     card_id_from_mime,
+    compact_marked,
 )
 from coprod_desktop.ui.document.document import SessionDocument
 from coprod_desktop.ui.style import theme
@@ -211,11 +216,20 @@ class BoardScene(QGraphicsScene):
                     or item.look != look
                     or item.scale_factor != layout.scale
                     or item.title_px != layout.title_px
+                    or item.compact != layout.compact
                     or item.boundingRect().size() != rect.adjusted(-3, -3, 3, 3).size()
                 ):
                     if item is not None:
                         self.removeItem(item)
-                    item = CardItem(card, rect, look, layout.scale, region.lens, layout.title_px)
+                    item = CardItem(
+                        card,
+                        rect,
+                        look,
+                        layout.scale,
+                        region.lens,
+                        layout.title_px,
+                        layout.compact,
+                    )
                     self._add(item)
                 else:
                     item.setPos(rect.topLeft())
@@ -305,8 +319,9 @@ class BoardScene(QGraphicsScene):
         top, left = region_item.insets
         box = (r.x(), r.y(), r.width(), r.height())
         at_floor = math.ceil(smallest - 1e-6)
+        spot = self._more_spot(region_item, len(cards)) if self.floors is not None else None
         widest = max((widest_word(title, at_floor) for title, _m in titles), default=0.0)
-        return fit_region(
+        layout = fit_region(
             box,
             len(cards),
             fit,
@@ -316,7 +331,50 @@ class BoardScene(QGraphicsScene):
             left,
             self._more_height(),
             min_width=widest + 9,  # the text box is the card less its stripe and padding
+            more_at=spot,
         )
+        if not layout.hidden or self.floors is None:
+            return layout
+        compact = self._fit_compact(region_item, cards, looks, at_floor, largest, spot)
+        return compact if len(compact.slots) > len(layout.slots) else layout
+
+    def _fit_compact(
+        self,
+        region_item: RegionItem,
+        cards: list[tuple[Card, Placement]],
+        looks: list[CardLook],
+        smallest: int,
+        largest: float,
+        spot: tuple[float, float, float, float] | None = None,
+    ) -> RegionLayout:
+        """Compact cards (title only) for a region whose full cards at the floor leave some
+        hidden: as many as fit at the floor, at the largest size that still shows as many."""
+        titles = [
+            (card.title, compact_marked(look))
+            for (card, _p), look in zip(cards, looks, strict=True)
+        ]
+        r = region_item.rect
+        top, left = region_item.insets
+        box = (r.x(), r.y(), r.width(), r.height())
+
+        def at(px: int) -> RegionLayout:
+            def height_of(i: int, width: float) -> float:
+                title, marked = titles[i]
+                return compact_card_height(title, marked, width, px)
+
+            found = compact_region(
+                box, len(cards), height_of, top, left, self._more_height(), more_at=spot
+            )
+            return replace(found, scale=px / CARD_TITLE, title_px=float(px))
+
+        best = at(smallest)
+        px = smallest + 1
+        while px <= largest and len(best.slots):
+            bigger = at(px)
+            if len(bigger.slots) < len(best.slots):
+                break
+            best, px = bigger, px + 1
+        return best
 
     def _label_options(
         self, item: RegionItem
@@ -345,6 +403,28 @@ class BoardScene(QGraphicsScene):
             if largest_label(name, column - 12, name_h, floor, sizes[0]):
                 options.append((default[0], column))
         return options, sizes
+
+    def _more_spot(self, item: RegionItem, count: int) -> tuple[float, float, float, float] | None:
+        """Presenting: room for the "+N" tile that the region's label leaves free, so that
+        the tile takes no row of its own: right of a rung's big number, or at the bottom
+        right of a top strip, clear of the label's lines. None when "+N" has no room there."""
+        height = self._more_height()
+        box, lines = item.label_box, item.label_line_rects()
+        if not lines:
+            return None
+        if item.insets[1]:  # a rung's column: beside its number (the first rect)
+            number = lines[0]
+            tile_h = min(height, number.height())
+            y, x = number.bottom() - tile_h, number.right() + 6
+        else:  # a strip: along its bottom, right of every line beside it
+            tile_h = height
+            y = item.rect.y() + item.insets[0] - 2 - tile_h
+            beside = [r.right() for r in lines if r.bottom() > y and r.top() < y + tile_h]
+            x = max(beside, default=box.x()) + 8
+        width = box.right() - x
+        if y < item.rect.y() + 2 or width < MoreItem.width_needed(count, tile_h):
+            return None
+        return (x, y, width, tile_h)
 
     def _more_height(self) -> float:
         """The "+N more" strip's height: one line at the labels' size."""

@@ -1,0 +1,101 @@
+"""Issue 14: a crowded region uses its space while presenting. Cards that do not fit full
+size at the floor become compact (title only, the kind a bar), as many columns as show the
+most; the "+N" tile takes the room the region's label leaves free instead of a row."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QRectF, Qt
+
+from coprod_desktop.domain.layout import compact_region, fit_region
+from coprod_desktop.files.session_file import load_session
+from tests.bench.legibility import measure_window, settle
+
+
+def test_compact_region_shows_the_cards_that_fit_row_by_row_and_a_strip():
+    heights = [30.0, 50.0, 30.0, 30.0, 30.0]
+    layout = compact_region((0, 0, 212, 200), 5, lambda i, w: heights[i], top=40, more_height=20)
+    # one column holds 3 above a strip; two columns hold all 5 in rows 50, 30, 30 high
+    assert layout.compact and layout.hidden == 0 and layout.more is None
+    assert [s[3] for s in layout.slots] == [50.0, 50.0, 30.0, 30.0, 30.0]
+    assert len({s[0] for s in layout.slots}) == 2 and min(s[1] for s in layout.slots) == 40
+
+    def one_column(i: int, width: float) -> float:
+        return 40.0 if width > 150 else 0.0
+
+    narrow = compact_region((0, 0, 212, 200), 5, one_column, top=40, more_height=20)
+    assert len(narrow.slots) == 3 and narrow.hidden == 2 and narrow.more is not None
+    assert max(s[1] + s[3] for s in narrow.slots) <= narrow.more[1]  # clear of the strip
+
+
+def test_compact_region_more_columns_when_the_titles_fit_them():
+    def height_of(_i: int, width: float) -> float:
+        return 30.0 if width >= 90 else 0.0  # fits any width from 90 on, one line
+
+    layout = compact_region((0, 0, 400, 120), 8, height_of, top=20, more_height=20)
+    assert len({s[0] for s in layout.slots}) == 4  # four columns of ~97 units
+    assert layout.hidden == 8 - len(layout.slots)
+
+
+def test_a_spot_in_the_label_gives_the_strip_back_to_the_cards():
+    def one_column(i: int, width: float) -> float:
+        return 40.0 if width > 150 else 0.0
+
+    strip = compact_region((0, 0, 200, 200), 6, one_column, 40, 0, 40)
+    spot = compact_region((0, 0, 200, 200), 6, one_column, 40, 0, 40, more_at=(120, 10, 70, 20))
+    assert len(spot.slots) > len(strip.slots) and spot.more == (120, 10, 70, 20)
+
+    def fit(w: float, h: float, n: int) -> float:
+        return 20.0 if h >= 60 and w >= 100 else 0.0
+
+    full = fit_region((0, 0, 200, 200), 6, fit, 20, 20, 40, 0, 40)
+    freed = fit_region((0, 0, 200, 200), 6, fit, 20, 20, 40, 0, 40, more_at=(120, 10, 70, 20))
+    assert len(freed.slots) > len(full.slots) and freed.more == (120, 10, 70, 20)
+
+
+@pytest.fixture
+def presenting(open_window, example_path):
+    win = open_window(load_session(example_path), size=(1600, 900))
+    win.drawer.duration_ms = 0
+
+    def at(size: tuple[int, int]):
+        win.presentation.enter()
+        win.setWindowState(Qt.WindowState.WindowNoState)
+        settle()
+        win.resize(*size)
+        settle()
+        return win
+
+    return at
+
+
+# Cards shown on the example session's first group (76 placed), presenting, before
+# compact cards and the "+N" in the label's room: 12, 15 and 24.
+@pytest.mark.parametrize("size, shown", [((1024, 768), 15), ((1280, 720), 20), ((1920, 1080), 30)])
+def test_more_cards_show_at_the_floor(presenting, size, shown):
+    win = presenting(size)
+    m = measure_window(win)
+    assert len(m.card_titles) >= shown, len(m.card_titles)
+    assert not m.elided, m.elided
+    scene = win.scene
+    for region_id, tile in scene.more_items.items():
+        region = scene.region_items[region_id]
+        box = tile.sceneBoundingRect().adjusted(2, 2, -2, -2)
+        assert region.rect.contains(box)
+        for card in scene.card_items.values():  # the tile covers no card, nor a label line
+            assert not card.sceneBoundingRect().adjusted(3, 3, -3, -3).intersects(box)
+        for line in region.label_line_rects():
+            assert not line.intersects(box), (region_id, line, box)
+
+
+def test_compact_cards_keep_the_floor_and_one_size_per_region(presenting):
+    win = presenting((1920, 1080))
+    scene = win.scene
+    compact = [i for i in scene.card_items.values() if i.compact]
+    assert compact, "the example's crowded rungs go compact at 1920x1080"
+    scale = win.board_view.transform().m11()
+    for item in compact:
+        assert item.title_pixel_size() * scale >= 24 - 0.05
+        assert not item.title_elided()
+        box = QRectF(item.sceneBoundingRect())
+        assert scene.region_at(box.center()) is not None
