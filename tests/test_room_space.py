@@ -7,7 +7,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QRectF, Qt
 
-from coprod_desktop.domain.layout import compact_region, fit_region
+from coprod_desktop.domain.layout import compact_region, fit_region, restated_labels
+from coprod_desktop.domain.model import Board, Decoration, Region
 from coprod_desktop.files.session_file import load_session
 from tests.bench.legibility import measure_window, settle
 
@@ -70,8 +71,10 @@ def presenting(open_window, example_path):
 
 
 # Cards shown on the example session's first group (76 placed), presenting, before
-# compact cards and the "+N" in the label's room: 12, 15 and 24.
-@pytest.mark.parametrize("size, shown", [((1024, 768), 15), ((1280, 720), 20), ((1920, 1080), 30)])
+# compact cards and the "+N" in the label's room: 12, 15 and 24; then 15, 20 and 30; with
+# the labels the headings say left out of crowded cells and tighter compact cards and
+# "+N" strips: 24, 30 and 36.
+@pytest.mark.parametrize("size, shown", [((1024, 768), 24), ((1280, 720), 30), ((1920, 1080), 36)])
 def test_more_cards_show_at_the_floor(presenting, size, shown):
     win = presenting(size)
     m = measure_window(win)
@@ -99,3 +102,39 @@ def test_compact_cards_keep_the_floor_and_one_size_per_region(presenting):
         assert not item.title_elided()
         box = QRectF(item.sceneBoundingRect())
         assert scene.region_at(box.center()) is not None
+
+
+def test_restated_labels_are_the_cells_whose_headings_say_them(example_path):
+    board = load_session(example_path).board
+    assert restated_labels(board) == {
+        "matrix-prof-design-co-deliver",
+        "matrix-prof-design-people-deliver",
+        "matrix-co-design-prof-deliver",
+        "matrix-co-design-people-deliver",
+        "matrix-people-design-prof-deliver",
+        "matrix-people-design-co-deliver",
+    }  # not "Traditional ...", "Full co-production", "Self-organised ...", rungs, "not"
+    heading = Decoration("heading", "Red things", (0, 0, 100, 20))
+    far = Decoration("heading", "Blue", (300, 0, 100, 20))  # above another column
+    cells = (
+        Region("a", "Red", (0, 30, 100, 100)),
+        Region("b", "Blue things", (0, 140, 100, 100)),  # below a but Blue is not its heading
+    )
+    small = Board("b", "B", (400, 300), cells, (heading, far))
+    assert restated_labels(small) == {"a"}
+
+
+def test_crowded_cells_leave_out_only_what_their_headings_say(presenting, example_path):
+    win = presenting((1024, 768))
+    scene = win.scene
+    restated = restated_labels(scene.document.session.board)
+    left_out = {rid for rid, item in scene.region_items.items() if not item.label_shown}
+    assert left_out and left_out <= restated
+    for region_id in left_out:  # only where it shows more cards: a crowded region
+        assert scene._layouts[region_id].slots
+        assert not scene.region_items[region_id].label_line_rects()
+    m = measure_window(win)
+    assert m.labels_left_out == len(left_out) and not m.elided
+    win.presentation.leave()
+    settle()
+    assert all(item.label_shown for item in scene.region_items.values())

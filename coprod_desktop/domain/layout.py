@@ -5,10 +5,11 @@ board view and the printed handout so both show the same arrangement. No Qt.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from coprod_desktop.domain.model import Rect, Region
+from coprod_desktop.domain.model import Board, Rect, Region
 
 CARD_WIDTH = 150.0  # board units at full size: two cards across a matrix cell
 CARD_HEIGHT = 62.0
@@ -291,3 +292,38 @@ def _rows(
         slots += [(x + i * (width + gap), y + used, width, row_h) for i in range(len(row))]
         used += row_h + gap
     return slots
+
+
+# --- labels the headings already say -------------------------------------------------
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", text.casefold()))
+
+
+def _overlap(a0: float, a1: float, b0: float, b1: float) -> float:
+    return max(0.0, min(a1, b1) - max(a0, b0))
+
+
+def restated_labels(board: Board) -> frozenset[str]:
+    """The regions whose label only says again what the headings of its row and column
+    say, word for word (a matrix cell "People and communities plan; professionals
+    deliver" under "Professionals deliver", beside "People and communities plan and
+    design"): a crowded screen can leave those labels out, the headings read for them.
+    A heading is a region's when it lies above it or left of it, lined up with at least
+    half of the region's width or height."""
+    headings = [d for d in board.decorations if d.kind == "heading"]
+    found = set()
+    for region in board.regions:
+        x, y, w, h = region.rect
+        words: set[str] = set()
+        for heading in headings:
+            hx, hy, hw, hh = heading.rect
+            above = hy + hh <= y + 1e-6 and _overlap(x, x + w, hx, hx + hw) >= w / 2
+            beside = hx + hw <= x + 1e-6 and _overlap(y, y + h, hy, hy + hh) >= h / 2
+            if above or beside:
+                words |= _words(heading.text)
+        label = _words(region.label)
+        if label and label <= words:
+            found.add(region.id)
+    return frozenset(found)

@@ -51,6 +51,7 @@ class Legibility:
     tabs: list[float] = field(default_factory=list)
     elided: list[str] = field(default_factory=list)  # what lost text, one entry each
     hidden_cards: int = 0  # cards behind a region's "+N more"
+    labels_left_out: int = 0  # matrix cells' labels their headings say (crowded, presenting)
 
     @property
     def mode(self) -> str:
@@ -80,10 +81,13 @@ def measure_window(window: MainWindow) -> Legibility:
         if card.title_elided():
             result.elided.append(f"card title {card.card.title!r}")
     for region in scene.region_items.values():
+        result.hidden_cards += region.hidden_count
+        if not region.label_shown:  # its row and column headings say it (restated_labels)
+            result.labels_left_out += 1
+            continue
         result.region_labels.append(region.label_pixel_size() * scale)
         if region.label_elided():
             result.elided.append(f"region label {region.region.label!r}")
-        result.hidden_cards += region.hidden_count
     timer = window.timer
     if timer.isVisible():
         result.timer = timer.digits.font().pixelSize() * dpr

@@ -26,6 +26,7 @@ CARD_TITLE_PX = CARD_TITLE  # board units at full card size
 CARD_TITLE_MIN_PX = 12.0
 REGION_LABEL_PX = 19.0
 REGION_LABEL_MIN_PX = 11.0
+MORE_LINE = 1.3  # a "+N" tile's height over its type size
 
 
 def refresh(item: QGraphicsItem) -> None:
@@ -97,6 +98,7 @@ class RegionItem(QGraphicsItem):
         self._rect = QRectF(x, y, w, h)
         self.insets = label_insets(region.lens)  # (top strip, left column), board units
         self.label_px = (REGION_LABEL_PX, REGION_LABEL_MIN_PX)  # (largest, smallest)
+        self.label_shown = True
         self._label_box = self._box_for(self._rect, self.insets)
         self.hidden_count = 0
         self.has_tile = False  # presenting: a "+N" strip (MoreItem) says what is hidden
@@ -112,11 +114,14 @@ class RegionItem(QGraphicsItem):
             self._label_box = self._box_for(self._rect, self.insets)
             refresh(self)
 
-    def set_label(self, insets: tuple[float, float], sizes: tuple[float, float]) -> None:
-        """The label's room (a taller strip or a wider column for larger type) and its type
-        size's range, (largest, smallest) in board units."""
-        if (insets, sizes) != (self.insets, self.label_px):
-            self.insets, self.label_px = insets, sizes
+    def set_label(
+        self, insets: tuple[float, float], sizes: tuple[float, float], shown: bool = True
+    ) -> None:
+        """The label's room (a taller strip or a wider column for larger type), its type
+        size's range, (largest, smallest) in board units, and whether it is painted (a
+        crowded matrix cell while presenting leaves out what its headings say)."""
+        if (insets, sizes, shown) != (self.insets, self.label_px, self.label_shown):
+            self.insets, self.label_px, self.label_shown = insets, sizes, shown
             self._label_box = self._box_for(self._rect, insets)
             refresh(self)
 
@@ -208,6 +213,8 @@ class RegionItem(QGraphicsItem):
         box = self._label_box
         number, _, name = self.region.label.partition(" ")
         rects: list[QRectF] = []
+        if not self.label_shown:
+            return rects
         f, lines, _text = self._label_fit()
         metrics = QFontMetricsF(f)
         area = box
@@ -240,10 +247,14 @@ class RegionItem(QGraphicsItem):
         return float(self._label_fit()[0].pixelSize())
 
     def label_elided(self) -> bool:
+        if not self.label_shown:
+            return False
         f, lines, text = self._label_fit()
         return _elided(text, lines)
 
     def _paint_label(self, painter: QPainter) -> None:
+        if not self.label_shown:
+            return
         box = self._label_box
         left_middle = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         number, _, name = self.region.label.partition(" ")
@@ -461,7 +472,7 @@ class MoreItem(QGraphicsObject):
     @staticmethod
     def width_needed(hidden: int, height: float) -> float:
         """The narrowest tile of height that says "+N" (its short form)."""
-        metrics = QFontMetricsF(fonts.font(height * 0.62, bold=True))
+        metrics = QFontMetricsF(fonts.font(height / MORE_LINE, bold=True))
         return metrics.horizontalAdvance(MoreItem.texts(hidden)[1]) + 18
 
     def shown_text(self) -> str:
@@ -486,8 +497,9 @@ class MoreItem(QGraphicsObject):
         painter.drawText(box, int(align), self.shown_text())
 
     def text_px(self) -> float:
-        """The strip's type size in board units: as large as its height allows."""
-        return self._size.height() * 0.62
+        """The strip's type size in board units: as large as its height allows (one line
+        of MORE_LINE times the type size: the labels' floor)."""
+        return self._size.height() / MORE_LINE
 
 
 def card_mime(card_id: str, lens: str = "") -> QMimeData:
@@ -649,11 +661,11 @@ def paint_card(
 
 def compact_bar(px: float) -> float:
     """The kind's bar's width."""
-    return px * 0.55
+    return px * 0.45
 
 
 def compact_pad(px: float) -> float:
-    return px * 0.14
+    return px * 0.1
 
 
 def compact_marked(look: CardLook) -> bool:

@@ -29,6 +29,7 @@ from coprod_desktop.domain.layout import (
     insertion_index,
     label_insets,
     layout_in,
+    restated_labels,
     stretched,
 )
 from coprod_desktop.domain.model import Card, Placement
@@ -42,6 +43,7 @@ from coprod_desktop.ui.board.fitting import (
 from coprod_desktop.ui.board.items import (
     CARD_TITLE_MIN_PX,
     CARD_TITLE_PX,
+    MORE_LINE,
     REGION_LABEL_MIN_PX,
     REGION_LABEL_PX,
     CardItem,
@@ -70,6 +72,9 @@ class BoardScene(QGraphicsScene):
         self.region_items: dict[str, RegionItem] = {}
         self.card_items: dict[CardKey, CardItem] = {}
         self._layouts: dict[str, RegionLayout] = {}
+        # Regions whose label its row and column headings say again: presenting, a crowded
+        # one may leave the label out for a row of cards (domain/layout.py restated_labels).
+        self._restated: frozenset[str] = frozenset()
         self.card_base = 1.0  # card size relative to full size (larger when presenting)
         self.stretch = (1.0, 1.0)  # the board's geometry widened / heightened to fit a screen
         self.decoration_items: list[DecorationItem] = []
@@ -125,6 +130,7 @@ class BoardScene(QGraphicsScene):
         self.more_items.clear()
         self.decoration_items = []
         board = self.document.session.board
+        self._restated = restated_labels(board)
         for decoration in board.decorations:
             decoration_item = DecorationItem(decoration)
             self._add(decoration_item)
@@ -186,23 +192,27 @@ class BoardScene(QGraphicsScene):
                 r = region_item.rect
                 box = (r.x(), r.y(), r.width(), r.height())
                 region_item.set_label(
-                    label_insets(region.lens), (REGION_LABEL_PX, REGION_LABEL_MIN_PX)
+                    label_insets(region.lens), (REGION_LABEL_PX, REGION_LABEL_MIN_PX), True
                 )
                 layout = layout_in(box, region.lens, len(cards), self.card_base)
-                options: list[tuple[float, float]] = []
+                options: list[tuple[tuple[float, float], bool]] = []
                 sizes = (REGION_LABEL_PX, REGION_LABEL_MIN_PX)
             else:
-                options, sizes = self._label_options(region_item)
-            best: tuple[tuple[int, float], tuple[float, float], RegionLayout] | None = None
-            for insets in options:  # the label's place that shows the most cards, largest
-                region_item.set_label(insets, sizes)
+                places, sizes = self._label_options(region_item)
+                options = [(insets, True) for insets in places]
+                if region.id in self._restated:  # its headings say it: room for a card?
+                    options.append(((10.0, 0.0), False))
+            best: tuple[tuple[int, bool, float], tuple[float, float], bool, RegionLayout] | None
+            best = None
+            for insets, shown in options:  # the label's place that shows the most cards
+                region_item.set_label(insets, sizes, shown)
                 layout = self._fit_cards(region_item, cards, looks)
-                score = (len(layout.slots), layout.title_px)
+                score = (len(layout.slots), shown, layout.title_px)
                 if best is None or score > best[0]:
-                    best = (score, insets, layout)
+                    best = (score, insets, shown, layout)
             if best is not None:
-                _score, insets, layout = best
-                region_item.set_label(insets, sizes)
+                _score, insets, shown, layout = best
+                region_item.set_label(insets, sizes, shown)
             self._layouts[region.id] = layout
             region_item.hidden_count = layout.hidden
             region_item.has_tile = layout.more is not None
@@ -429,7 +439,7 @@ class BoardScene(QGraphicsScene):
     def _more_height(self) -> float:
         """The "+N more" strip's height: one line at the labels' size."""
         label_floor = self.floors[1] if self.floors else REGION_LABEL_MIN_PX
-        return math.ceil(label_floor) * 1.6
+        return math.ceil(label_floor) * MORE_LINE
 
     def set_presentation(self, card_base: float, high_contrast: bool) -> None:
         """Bigger cards and stronger contrast for a projected room; the board's shape then
