@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QRectF, Qt
+from PySide6.QtTest import QTest
 
 from coprod_desktop.domain.layout import compact_region, fit_region, restated_labels
 from coprod_desktop.domain.model import Board, Decoration, Region
@@ -138,3 +139,36 @@ def test_crowded_cells_leave_out_only_what_their_headings_say(presenting, exampl
     win.presentation.leave()
     settle()
     assert all(item.label_shown for item in scene.region_items.values())
+
+
+def test_arrow_keys_reach_the_cards_behind_plus_n(presenting, qtbot):
+    win = presenting((1024, 768))
+    scene, view = win.scene, win.board_view
+    region_id, tile = max(scene.more_items.items(), key=lambda kv: kv[1].hidden)
+    places = scene.places_in_board_order()
+    in_region = [k for k, r in places if r == region_id]
+    shown = len(scene._layouts[region_id].slots)
+    assert shown + tile.hidden == len(in_region)
+    before = in_region[shown - 1] if shown else None
+    if before is None:  # nothing of it shows: start from the card before the region
+        before = places[[k for k, _r in places].index(in_region[0]) - 1][0]
+    scene.select_card(*before)
+    view.setFocus()
+    win.activateWindow()
+    qtbot.waitUntil(view.hasFocus)
+    QTest.keyClick(view, Qt.Key.Key_Right)
+    settle()
+    first_hidden = in_region[shown]
+    assert view.zoomed_region == region_id  # "+N" opened: the region zoomed
+    assert scene.selected_key() == first_hidden
+    for key in in_region[shown + 1 :]:  # on through the region, every card reached
+        QTest.keyClick(view, Qt.Key.Key_Right)
+        assert scene.selected_key() == key and view.zoomed_region == region_id
+    QTest.keyClick(view, Qt.Key.Key_Right)  # out of it: the whole board again
+    settle()
+    after = scene.selected_key()
+    assert after not in in_region
+    assert view.zoomed_region in ("", dict(places)[after])
+    QTest.keyClick(view, Qt.Key.Key_Left)  # and back: its last card, zoomed again
+    settle()
+    assert scene.selected_key() == in_region[-1] and view.zoomed_region == region_id

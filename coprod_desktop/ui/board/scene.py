@@ -458,15 +458,19 @@ class BoardScene(QGraphicsScene):
         self.update()
 
     def cards_in_board_order(self) -> list[CardKey]:
-        """Every card's place on the board, region by region in board order."""
+        """Every card's place on the board that shows, region by region in board order."""
+        return [k for k, _region in self.places_in_board_order() if k in self.card_items]
+
+    def places_in_board_order(self) -> list[tuple[CardKey, str]]:
+        """Every card's place and its region, region by region in board order, those
+        behind a region's "+N" too (they are the region's last)."""
         board = self.document.session.board
         order = {r.id: i for i, r in enumerate(board.regions)}
         placed = sorted(
             enumerate(self.document.current_group.placements),
             key=lambda ip: (order.get(ip[1].region, 0), ip[0]),
         )
-        keys = [(p.card, board.lens_of(p.region) or "") for _i, p in placed]
-        return [k for k in keys if k in self.card_items]
+        return [((p.card, board.lens_of(p.region) or ""), p.region) for _i, p in placed]
 
     def select_neighbour(self, step: int) -> str:
         """Keyboard: select the next (step 1) or previous (-1) card in board order."""

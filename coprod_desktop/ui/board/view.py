@@ -160,13 +160,34 @@ class BoardView(QGraphicsView):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         if key in (Qt.Key.Key_Right, Qt.Key.Key_Down):
-            self.board_scene.select_neighbour(1)
+            self.step_selection(1)
         elif key in (Qt.Key.Key_Left, Qt.Key.Key_Up):
-            self.board_scene.select_neighbour(-1)
+            self.step_selection(-1)
         else:
             super().keyPressEvent(event)
             return
         event.accept()
+
+    def step_selection(self, step: int) -> str:
+        """Arrow keys: the next (step 1) or previous (-1) card in board order, those behind
+        a region's "+N" too: stepping onto one opens its region zoomed (where all of its
+        cards show); stepping out of the zoomed region shows the whole board again."""
+        scene = self.board_scene
+        places = scene.places_in_board_order()
+        keys = [k for k, _region in places]
+        current = scene.selected_key()
+        if current not in keys:
+            return scene.select_neighbour(step)
+        for offset in range(1, len(keys) + 1):
+            key, region = places[(keys.index(current) + step * offset) % len(keys)]
+            if self.zoomed_region and region != self.zoomed_region:
+                self.show_whole_board()
+            if key not in scene.card_items and region != self.zoomed_region:
+                self.zoom_to(region)
+            if key in scene.card_items:
+                scene.select_card(*key)
+                return key[0]
+        return ""
 
     # --- touch: pinch and two-finger pan (ui/touch/hands.py reads the fingers) ------------
     def zoom_by(self, factor: float, anchor: QPointF) -> None:
