@@ -94,3 +94,14 @@ def test_pdffonts_lists_no_unembedded_font(pdfs: dict[str, bytes], tmp_path: Pat
         assert rows, (name, out.stdout)
         assert all(row.split()[-5] == "yes" for row in rows), (name, out.stdout)  # emb
         assert "Helvetica" not in out.stdout, (name, out.stdout)
+
+
+@pytest.mark.parametrize("name", [*VARIANTS, "facilitator", "print-cards a3", "print-cards tiled"])
+def test_streams_are_not_ascii85_encoded(pdfs: dict[str, bytes], name: str) -> None:
+    """Compressed streams stay binary (issue 20): ReportLab's ASCII85 step is pure Python
+    and makes them a quarter larger. Every page and font still reads back."""
+    data = pdfs[name]
+    assert b"ASCII85Decode" not in data
+    assert b"FlateDecode" in data
+    reader = PdfReader(io.BytesIO(data))
+    assert all(page.extract_text() is not None for page in reader.pages)

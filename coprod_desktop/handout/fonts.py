@@ -7,16 +7,22 @@ from __future__ import annotations
 
 from functools import cache
 
+from reportlab import rl_config
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 
 from coprod_desktop.files.builtin import font_path
+from coprod_desktop.handout.direct_drawing import DirectDrawing
 
 REGULAR = "DejaVuSans"
 BOLD = "DejaVuSans-Bold"
 EMOJI = "NotoEmoji"  # one face: emoji have no bold; <b> around one keeps this face
+# Compressed streams written as binary, not also ASCII85-encoded: ReportLab encodes in
+# pure Python, and the text form is a quarter larger (the example's handout 172 -> 149 KB).
+# Every PDF of this package imports this module, so all are written the same way.
+rl_config.useA85 = 0
 _FILES = {REGULAR: "DejaVuSans.ttf", BOLD: "DejaVuSans-Bold.ttf", EMOJI: "NotoEmoji-Regular.ttf"}
 
 
@@ -66,5 +72,6 @@ def has_glyph(name: str, ch: str) -> bool:
 def drawing(width: float, height: float) -> Drawing:
     """A Drawing whose initial font is the shipped one. ReportLab's renderer sets a
     drawing's initial font (Helvetica unless told) on the canvas before drawing it, which
-    wrote an unembedded Helvetica into every PDF with a swatch or a board (issue 20)."""
-    return Drawing(width, height, initialFontName=REGULAR, initialFontSize=8)
+    wrote an unembedded Helvetica into every PDF with a swatch or a board (issue 20).
+    Painted straight onto the page where it can be (handout/direct_drawing.py)."""
+    return DirectDrawing(width, height, initialFontName=REGULAR, initialFontSize=8)

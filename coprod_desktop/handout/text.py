@@ -328,10 +328,12 @@ def _split_word(word: str, font: str, size: float, width: float) -> tuple[str, s
     return word[:cut], word[cut:]
 
 
+@lru_cache(maxsize=4096)
 def ellipsize(text: str, font: str, size: float, width: float, force: bool = False) -> str:
     """text cut to width with a trailing ellipsis (always added when force).
 
-    One pass over the part that fits, however long the text."""
+    One pass over the part that fits, however long the text. Cached: every page's
+    header and footer ellipsize the same title and section again."""
     text = one_line(text)
     if (
         not force
