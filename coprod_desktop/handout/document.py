@@ -77,6 +77,7 @@ def build_pdf(session: Session, options: HandoutOptions) -> tuple[bytes, int]:
     sizes = _Sizes(
         portrait_width=upright[0] - 2 * SIDE,
         board_box=(wide[0] - 2 * SIDE, wide[1] - TOP - BOTTOM - 12),
+        portrait_board_box=(upright[0] - 2 * SIDE, upright[1] - TOP - BOTTOM - 12),
     )  # 12: paddings
     if options.booklets:
         story: list[Any] = []
@@ -114,6 +115,7 @@ def build_pdf(session: Session, options: HandoutOptions) -> tuple[bytes, int]:
 class _Sizes:
     portrait_width: float
     board_box: tuple[float, float]  # room for a board drawing on a landscape page
+    portrait_board_box: tuple[float, float]  # and on a portrait page (large print)
 
 
 def _handout(
@@ -136,7 +138,9 @@ def _handout(
             if i == 0 and cover_key is not None
             else None
         )
-        story += group_section(session, group, styles, sizes.board_box, width, key)
+        story += group_section(
+            session, group, styles, sizes.board_box, width, key, sizes.portrait_board_box
+        )
     across = comparison(session, styles, width)
     if across:
         story += [NextPageTemplate("portrait"), PageBreak(), *across]

@@ -113,9 +113,19 @@ def group_line(group: Group, styles: Styles, width: float) -> Swatched:
 
 
 def legend(styles: Styles, width: float) -> Table:
-    """The card-kind markers in one line, as printed on the boards."""
-    cells = [Paragraph(f"{mark}\u00a0{label}", styles.small) for mark, label in legend_items()]
-    table = Table([cells], colWidths=[width / len(cells)] * len(cells), hAlign="LEFT")
+    """The card-kind markers in one line, as printed on the boards; in two lines when a
+    kind's name does not fit a quarter of the width (large print), never broken."""
+    items = [f"{mark}\u00a0{label}" for mark, label in legend_items()]
+    style = styles.small
+    columns = len(items)
+    pad = 6.0  # the table's right padding
+    widest = max(stringWidth(one_line(item), style.fontName, style.fontSize) for item in items)
+    if widest > width / columns - pad:
+        columns = (columns + 1) // 2
+    cells = [Paragraph(item, style) for item in items]
+    cells += [Paragraph("", style)] * (-len(cells) % columns)
+    rows = [cells[i : i + columns] for i in range(0, len(cells), columns)]
+    table = Table(rows, colWidths=[width / columns] * columns, hAlign="LEFT")
     table.setStyle(
         TableStyle(
             [

@@ -15,7 +15,7 @@ from reportlab.platypus import (
 from coprod_desktop.domain.decisions import missing_text, principle_numbers
 from coprod_desktop.domain.kinds import KIND_LABELS, KINDS
 from coprod_desktop.domain.model import Card, Group, Region, Session
-from coprod_desktop.handout.board_drawing import board_drawing
+from coprod_desktop.handout.board_drawing import BoardPart, board_drawing, board_parts, part_size
 from coprod_desktop.handout.cover_key import CoverKey
 from coprod_desktop.handout.flowables import (
     KeepWithLast,
@@ -121,22 +121,35 @@ def group_section(
     landscape: tuple[float, float],
     portrait_width: float,
     kinds_key: Flowable | None = None,
+    portrait: tuple[float, float] | None = None,
 ) -> list[Flowable]:
     """The board on a landscape page, then the cards region by region on portrait pages
-    (kinds_key, when given, below the heading of the cards: see cover_key)."""
-    width, height = landscape
-    heading = group_heading(group, styles, width, suffix=" · board", max_lines=2)
-    key = legend(styles, width)
-    used = heading.wrap(width, height)[1] + key.wrap(width, height)[1] + styles.base * 0.8
+    (kinds_key, when given, below the heading of the cards: see cover_key).
+
+    In large print, with portrait (the room for a board on a portrait page), the board
+    is split lens by lens, each on its own page (landscape or portrait, whichever draws
+    it larger), so that its text can be 9 pt and more."""
     story: list[Flowable] = [
         NextPageTemplate("landscape"),
         PageBreak(),
         SectionMarker(group.name),
         PageTarget(group.id),
-        heading,
-        board_drawing(session, group, width, height - used, styles),
-        Spacer(1, styles.base * 0.4),
-        key,
+    ]
+    parts = board_parts(session.board)
+    if styles.large_print and portrait is not None and len(parts) > 1:
+        for i, part in enumerate(parts):
+            suffix = f" · board, {i + 1} of {len(parts)}: {part.label}"
+            page, flowables = _board_page(
+                session, group, styles, (landscape, portrait), suffix, part
+            )
+            if i:
+                story += [NextPageTemplate(page), PageBreak()]
+            else:
+                story[0] = NextPageTemplate(page)
+            story += flowables
+    else:
+        story += _board_page(session, group, styles, (landscape,), " · board")[1]
+    story += [
         NextPageTemplate("portrait"),
         PageBreak(),
         group_heading(group, styles, portrait_width, suffix=" · cards and notes"),
@@ -145,6 +158,36 @@ def group_section(
         story.append(kinds_key)
     story += _listing(session, group, styles)
     return story
+
+
+def _board_page(
+    session: Session,
+    group: Group,
+    styles: Styles,
+    boxes: tuple[tuple[float, float], ...],
+    suffix: str,
+    part: BoardPart | None = None,
+) -> tuple[str, list[Flowable]]:
+    """The heading, the board (or part of it) and the key of kinds, on the page
+    (boxes: landscape, then portrait) that draws the board largest; that page's name."""
+    best: tuple[float, str, list[Flowable]] | None = None
+    for page, (width, height) in zip(("landscape", "portrait"), boxes, strict=False):
+        heading = group_heading(group, styles, width, suffix=suffix, max_lines=2)
+        key = legend(styles, width)
+        used = heading.wrap(width, height)[1] + key.wrap(width, height)[1] + styles.base * 0.8
+        room = (width, height - used)
+        drawn = part_size(part, *room) if part is not None else (0.0, 0.0)
+        area = drawn[0] * drawn[1]
+        if best is None or area > best[0] + 1e-6:
+            flowables: list[Flowable] = [
+                heading,
+                board_drawing(session, group, *room, styles, part),
+                Spacer(1, styles.base * 0.4),
+                key,
+            ]
+            best = (area, page, flowables)
+    assert best is not None
+    return best[1], best[2]
 
 
 def region_title(region: Region, short: bool = False) -> str:

@@ -80,7 +80,8 @@ NORMAL_BODY = 10.0
 def make_styles(options: HandoutOptions) -> Styles:
     """Text styles for options. In large print nothing a reader reads (body, notes, card
     texts, table cells, sources) is smaller than LARGE_PRINT_BODY; only the running header
-    and footer and the board drawing (whose cards are all listed in full) are smaller."""
+    and footer and the board drawing (whose cards are all listed in full) are smaller,
+    and on the board no text is under 9 pt."""
     large = options.large_print
     base = LARGE_PRINT_BODY if large else NORMAL_BODY
     minor = base if large else base * 0.85  # secondary text: muted, but never below base in LP
@@ -153,6 +154,6 @@ def make_styles(options: HandoutOptions) -> Styles:
         bullet=style(
             "bullet", base, leftIndent=base * 2.4, firstLineIndent=-base, spaceAfter=base * 0.2
         ),
-        board_max_font=9.0 if large else 7.5,
-        board_min_font=6.0 if large else 5.0,
+        board_max_font=12.0 if large else 7.5,
+        board_min_font=9.0 if large else 5.0,  # large print: board_drawing.LEGIBLE_FLOOR
     )

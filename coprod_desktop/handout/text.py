@@ -296,7 +296,8 @@ def fitting_prefix(text: str, font: str, size: float, width: float) -> int:
 
 
 def wrap(text: str, font: str, size: float, width: float) -> list[str]:
-    """Greedy word wrap; a word wider than the line breaks after a hyphen or between letters.
+    """Greedy word wrap; a word wider than the line breaks after a hyphen or a slash, or
+    between letters.
 
     Linear in the text: widths are added up, not measured again for every word."""
     lines: list[str] = []
@@ -320,9 +321,10 @@ def wrap(text: str, font: str, size: float, width: float) -> list[str]:
 
 
 def _split_word(word: str, font: str, size: float, width: float) -> tuple[str, str]:
-    """The longest head of word that fits in width (at least one character)."""
+    """The longest head of word that fits in width (at least one character), cut after
+    a hyphen or a slash when it has one."""
     cut = max(1, fitting_prefix(word, font, size, width))
-    hyphen = word.rfind("-", 0, cut)
+    hyphen = max(word.rfind("-", 0, cut), word.rfind("/", 0, cut))
     if 0 < hyphen < cut - 1:
         cut = hyphen + 1
     return word[:cut], word[cut:]
