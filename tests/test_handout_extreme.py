@@ -36,6 +36,7 @@ from coprod_desktop.handout.text import (
     para,
 )
 from tests.bench.handout_extreme import FIELDS, LENGTH, extreme_session, long_text
+from tests.pdf_text import pdf_pages, pdf_text
 
 STABLE = HandoutOptions(invariant=True)
 WATCHDOG_S = (
@@ -72,14 +73,9 @@ def build(session: Session, label: str) -> bytes:
 
 
 def body_text(data: bytes) -> str:
-    """The pages' text without the running header and footer (drawn after the body, they
-    come last on each page) and without white space, which a line break adds."""
-    pages = []
-    for page in PdfReader(io.BytesIO(data)).pages:
-        text = page.extract_text()
-        footer = FOOTER.search(text)
-        pages.append(text[: footer.start()] if footer else text)
-    return "".join("".join(pages).split())
+    """The pages' text without the running header and footer and without white space,
+    which a line break adds."""
+    return "".join(pdf_text(data, body_only=True).split())
 
 
 def printed_in_full(session: Session, field: str) -> list[str]:
@@ -144,7 +140,7 @@ def test_long_text_in_large_print_booklets() -> None:
     print(f"large print booklets: {time.perf_counter() - start:.2f} s, {pages} pages")
     assert data.startswith(b"%PDF") and pages > len(session.groups)
     assert f"{session.groups[2].name}·cardsandnotes" in body_text(data)
-    footers = [FOOTER.search(p.extract_text()) for p in PdfReader(io.BytesIO(data)).pages]
+    footers = [FOOTER.search(page) for page in pdf_pages(data)]
     assert all(f is not None and f.group(1) for f in footers)
 
 
@@ -172,9 +168,11 @@ def test_a_long_group_name_is_cut_on_the_board_page_and_whole_on_its_cards_page(
     data = build(session, "group_name")
     name = session.groups[0].name
     board = next(
-        p for p in PdfReader(io.BytesIO(data)).pages if p.mediabox.width > p.mediabox.height
+        i
+        for i, p in enumerate(PdfReader(io.BytesIO(data)).pages)
+        if p.mediabox.width > p.mediabox.height
     )
-    board_text = "".join(board.extract_text().split())
+    board_text = "".join(pdf_pages(data)[board].split())
     assert f"{ELLIPSIS}·board" in board_text and name not in board_text
     assert f"{name}·cardsandnotes" in body_text(data)
 
