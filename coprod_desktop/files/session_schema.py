@@ -27,7 +27,7 @@ from coprod_desktop.domain.model import (
     Round,
     Session,
 )
-from coprod_desktop.domain.rules import check_session
+from coprod_desktop.domain.rules import check_group_count, check_session
 from coprod_desktop.files import foreign_keys
 from coprod_desktop.files.session_settings import ROOM_MODE_KEY
 
@@ -51,7 +51,12 @@ def session_from_dict(data: Any) -> Session:
     r = _Reader(data, "")
     deck = deck_from_dict(r.obj("deck").data, "deck")
     board = board_from_dict(r.obj("board").data, "board")
-    groups = [_group_from_dict(g, f"groups[{i}]") for i, g in enumerate(r.array("groups"))]
+    raw_groups = r.array("groups")
+    try:  # before reading them: 7,000 groups took 20 s to read only to be refused
+        check_group_count(len(raw_groups))
+    except DomainError as exc:
+        raise _at(exc, "") from None
+    groups = [_group_from_dict(g, f"groups[{i}]") for i, g in enumerate(raw_groups)]
     session = Session(
         title=r.text("title"),
         created=r.text("created"),
