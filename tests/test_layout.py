@@ -45,13 +45,17 @@ def overlap(a: Rect, b: Rect) -> bool:
     return ax < bx + bw - EPS and bx < ax + aw - EPS and ay < by + bh - EPS and by < ay + ah - EPS
 
 
-def check_layout(layout: RegionLayout, area: Rect, count: int) -> None:
+def check_layout(layout: RegionLayout, area: Rect, count: int, sizes: bool = True) -> None:
     assert len(layout.slots) + layout.hidden == count
     assert MIN_SCALE <= layout.scale <= 1.0
     if layout.hidden:
         assert layout.scale == MIN_SCALE  # shrink first, hide only at the smallest size
     for slot in layout.slots:
         assert inside(slot, area), (slot, area)
+        if sizes:  # at least its scale's size, stretched at most 1.6x wide and 1.3x high
+            cw, ch = CARD_WIDTH * layout.scale, CARD_HEIGHT * layout.scale
+            assert cw - EPS <= slot[2] <= cw * 1.6 + EPS, (slot, layout.scale)
+            assert ch - EPS <= slot[3] <= ch * 1.3 + EPS, (slot, layout.scale)
     for a, b in itertools.combinations(layout.slots, 2):
         assert not overlap(a, b), (a, b)
     # Reading order: row by row, left to right.
@@ -72,11 +76,11 @@ def cell(board):
 
 
 def test_no_cards_no_slots() -> None:
-    assert layout_region((0, 0, 300, 200), 0) == RegionLayout((), 1.0, 0)
+    assert layout_region((0, 0, 300, 200), 0, 40, 0) == RegionLayout((), 1.0, 0)
 
 
 def test_one_card_at_full_height_below_the_label() -> None:
-    layout = layout_region((100, 50, 300, 200), 1, top=40)
+    layout = layout_region((100, 50, 300, 200), 1, top=40, left=0)
     ((x, y, w, h),) = layout.slots
     assert layout.scale == 1.0 and layout.hidden == 0
     assert y == 50 + 40
@@ -127,14 +131,14 @@ def test_shrink_before_hiding_then_hide_30_in_a_matrix_cell(board) -> None:
 
 
 def test_a_region_too_short_for_any_card_hides_them_all() -> None:
-    layout = layout_region((0, 0, 400, 50), 3, top=40)
+    layout = layout_region((0, 0, 400, 50), 3, top=40, left=0)
     assert layout.slots == ()
     assert layout.hidden == 3
 
 
 def test_a_region_narrower_than_a_card_gets_no_negative_slots() -> None:
     for width in (1, 5, 12, 40):
-        layout = layout_region((10, 10, width, 300), 4, top=10)
+        layout = layout_region((10, 10, width, 300), 4, top=10, left=0)
         check_layout(layout, (10, 10, width, 300), 4)
 
 
@@ -160,7 +164,7 @@ def test_any_region_any_count(
 
 
 def test_insertion_index_in_an_empty_region() -> None:
-    layout = layout_region((0, 0, 400, 300), 0)
+    layout = layout_region((0, 0, 400, 300), 0, 40, 0)
     assert insertion_index(layout, 10, 10) == 0
     assert insertion_index(layout, 390, 290) == 0
 
@@ -215,14 +219,14 @@ def two_line_fit(w: float, h: float, n: int) -> float:
 
 def test_fit_region_uses_one_size_for_every_card_and_fills_the_room() -> None:
     rect = (0.0, 0.0, 330.0, 240.0)
-    layout = fit_region(rect, 3, two_line_fit, 20.0, 40.0, top=40.0)
+    layout = fit_region(rect, 3, two_line_fit, 20.0, 40.0, 40.0, 0.0, 40.0, min_width=0.0)
     assert layout.hidden == 0 and layout.more is None and len(layout.slots) == 3
     assert 20.0 <= layout.title_px <= 40.0
     assert len({(s[2], s[3]) for s in layout.slots}) == 1  # one card size, one type size
     bottom = max(s[1] + s[3] for s in layout.slots)
     right = max(s[0] + s[2] for s in layout.slots)
     assert bottom >= 240 - 6 - 1 or right >= 330 - 6 - 1  # the room is used, not left empty
-    check_layout(replace_scale(layout), (0, 40, 330, 200), 3)
+    check_layout(replace_scale(layout), (0, 40, 330, 200), 3, sizes=False)
 
 
 def replace_scale(layout: RegionLayout) -> RegionLayout:
@@ -231,7 +235,7 @@ def replace_scale(layout: RegionLayout) -> RegionLayout:
 
 def test_fit_region_shows_what_fits_at_the_floor_and_a_plus_n_strip() -> None:
     rect = (10.0, 20.0, 330.0, 240.0)
-    layout = fit_region(rect, 12, two_line_fit, 30.0, 40.0, top=40.0, more_height=30.0)
+    layout = fit_region(rect, 12, two_line_fit, 30.0, 40.0, 40.0, 0.0, 30.0, min_width=0.0)
     assert 0 < len(layout.slots) < 12 and layout.hidden == 12 - len(layout.slots)
     assert layout.title_px >= 30.0
     assert layout.more is not None
@@ -252,7 +256,9 @@ def test_fit_region_shows_what_fits_at_the_floor_and_a_plus_n_strip() -> None:
 def test_fit_region_never_goes_under_the_floor(
     w: float, h: float, count: int, floor: float, top: float
 ) -> None:
-    layout = fit_region((0, 0, w, h), count, two_line_fit, floor, floor * 1.5, top=top)
+    layout = fit_region(
+        (0, 0, w, h), count, two_line_fit, floor, floor * 1.5, top, 0.0, 40.0, min_width=0.0
+    )
     assert len(layout.slots) + layout.hidden == count
     for slot in layout.slots:
         assert two_line_fit(slot[2], slot[3], 1) >= floor - 1e-9

@@ -10,7 +10,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from coprod_desktop.domain.layout import stretch_factors
 from coprod_desktop.files.session_file import load_session
 from coprod_desktop.ui.main_window import MainWindow
 
@@ -129,14 +128,6 @@ def test_the_timer_digits_grow_with_the_screen(example):
     assert example.timer.digits.font().pixelSize() >= 64
     present_at(example, (3840, 2160))
     assert example.timer.digits.font().pixelSize() >= 128
-
-
-def test_stretch_factors_follow_the_screen_shape():
-    assert stretch_factors(1920, 1080, 1920, 1080) == (1.0, 1.0)
-    assert stretch_factors(1920, 1080, 1024, 768) == (1.0, 1.333)
-    assert stretch_factors(1920, 1080, 2000, 1000) == (1.125, 1.0)
-    assert stretch_factors(1920, 1080, 500, 1000) == (1.0, 1.5)  # at most half as tall again
-    assert stretch_factors(1920, 1080, 0, 10) == (1.0, 1.0)
 
 
 def test_on_a_4k_panel_the_room_controls_grow_with_the_screen(example):
