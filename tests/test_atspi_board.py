@@ -1,6 +1,7 @@
 """Issue 16's proof, read by a real AT-SPI client (pyatspi, system python3) from the app on
 a virtual display: every placed card of the current group is found by name with its
-region; a placement is announced; arrow-key selection moves AT focus to the card.
+region; a placement is announced, and so are its undo and redo, a switch of group and
+time's up; arrow-key selection moves AT focus to the card.
 Needs the system packages from .ci/atspi-setup; skips without them."""
 
 from __future__ import annotations
@@ -65,6 +66,49 @@ def test_a_placement_is_announced(app: AtspiApp) -> None:
         assert any(c["name"].startswith(card["title"] + ", ") for c in rung["children"])
     finally:
         app.send(f"unplace {card['id']}")
+
+
+def said(heard: Any) -> list[tuple[str, int]]:
+    """What the client heard announced, with its politeness (1 polite, 2 assertive)."""
+    return [(e["any_data"], e["detail1"]) for e in heard.of_type("object:announcement")]
+
+
+def test_undo_and_redo_are_announced_with_what_they_undid(app: AtspiApp) -> None:
+    card = next(
+        c for c in DATA["deck"]["cards"] if c["id"] not in {p["card"] for p in GROUP["placements"]}
+    )
+    app.send(f"place {card['id']} ladder-co-design")
+    try:
+        with app.listen(["object:announcement"], timeout=5, count=1) as heard:
+            app.send("action undo")
+        ((text, _),) = said(heard)
+        assert text.startswith(f"Undone: Place \u201c{card['title']}\u201d to 6 Co-design")
+        with app.listen(["object:announcement"], timeout=5, count=1) as heard:
+            app.send("action redo")
+        assert said(heard) == [("Redone: " + text.removeprefix("Undone: "), 1)]
+    finally:
+        app.send(f"unplace {card['id']}")
+
+
+def test_switching_group_is_announced(app: AtspiApp) -> None:
+    other = DATA["groups"][1]
+    try:
+        with app.listen(["object:announcement"], timeout=5, count=1) as heard:
+            app.send(f"group {other['id']}")
+        assert said(heard) == [(f"{other['name']}'s board", 1)]
+    finally:
+        app.send(f"group {GROUP['id']}")
+
+
+def test_times_up_is_announced_assertively(app: AtspiApp) -> None:
+    duration = ""
+    try:
+        with app.listen(["object:announcement"], timeout=8, count=1) as heard:
+            duration = app.send("timer 1 start").split()[1]
+        assert said(heard) == [("Time's up", 2)]
+    finally:
+        if duration:
+            app.send(f"timer {duration}")  # as it was: not started
 
 
 def test_selecting_a_card_moves_focus_to_it(app: AtspiApp) -> None:

@@ -1,12 +1,23 @@
 """Accessibility wiring: the factory that gives the board accessible children, focus
 events as the board's selection moves, and spoken announcements of what changed.
 
+announce() is the one way the app speaks to a screen reader; say() is a status bar
+message that is also announced. What is announced (issue 16's audit, README):
+every undo step as it is done ("Place ... to 6 Co-design (Table 1)"), undone
+("Undone: ...") and redone ("Redone: ..."), except the keystrokes of a note (the typist
+hears them); the group whose board shows ("Table 2 – Harbour's board"); time's up; a
+region zoomed and the whole board again; presentation mode on and off; the debrief
+opened and closed; the handout exported or why it failed; every status bar message
+(files written, merges, refusals, single-key mode).
+
 install(window) is called once per main window; the factory is installed once per process.
 Qt asks the factory only while an assistive technology is active, so none of this costs
 anything (or runs) without one.
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import (
@@ -19,6 +30,7 @@ from PySide6.QtWidgets import QMainWindow
 
 from coprod_desktop.ui.board.accessible import BoardAccessible
 from coprod_desktop.ui.board.view import BoardView
+from coprod_desktop.ui.document.commands import NOTE_COMMAND_ID
 
 # Interfaces made by the factory, kept alive here: Qt's cache holds only a C++ pointer, and
 # a Python interface without a Python reference is freed at once (then AT-SPI crashes).
@@ -34,6 +46,13 @@ def announce(widget: QObject, text: str, assertive: bool = False) -> None:
     if assertive:
         event.setPoliteness(QAccessible.AnnouncementPoliteness.Assertive)
     QAccessible.updateAccessibility(event)
+
+
+def say(window: QMainWindow, text: str, timeout_ms: int = 0) -> None:
+    """text in window's status bar (for timeout_ms; 0: until the next message), and
+    announced: a status bar message is something a sighted person sees happen."""
+    window.statusBar().showMessage(text, timeout_ms)
+    announce(window, text)
 
 
 def _factory(key: str, obj: QObject | None) -> QAccessibleInterface | None:
@@ -70,6 +89,7 @@ def install(window: QMainWindow) -> None:
     document = getattr(window, "document", None)
     if document is not None:
         UndoAnnouncer(window, document.undo_stack)
+        WindowAnnouncer(window)
 
 
 class UndoAnnouncer(QObject):
@@ -101,5 +121,84 @@ class UndoAnnouncer(QObject):
             command = self.stack.command(index - 1)
             if command is not None:  # a redo brings back the command the stack had next
                 redone = index == before + 1 and command is next_before
-                text = f"Redone: {command.text()}" if redone else command.text()
+                if redone:
+                    text = f"Redone: {command.text()}"
+                elif command.id() != NOTE_COMMAND_ID:  # the typist hears the note's keys
+                    text = command.text()
         announce(self.window, text)
+
+
+class WindowAnnouncer(QObject):
+    """What a sighted person sees change in the window without an undo step: the group
+    whose board shows, time's up, a zoom, presentation mode, the debrief, the handout
+    exported or failed."""
+
+    def __init__(self, window: QMainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        document = window.document  # type: ignore[attr-defined]
+        self.document = document
+        document.current_group_changed.connect(self._group_shown)
+        timer = getattr(window, "timer", None)
+        if timer is not None:
+            timer.time_up.connect(lambda: announce(window, "Time's up", assertive=True))
+        view = getattr(window, "board_view", None)
+        if isinstance(view, BoardView):
+            view.zoom_changed.connect(self._zoomed)
+        presentation = getattr(window, "presentation", None)
+        if presentation is not None:
+            presentation.changed.connect(self._presenting)
+        debrief = getattr(window, "named_actions", {}).get("debrief")
+        if debrief is not None:
+            debrief.toggled.connect(self._debrief)
+        files = getattr(window, "files", None)
+        handout = getattr(files, "handout", None)
+        if handout is not None:
+            handout.finished.connect(self._handout_done)
+            handout.failed.connect(self._handout_failed)
+
+    def _group_shown(self, group_id: str) -> None:
+        try:
+            group = self.document.session.group(group_id)
+        except Exception:  # noqa: BLE001 (a group removed meanwhile: nothing to say)
+            return
+        text = f"{group.name}'s board"
+        stack = getattr(self.window, "centre_stack", None)
+        cover = getattr(self.window, "private_cover", None)
+        if cover is not None and stack is not None and stack.currentWidget() is cover:
+            text += f", covered until the group chooses Show {group.name}'s board"
+        announce(self.window, text)
+
+    def _zoomed(self, region_id: str) -> None:
+        if not region_id:
+            announce(self.window, "The whole board")
+            return
+        region = self.document.session.board.region(region_id)
+        if region is None:
+            return
+        count = len(self.document.current_group.in_region(region_id))
+        cards = "1 card" if count == 1 else f"{count} cards"
+        announce(self.window, f"Zoomed to {region.label}: {cards}")
+
+    def _presenting(self, active: bool) -> None:
+        announce(
+            self.window,
+            "Presentation mode: the board fills the screen; Esc leaves"
+            if active
+            else "Presentation mode off",
+        )
+
+    def _debrief(self, showing: bool) -> None:
+        announce(
+            self.window,
+            "The debrief: every group's boards, one card at a time"
+            if showing
+            else "Back to the boards",
+        )
+
+    def _handout_done(self, path: str, pages: int) -> None:
+        name = Path(path).name
+        announce(self.window, f"Handout saved as {name}: {pages} pages")
+
+    def _handout_failed(self, message: str) -> None:
+        announce(self.window, f"Cannot export handout: {message}", assertive=True)

@@ -9,6 +9,8 @@ One command a line; each answers one line on stdout, "ok ..." or "error ...":
     unplace CARD_ID           back to the tray
     select CARD_ID            select the card on the board and focus the board
     group GROUP_ID            switch the current group
+    action NAME               trigger a menu entry, by its name in the action table
+    timer SECONDS [start]     set the timer to SECONDS (and start it); answers the old duration
     announce TEXT             a polite announcement from the main window
     quit                      close without asking
 """
@@ -82,6 +84,12 @@ class Channel(QObject):
         if command == "action":  # a menu entry, by its name in the action table
             win.named_actions[args[0]].trigger()
             return "ok"
+        if command == "timer":
+            before = win.timer.countdown.duration
+            win.timer.set_duration(float(args[0]))
+            if args[1:] == ["start"]:
+                win.timer.toggle()
+            return f"ok {before}"
         if command == "announce":
             from coprod_desktop.ui.accessibility import announce
 

@@ -22,6 +22,7 @@ from coprod_desktop.files.atomic_write import atomic_write_bytes
 from coprod_desktop.files.session_file import load_session_file
 from coprod_desktop.files.session_schema import SessionFormatError
 from coprod_desktop.handout.print_options import PrintCardsOptions
+from coprod_desktop.ui.accessibility import say
 from coprod_desktop.ui.actions.file_actions import SESSION_FILTER, FileActions
 from coprod_desktop.ui.actions.handout_export import file_stem
 from coprod_desktop.ui.dialogs.print_cards import ask_print_cards
@@ -80,7 +81,7 @@ class FileExports(QObject):
 
     def say(self, message: str) -> None:
         log.info("%s", message)
-        self.window.statusBar().showMessage(message, STATUS_MS)
+        say(self.window, message, STATUS_MS)  # and announced
 
     # --- the actions ------------------------------------------------------------------------
     def print_cards(self) -> bool:

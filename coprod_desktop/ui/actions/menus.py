@@ -11,6 +11,7 @@ from PySide6.QtCore import QKeyCombination, QObject, Qt, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
+from coprod_desktop.ui.accessibility import say
 from coprod_desktop.ui.actions.action_table import ACTIONS, MENUS, ActionEntry
 from coprod_desktop.ui.actions.recent_files import RecentMenu
 from coprod_desktop.ui.dialogs.deck_editor import DeckEditor
@@ -60,7 +61,8 @@ class PrepareMenus:
         if card_id:
             self.window.group_bar.own_cards.edit(card_id)
         else:
-            self.window.statusBar().showMessage(
+            say(
+                self.window,
                 "Select one of the group's own cards (in the tray or on the board) to edit it.",
                 6000,
             )
@@ -70,7 +72,8 @@ class PrepareMenus:
         if card_id:
             self.window.group_bar.own_cards.delete(card_id)
         else:
-            self.window.statusBar().showMessage(
+            say(
+                self.window,
                 "Select one of the group's own cards to delete it (deck cards are edited in "
                 "Deck > Edit deck).",
                 6000,

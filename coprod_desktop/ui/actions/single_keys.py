@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
 
+from coprod_desktop.ui.accessibility import say
 from coprod_desktop.ui.actions.action_table import ACTIONS, GROUP_KEYS
 from coprod_desktop.ui.actions.menus import adapt, key_sequences
 
@@ -47,7 +48,7 @@ class SingleKeys:
             "off": "Single-key shortcuts are off: use the menus or the Ctrl shortcuts.",
             "modified": "Single-key shortcuts now need Ctrl+Alt (Ctrl+Alt+M: Move to).",
         }[mode]
-        self.window.statusBar().showMessage(said, 6000)
+        say(self.window, said, 6000)
 
     def toggle_off(self) -> None:
         self.set_mode("off" if self.mode != "off" else "single")

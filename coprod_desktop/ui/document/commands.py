@@ -71,7 +71,11 @@ class NoteCommand(ArrangementCommand):
         before: Arrangement,
         after: Arrangement,
     ) -> None:
-        super().__init__(document, group_id, "Edit note", before, after)
+        group = document.session.group(group_id)
+        title = document.session.card(group, card_id).title
+        # Edit > Undo and the screen reader's "Undone: ..." say whose note on which card.
+        text = f"Edit the note on \u201c{title}\u201d ({group.name})"
+        super().__init__(document, group_id, text, before, after)
         self.card_id = card_id
 
     def id(self) -> int:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QInputDialog, QLabel
 
 from coprod_desktop.domain.errors import DomainError
 from coprod_desktop.domain.model import Card
+from coprod_desktop.ui.accessibility import say
 from coprod_desktop.ui.presenter.screens import Screens, describe, projector_for
 from coprod_desktop.ui.presenter.window import PresenterWindow
 from coprod_desktop.ui.style.plain_text import one_line, quoted
@@ -345,4 +346,4 @@ class Presenter(QObject):
                 named[name].setChecked(self.wanted and self.mode == mode)
 
     def _say(self, text: str) -> None:
-        self.window.statusBar().showMessage(text, 6000)
+        say(self.window, text, 6000)  # and announced
