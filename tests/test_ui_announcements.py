@@ -311,3 +311,49 @@ def test_the_handout_export_says_it_is_done_or_why_it_failed(
     with qtbot.waitSignal(export.failed, timeout=60000):
         export.start(ExportChoices(tmp_path / "no-such-folder" / "h.pdf", HandoutOptions()))
     assert errors and heard.said[-1] == (f"Cannot export handout: {errors[0]}", ASSERTIVE)
+
+
+def test_saving_and_opening_a_session_are_said(win, heard: Heard, tmp_path: Path) -> None:  # noqa: ANN001
+    target = tmp_path / "workshop.json"
+    win.files.ask_save_path = lambda *_args: target
+    assert win.files.save_as()
+    assert heard.last == "Saved workshop.json"
+    assert win.statusBar().currentMessage() == "Saved workshop.json"
+    session = load_session(target)
+    win.document.replace(session, target)
+    first = session.groups[0].name
+    assert f"{session.title}: 3 groups, {first}'s board" in heard.texts
+
+
+def test_room_mode_locked_unlocked_and_off_are_said(win, heard: Heard) -> None:  # noqa: ANN001
+    room = win.room
+    room.set_room_mode(True)
+    assert heard.last == "Room mode on: the facilitator's menus are locked"
+    count = len(heard.said)
+    room.apply()  # the same state again: nothing more said
+    assert len(heard.said) == count
+    assert room.unlock(win.files.recent.room_code())
+    assert heard.last == "Unlocked for the facilitator"
+    room.set_room_mode(False)
+    assert heard.last == "Room mode off"
+
+
+def test_revealing_the_key_says_it(win, heard: Heard) -> None:  # noqa: ANN001
+    win.named_actions["debrief"].trigger()
+    debrief = win.debrief
+    row = next(
+        i
+        for i in range(debrief.cards.count())
+        if (debrief.cards.setCurrentRow(i), debrief.reveal_button.isEnabled())[1]
+    )
+    assert row >= 0
+    card = win.document.session.deck.card(debrief.card_id)
+    assert card is not None and card.reference
+    debrief.reveal_button.click()
+    region = win.document.session.board.region(card.reference[0].region)
+    assert region is not None
+    assert heard.last.startswith(
+        f"The key for {q(card.title)}: {region.label} ({card.reference[0].confidence})"
+    )
+    debrief.reveal_all_button.click()
+    assert heard.last == "The whole key revealed"

@@ -5,10 +5,11 @@ announce() is the one way the app speaks to a screen reader; say() is a status b
 message that is also announced. What is announced (issue 16's audit, README):
 every undo step as it is done ("Place ... to 6 Co-design (Table 1)"), undone
 ("Undone: ...") and redone ("Redone: ..."), except the keystrokes of a note (the typist
-hears them); the group whose board shows ("Table 2 – Harbour's board"); time's up; a
-region zoomed and the whole board again; presentation mode on and off; the debrief
-opened and closed; the handout exported or why it failed; every status bar message
-(files written, merges, refusals, single-key mode).
+hears them); the group whose board shows ("Table 2 – Harbour's board"); another session
+opened; time's up; a region zoomed and the whole board again; presentation mode, room
+mode (locked, unlocked) and the debrief on and off; the key revealed in the debrief;
+the handout exported or why it failed; every status bar message (saved, files written,
+merges, refusals, single-key mode).
 
 install(window) is called once per main window; the factory is installed once per process.
 Qt asks the factory only while an assistive technology is active, so none of this costs
@@ -26,7 +27,7 @@ from PySide6.QtGui import (
     QAccessibleInterface,
     QUndoStack,
 )
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QMainWindow, QWidget
 
 from coprod_desktop.ui.board.accessible import BoardAccessible
 from coprod_desktop.ui.board.view import BoardView
@@ -48,11 +49,13 @@ def announce(widget: QObject, text: str, assertive: bool = False) -> None:
     QAccessible.updateAccessibility(event)
 
 
-def say(window: QMainWindow, text: str, timeout_ms: int = 0) -> None:
-    """text in window's status bar (for timeout_ms; 0: until the next message), and
-    announced: a status bar message is something a sighted person sees happen."""
-    window.statusBar().showMessage(text, timeout_ms)
-    announce(window, text)
+def say(widget: QWidget, text: str, timeout_ms: int = 0) -> None:
+    """text in the status bar of widget's main window (for timeout_ms; 0: until the next
+    message), and announced: a status bar message is something a sighted person sees."""
+    window = widget.window()
+    if isinstance(window, QMainWindow):
+        window.statusBar().showMessage(text, timeout_ms)
+    announce(widget, text)
 
 
 def _factory(key: str, obj: QObject | None) -> QAccessibleInterface | None:
@@ -139,6 +142,7 @@ class WindowAnnouncer(QObject):
         document = window.document  # type: ignore[attr-defined]
         self.document = document
         document.current_group_changed.connect(self._group_shown)
+        document.session_replaced.connect(self._session_opened)
         timer = getattr(window, "timer", None)
         if timer is not None:
             timer.time_up.connect(lambda: announce(window, "Time's up", assertive=True))
@@ -151,6 +155,16 @@ class WindowAnnouncer(QObject):
         debrief = getattr(window, "named_actions", {}).get("debrief")
         if debrief is not None:
             debrief.toggled.connect(self._debrief)
+        room = getattr(window, "room", None)
+        if room is not None:
+            self._room_state = self._room(room)
+            room.changed.connect(lambda: self._room_changed(room))
+        debrief_view = getattr(window, "debrief", None)
+        if debrief_view is not None:  # after the view's own slot: its key is then shown
+            debrief_view.reveal_button.clicked.connect(lambda: self._revealed(debrief_view))
+            debrief_view.reveal_all_button.clicked.connect(
+                lambda: announce(window, "The whole key revealed")
+            )
         files = getattr(window, "files", None)
         handout = getattr(files, "handout", None)
         if handout is not None:
@@ -168,6 +182,40 @@ class WindowAnnouncer(QObject):
         if cover is not None and stack is not None and stack.currentWidget() is cover:
             text += f", covered until the group chooses Show {group.name}'s board"
         announce(self.window, text)
+
+    def _session_opened(self) -> None:
+        session = self.document.session
+        groups = len(session.groups)
+        text = f"{session.title or 'Untitled session'}: {groups} group{'s' * (groups != 1)}"
+        if groups:
+            text += f", {self.document.current_group.name}'s board"
+        announce(self.window, text)
+
+    @staticmethod
+    def _room(room: object) -> str:
+        if not getattr(room, "room_mode", False):
+            return "Room mode off"
+        if getattr(room, "locked", False):
+            return "Room mode on: the facilitator's menus are locked"
+        return "Unlocked for the facilitator"
+
+    def _room_changed(self, room: object) -> None:
+        state = self._room(room)
+        if state != self._room_state:
+            self._room_state = state
+            announce(self.window, state)
+
+    def _revealed(self, view: object) -> None:
+        card_id = getattr(view, "card_id", "")
+        card = self.document.session.deck.card(card_id) if card_id else None
+        if card is None or not card.reference:
+            return
+        board = self.document.session.board
+        places = []
+        for place in card.reference:
+            region = board.region(place.region)
+            places.append(f"{region.label if region else place.region} ({place.confidence})")
+        announce(self.window, f"The key for \u201c{card.title}\u201d: {'; '.join(places)}")
 
     def _zoomed(self, region_id: str) -> None:
         if not region_id:

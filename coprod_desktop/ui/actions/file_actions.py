@@ -16,6 +16,7 @@ from coprod_desktop.files.atomic_write import tidy_temp_files
 from coprod_desktop.files.disk_state import Fingerprint
 from coprod_desktop.files.session_file import load_session_file, save_session
 from coprod_desktop.files.session_schema import SessionFormatError
+from coprod_desktop.ui.accessibility import say
 from coprod_desktop.ui.actions.file_guard import FileGuard, same_file
 from coprod_desktop.ui.actions.handout_export import HandoutExport, file_stem
 from coprod_desktop.ui.actions.recent_files import RecentFiles
@@ -26,6 +27,9 @@ from coprod_desktop.ui.style.plain_text import isolate, quoted, show_plain_messa
 
 log = logging.getLogger(__name__)
 SESSION_FILTER = "Co-production sessions (*.json);;All files (*)"
+
+
+SAVED_MS = 5000
 
 
 class FileActions(QObject):
@@ -220,6 +224,7 @@ class FileActions(QObject):
             )
             return None
         self.document.mark_saved()
+        say(self.window, f"Saved {path.name}", SAVED_MS)  # the title's * goes: said too
         return disk
 
     def export_handout(self) -> bool:
