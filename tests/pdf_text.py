@@ -10,6 +10,7 @@ order. body_only leaves out the running header and footer by where they are draw
 from __future__ import annotations
 
 import html
+import io
 import re
 import subprocess
 from pathlib import Path
@@ -58,3 +59,27 @@ def pdf_pages(source: bytes | Path, *, body_only: bool = False) -> list[str]:
 def pdf_text(source: bytes | Path, *, body_only: bool = False) -> str:
     """The whole document's text, pages separated by a line break."""
     return "\n".join(pdf_pages(source, body_only=body_only))
+
+
+def words(text: str) -> str:
+    """White space (line ends and no-break spaces too) collapsed to single spaces."""
+    return " ".join(text.split())
+
+
+def page_words(source: bytes | Path, *, body_only: bool = False) -> list[str]:
+    """Each page's text as words separated by single spaces."""
+    return [words(page) for page in pdf_pages(source, body_only=body_only)]
+
+
+def pdf_words(source: bytes | Path, *, body_only: bool = False) -> str:
+    """The whole document's text as words separated by single spaces."""
+    return " ".join(page_words(source, body_only=body_only))
+
+
+def drawing_order_words(data: bytes) -> str:
+    """The text in the order it was drawn (pypdf, slow): for a check that a table cell's
+    text reads on, where reading order interleaves a cell spanning rows with its
+    neighbours (the ladder's "Doing with" band beside its rungs)."""
+    from pypdf import PdfReader
+
+    return words(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages))

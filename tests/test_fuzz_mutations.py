@@ -204,6 +204,12 @@ def test_mutated_files_that_still_load_print_a_handout(outcomes) -> None:
     from coprod_desktop.handout import HandoutOptions, handout_bytes
 
     options = HandoutOptions(invariant=True)
+    printed: set[str] = set()  # a quarter of them load as a session already printed
     for path in outcomes["loaded"]:
-        data, pages = handout_bytes(load_session(path), options)
+        session = load_session(path)
+        if (key := session_to_json(session)) in printed:
+            continue
+        printed.add(key)
+        data, pages = handout_bytes(session, options)
         assert data.startswith(b"%PDF") and pages > 0, path
+    assert len(printed) > 10

@@ -14,22 +14,14 @@ from coprod_desktop.domain.layout import layout_for
 from coprod_desktop.domain.model import Card, Session
 from coprod_desktop.files import builtin as content
 from coprod_desktop.handout import HandoutOptions, handout_bytes, write_handout
+from tests.pdf_text import page_words, pdf_words, words
 
 STABLE = HandoutOptions(invariant=True)
 MARKUP_NOTE = 'We said <b and <img src="/etc/passwd"> &amp; <b>not bold</b>'
 
 
-def words(text: str) -> str:
-    """Whitespace (including no-break spaces and line ends) collapsed to single spaces."""
-    return " ".join(text.split())
-
-
-def pdf_text(data: bytes) -> str:
-    return words("\n".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages))
-
-
-def page_texts(data: bytes) -> list[str]:
-    return [words(p.extract_text()) for p in PdfReader(io.BytesIO(data)).pages]
+pdf_text = pdf_words
+page_texts = page_words
 
 
 @pytest.fixture

@@ -7,12 +7,12 @@ from pathlib import Path
 from pypdf import PdfReader
 
 from coprod_desktop.cli.main import main
+from tests.pdf_text import pdf_words
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "sessions" / "community-health-workshop.json"
 
 
-def text(path: Path) -> str:
-    return " ".join(" ".join(p.extract_text() for p in PdfReader(path).pages).split())
+text = pdf_words
 
 
 def test_large_print_and_booklets_flags(tmp_path: Path, capsys) -> None:

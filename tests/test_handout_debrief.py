@@ -3,26 +3,19 @@ there), what moved since the last round, and the dot votes."""
 
 from __future__ import annotations
 
-import io
 from dataclasses import replace
-
-from pypdf import PdfReader
 
 from coprod_desktop.files import builtin as content
 from coprod_desktop.handout import HandoutOptions, handout_bytes
 from coprod_desktop.handout.debrief import KEY_INTRO
+from tests.pdf_text import pdf_words, words
 
 STABLE = HandoutOptions(invariant=True)
 BANK = "activity-gp-time-bank"
 
 
-def words(text: str) -> str:
-    return " ".join(text.split())
-
-
 def text_of(session) -> str:  # noqa: ANN001 - Session
-    data = handout_bytes(session, STABLE)[0]
-    return words(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages))
+    return pdf_words(handout_bytes(session, STABLE)[0])
 
 
 def workshop():  # noqa: ANN201 - Session

@@ -13,6 +13,7 @@ from coprod_desktop.domain.model import Session
 from coprod_desktop.files import builtin as content
 from coprod_desktop.files.session_file import load_session
 from coprod_desktop.handout import HandoutOptions, handout_bytes
+from tests.pdf_text import page_words
 
 STABLE = HandoutOptions(invariant=True)
 MARKERS = ("■", "✖", "●", "★")
@@ -27,8 +28,7 @@ def pages(data: bytes) -> list[PageObject]:
     return list(PdfReader(io.BytesIO(data)).pages)
 
 
-def texts(data: bytes) -> list[str]:
-    return [words(p.extract_text()) for p in pages(data)]
+texts = page_words
 
 
 def positions(page: PageObject) -> list[tuple[float, float, str]]:

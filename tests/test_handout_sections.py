@@ -18,6 +18,7 @@ from coprod_desktop.handout import HandoutOptions, handout_bytes
 from coprod_desktop.handout.comparison import disagreement_rule
 from coprod_desktop.handout.reference import unique_sources
 from coprod_desktop.handout.reference_data import reference_text
+from tests.pdf_text import drawing_order_words, page_words, pdf_words, words
 
 STABLE = HandoutOptions(invariant=True)
 LONG_TITLE = (
@@ -30,16 +31,8 @@ HOSTILE = 'Note <b>bold?</b> & <img src="x.png"/> <font size=40>big</font> &lt; 
 SCRIPTS = "Ŵyn a ŷd — Ελληνικά γράμματα — Кириллица"
 
 
-def words(text: str) -> str:
-    return " ".join(text.split())
-
-
-def pages_of(data: bytes) -> list[str]:
-    return [words(p.extract_text()) for p in PdfReader(io.BytesIO(data)).pages]
-
-
-def text_of(data: bytes) -> str:
-    return " ".join(pages_of(data))
+pages_of = page_words
+text_of = pdf_words
 
 
 def long_note() -> str:
@@ -217,7 +210,7 @@ def test_one_group_has_no_comparison(example: Session) -> None:
 
 
 def test_reference_has_every_part_with_sources(example_pdf: bytes) -> None:
-    text = text_of(example_pdf)
+    text = drawing_order_words(example_pdf)
     ref = reference_text()
     for part in (ref.definitions, ref.principles, ref.degrees, ref.non_examples, ref.stories):
         assert words(part.title) in text
