@@ -6,7 +6,9 @@ same deck's card titles and texts, so the same markup in the same style is parse
 per handout (clear_parsed() at the start of each); and a paragraph in a KeepTogether, a
 table cell or a check that a row fits is wrapped two or three times at the same width
 before it is drawn, so the second wrap at a width returns the first one's size (the
-lines depend on the width only)."""
+lines depend on the width only). The lines are shared too: every group's listing has
+the deck's card titles and texts again at the same width, so each is broken into lines
+once per handout (ReportLab's drawing and splitting only read them)."""
 
 from __future__ import annotations
 
@@ -14,13 +16,17 @@ from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph as _Paragraph
+from reportlab.platypus.paragraph import _FUZZ
 
 # (markup, id of the style) -> (the style, the style the markup gives, fragments, text)
 _parsed: dict[tuple[str, int], tuple[ParagraphStyle, Any, Any, str]] = {}
+# (markup, id of the style, width) -> (the lines, their height)
+_broken: dict[tuple[str, int, float], tuple[Any, float]] = {}
 
 
 def clear_parsed() -> None:
     _parsed.clear()
+    _broken.clear()
 
 
 class Paragraph(_Paragraph):
@@ -28,12 +34,13 @@ class Paragraph(_Paragraph):
     frags: Any
     text: str
     _wrapped: tuple[float, object, tuple[float, float]] | None = None
+    _key: tuple[str, int] | None = None  # markup and style, when parsed from them alone
 
     def __init__(self, text: str, style: ParagraphStyle, **kwargs: Any) -> None:
         if kwargs or not isinstance(text, str) or getattr(style, "bulletText", None):
             super().__init__(text, style, **kwargs)
             return
-        key = (text, id(style))
+        key = self._key = (text, id(style))
         hit = _parsed.get(key)
         if hit is None or hit[0] is not style:
             super().__init__(text, style)
@@ -55,6 +62,20 @@ class Paragraph(_Paragraph):
         if wrapped is not None and wrapped[0] == availWidth and wrapped[1] is lines:
             self.width, self.height = availWidth, wrapped[2][1]
             return wrapped[2]
-        size: tuple[float, float] = super().wrap(availWidth, availHeight)
+        shared = (*self._key, availWidth) if self._key is not None else None
+        broken = _broken.get(shared) if shared is not None else None
+        if broken is not None:
+            style = self.style
+            self.width = availWidth
+            self._wrapWidths = [
+                availWidth - (style.leftIndent + style.firstLineIndent) - style.rightIndent,
+                availWidth - style.leftIndent - style.rightIndent,
+            ]
+            self.blPara, self.height = broken
+            size = (availWidth, self.height)
+        else:
+            size = super().wrap(availWidth, availHeight)
+            if shared is not None and availWidth >= _FUZZ:
+                _broken[shared] = (self.blPara, size[1])
         self._wrapped = (availWidth, getattr(self, "blPara", None), size)
         return size
