@@ -47,14 +47,15 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from coprod_desktop.domain.kinds import CARD_KINDS, KIND_LABELS, KIND_ORDER
+from coprod_desktop.domain.kinds import CARD_KINDS, KIND_LABELS
 from coprod_desktop.domain.model import Card, CardDraft
-from coprod_desktop.domain.rules import MAX_CARD_TITLE, MAX_DECK_CARDS, title_problem
+from coprod_desktop.domain.rules import MAX_DECK_CARDS, title_problem
+from coprod_desktop.files.csv_format import OPTIONAL_COLUMNS as OPTIONAL_COLUMNS
+from coprod_desktop.files.csv_format import REQUIRED_COLUMNS as REQUIRED_COLUMNS
+from coprod_desktop.files.csv_format import format_hint as format_hint
 from coprod_desktop.files.file_checks import read_regular_bytes
 
 MAX_CSV_BYTES = 5 * 1024 * 1024
-REQUIRED_COLUMNS = ("kind", "title", "text")
-OPTIONAL_COLUMNS = ("more", "source", "id")
 COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
 MAX_LENGTHS = {"text": 2000, "more": 10000, "source": 1000}  # the title: model.MAX_CARD_TITLE
 DELIMITERS = (",", ";", "\t")
@@ -128,15 +129,6 @@ _KIND_ALIASES = {
 def kind_from_text(text: str) -> str | None:
     key = " ".join(text.strip().lower().replace("…", "...").rstrip(". ").split())
     return _KIND_ALIASES.get(key)
-
-
-def format_hint() -> str:
-    """The file format in two sentences, for the import entry and the file picker."""
-    return (
-        f"A header row with the columns {', '.join(REQUIRED_COLUMNS)} (optional: "
-        f"{', '.join(OPTIONAL_COLUMNS)}); kind is {', '.join(KIND_ORDER)}. "
-        f"Titles up to {MAX_CARD_TITLE} characters; UTF-8, as a deck export writes it."
-    )
 
 
 # --- reading ----------------------------------------------------------------------

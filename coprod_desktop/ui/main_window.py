@@ -45,7 +45,6 @@ from coprod_desktop.ui.board.guidance import TapGuide
 from coprod_desktop.ui.board.presentation import PresentationMode
 from coprod_desktop.ui.board.scene import BoardScene
 from coprod_desktop.ui.board.view import BoardView
-from coprod_desktop.ui.debrief.view import DebriefView
 from coprod_desktop.ui.document.document import SessionDocument
 from coprod_desktop.ui.panels.autosave_warning import AutosaveWarning
 from coprod_desktop.ui.panels.details import DetailsPanel
@@ -64,6 +63,7 @@ from coprod_desktop.ui.style.plain_text import one_line, quoted, title_text
 from coprod_desktop.ui.touch.hands import Hands
 
 if TYPE_CHECKING:
+    from coprod_desktop.ui.debrief.view import DebriefView
     from coprod_desktop.ui.dialogs.paper_sort import PaperSortDialog
 
 
@@ -104,13 +104,11 @@ class MainWindow(QMainWindow):
         self.centre_stack = QStackedWidget()
         self.centre_stack.addWidget(self.board_view)
         self.centre_stack.addWidget(self.list_view)
-        self.debrief = DebriefView(document)
-        self.centre_stack.addWidget(self.debrief)
+        self._debrief: DebriefView | None = None  # made when first opened (start-up)
         self.file_exports.showing_debrief = self._showing_debrief
         self.private_cover = PrivateCover()
         self.centre_stack.addWidget(self.private_cover)
         self.private_cover.shown.connect(self._show_private_board)
-        self.debrief.closed.connect(self.leave_debrief)
         self.timer = TimerWidget()
         self.hint = QLabel(HINT)
         self.hint.setObjectName("hint")
@@ -136,11 +134,6 @@ class MainWindow(QMainWindow):
         self.present_button = self._big_button("present")
         top.addWidget(self.present_button)
         self.room.add_control(HiddenWhileLocked(self.present_button))
-        # The debrief is the facilitator's: left open when the room locks, its key stays
-        # hidden (no reveal) and only the facilitator goes back to the boards.
-        debrief = self.debrief
-        for button in (debrief.reveal_button, debrief.reveal_all_button, debrief.back_button):
-            self.room.add_control(HiddenWhileLocked(button))
         centre = QWidget()
         column = QVBoxLayout(centre)
         column.setContentsMargins(0, 0, 0, 0)
@@ -480,7 +473,7 @@ class MainWindow(QMainWindow):
         """A new group at the screen: its board stays covered until it says it is there."""
         if not private_boards(self.document.session):
             return
-        if self.centre_stack.currentWidget() is self.debrief:
+        if self.debrief_showing():
             return
         self.private_cover.cover(self.document.current_group.name)
         self.centre_stack.setCurrentWidget(self.private_cover)
@@ -540,14 +533,35 @@ class MainWindow(QMainWindow):
             self.files.show_error("Cannot change the dots", str(exc))
 
     # --- debrief ------------------------------------------------------------------------
+    @property
+    def debrief(self) -> DebriefView:
+        """The debrief's view, made the first time it is asked for: the first paint is the
+        board's, and the debrief's module and its agreement measures are not needed then."""
+        if self._debrief is None:
+            from coprod_desktop.ui.debrief.view import DebriefView
+
+            debrief = self._debrief = DebriefView(self.document)
+            self.centre_stack.addWidget(debrief)
+            debrief.closed.connect(self.leave_debrief)
+            # The debrief is the facilitator's: left open when the room locks, its key
+            # stays hidden (no reveal) and only the facilitator goes back to the boards.
+            for button in (debrief.reveal_button, debrief.reveal_all_button, debrief.back_button):
+                self.room.add_control(HiddenWhileLocked(button))
+            self.presenter.watch_debrief(debrief)
+        return self._debrief
+
+    def debrief_showing(self) -> bool:
+        """Whether the debrief is open (asking does not make it)."""
+        return self._debrief is not None and self.centre_stack.currentWidget() is self._debrief
+
     def _showing_debrief(self) -> tuple[QGraphicsScene, str] | None:
         """The debrief's scene and card while it is showing (File > Export board image)."""
-        if self.centre_stack.currentWidget() is not self.debrief:
+        if not self.debrief_showing():
             return None
         return self.debrief.scene, self.debrief.card_id
 
     def toggle_debrief(self) -> None:
-        if self.centre_stack.currentWidget() is self.debrief:
+        if self.debrief_showing():
             self.leave_debrief()
         else:
             self.open_debrief()
@@ -563,7 +577,7 @@ class MainWindow(QMainWindow):
         self.debrief.cards.setFocus()
 
     def leave_debrief(self) -> None:
-        if self.centre_stack.currentWidget() is self.debrief:
+        if self.debrief_showing():
             self.centre_stack.setCurrentWidget(self.board_view)
         self.side.show()
         self.top_row.show()

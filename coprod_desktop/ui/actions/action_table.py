@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from PySide6.QtGui import QKeySequence
 
 from coprod_desktop.domain.room import Role
-from coprod_desktop.files.csv_cards import format_hint
+from coprod_desktop.files.csv_format import format_hint
 
 Shortcut = str | QKeySequence.StandardKey
 Std = QKeySequence.StandardKey
@@ -99,7 +99,7 @@ ACTIONS: tuple[ActionEntry, ...] = (
         "Session &details...",
         "file",
         F,
-        "prepare_menus.session_details.edit",
+        "prepare_menus.edit_session_details",
         shortcuts=("Ctrl+I",),
         tip="The session's title, date, place and facilitator",
         separator_before=True,  # before Export: the details are on the handout's cover

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
@@ -18,18 +19,31 @@ from coprod_desktop.files.session_file import load_session_file, save_session
 from coprod_desktop.files.session_schema import SessionFormatError
 from coprod_desktop.ui.accessibility import say
 from coprod_desktop.ui.actions.file_guard import FileGuard, same_file
-from coprod_desktop.ui.actions.handout_export import HandoutExport, file_stem
+from coprod_desktop.ui.actions.file_names import file_stem
 from coprod_desktop.ui.actions.recent_files import RecentFiles
 from coprod_desktop.ui.dialogs.replace import ask_replace, with_suffix_confirmed
-from coprod_desktop.ui.dialogs.setup import SetupResult, ask_setup
 from coprod_desktop.ui.document.document import SessionDocument
 from coprod_desktop.ui.style.plain_text import isolate, quoted, show_plain_message
+
+if TYPE_CHECKING:
+    from coprod_desktop.ui.actions.handout_export import HandoutExport
+    from coprod_desktop.ui.dialogs.setup import SetupResult
 
 log = logging.getLogger(__name__)
 SESSION_FILTER = "Co-production sessions (*.json);;All files (*)"
 
 
 SAVED_MS = 5000
+
+
+def ask_setup(
+    parent: QWidget | None, recent: RecentFiles, start: bool = False
+) -> SetupResult | None:
+    """The set-up dialog; its module is loaded when first asked (the first paint does not
+    need it, issue 20)."""
+    from coprod_desktop.ui.dialogs.setup import ask_setup as ask
+
+    return ask(parent, recent, start=start)
 
 
 class FileActions(QObject):
@@ -40,10 +54,20 @@ class FileActions(QObject):
         self.document = document
         self.window = window
         self.recent = RecentFiles(None, self)  # the app gives it the user's settings
-        self.handout = HandoutExport(document, window)
+        self._handout: HandoutExport | None = None  # made on first use (start-up, issue 20)
         self.guard = FileGuard(document, window)  # the file's lock; changed on disk?
         self.closed_cleanly.connect(self.guard.release)
         self._at_start = False  # the set-up dialog is being shown as the start screen
+
+    @property
+    def handout(self) -> HandoutExport:
+        """Export handout...'s dialog and background task, made when first used: the
+        first paint needs neither (nor the export dialog's module)."""
+        if self._handout is None:
+            from coprod_desktop.ui.actions.handout_export import HandoutExport
+
+            self._handout = HandoutExport(self.document, self.window)
+        return self._handout
 
     # --- dialogs (replaced in tests) ------------------------------------------
     def ask_setup(self) -> SetupResult | None:

@@ -24,7 +24,7 @@ from coprod_desktop.files.session_schema import SessionFormatError
 from coprod_desktop.handout.print_options import PrintCardsOptions
 from coprod_desktop.ui.accessibility import say
 from coprod_desktop.ui.actions.file_actions import SESSION_FILTER, FileActions
-from coprod_desktop.ui.actions.handout_export import file_stem
+from coprod_desktop.ui.actions.file_names import file_stem
 from coprod_desktop.ui.dialogs.print_cards import ask_print_cards
 from coprod_desktop.ui.dialogs.replace import os_path_taken, with_suffix_confirmed
 from coprod_desktop.ui.document.document import SessionDocument

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QProgressDialog, QWidget
 
 from coprod_desktop.domain.model import Session
 from coprod_desktop.handout import HandoutOptions, write_handout
+from coprod_desktop.ui.actions.file_names import file_stem
 from coprod_desktop.ui.dialogs.export import ExportChoices, ExportDialog, ExportSettings
 from coprod_desktop.ui.document.document import SessionDocument
 from coprod_desktop.ui.style.plain_text import isolate, plain_message_box
@@ -217,8 +218,3 @@ def _message(
     """A message box whose text is never read as HTML: paths and errors quote user text."""
     box = plain_message_box(parent, title, text, icon, buttons, default)
     return QMessageBox.StandardButton(box.exec())
-
-
-def file_stem(title: str) -> str:
-    stem = "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in title.strip().lower())
-    return "-".join(part for part in stem.split("-") if part)[:60] or "session"

@@ -14,11 +14,11 @@ from PySide6.QtWidgets import QMenu
 from coprod_desktop.ui.accessibility import say
 from coprod_desktop.ui.actions.action_table import ACTIONS, MENUS, ActionEntry
 from coprod_desktop.ui.actions.recent_files import RecentMenu
-from coprod_desktop.ui.dialogs.deck_editor import DeckEditor
-from coprod_desktop.ui.dialogs.session_details import SessionDetailsEditor
 from coprod_desktop.ui.style.plain_text import menu_text
 
 if TYPE_CHECKING:
+    from coprod_desktop.ui.dialogs.deck_editor import DeckEditor
+    from coprod_desktop.ui.dialogs.session_details import SessionDetailsEditor
     from coprod_desktop.ui.main_window import MainWindow
 
 
@@ -29,12 +29,27 @@ class PrepareMenus:
         self.window = window
         self.deck_editor: DeckEditor | None = None
         self.recent_menu: RecentMenu | None = None
-        self.session_details = SessionDetailsEditor(window.document, window)
+        self._session_details: SessionDetailsEditor | None = None
         self._menu_card = ""
+
+    # The editors and their dialogs' modules are made when first asked for: the first
+    # paint needs none of them (issue 20's start-up budget).
+    @property
+    def session_details(self) -> SessionDetailsEditor:
+        if self._session_details is None:
+            from coprod_desktop.ui.dialogs.session_details import SessionDetailsEditor
+
+            self._session_details = SessionDetailsEditor(self.window.document, self.window)
+        return self._session_details
+
+    def edit_session_details(self) -> bool:
+        return self.session_details.edit()
 
     # --- the deck: one editor per window, shown when asked -----------------------------
     def editor(self) -> DeckEditor:
         if self.deck_editor is None:
+            from coprod_desktop.ui.dialogs.deck_editor import DeckEditor
+
             self.deck_editor = DeckEditor(self.window.document, self.window)
             self.window.room.add_control(self.deck_editor)  # greyed while room mode is locked
         return self.deck_editor

@@ -102,7 +102,7 @@ class ArrangementList(QTreeWidget):
         document.current_group_changed.connect(self._on_group_changed)
         document.session_replaced.connect(self._changed)
         document.groups_changed.connect(self._changed)
-        self.refresh()
+        self._stale = True  # built when first shown or read: the first paint is the board's
 
     def _changed(self, *_args: object) -> None:
         if self.isVisible():

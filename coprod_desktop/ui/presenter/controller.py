@@ -29,6 +29,7 @@ from coprod_desktop.ui.presenter.window import PresenterWindow
 from coprod_desktop.ui.style.plain_text import one_line, quoted
 
 if TYPE_CHECKING:
+    from coprod_desktop.ui.debrief.view import DebriefView
     from coprod_desktop.ui.main_window import MainWindow
 
 MODES: tuple[str, ...] = ("board", "region", "card", "blank")
@@ -68,7 +69,6 @@ class Presenter(QObject):
         window.installEventFilter(self)
         window.scene.card_selected.connect(self._follow_card)
         window.tray.card_selected.connect(self._follow_card)
-        window.debrief.cards.currentItemChanged.connect(self.refresh)
         window.centre_stack.currentChanged.connect(self.refresh)
         window.board_view.zoom_changed.connect(self.refresh)
         document = window.document
@@ -105,6 +105,10 @@ class Presenter(QObject):
     def close(self) -> None:
         self.wanted = self.requested = False
         self.place()
+
+    def watch_debrief(self, debrief: DebriefView) -> None:
+        """The debrief, once made: the projector follows the card under discussion."""
+        debrief.cards.currentItemChanged.connect(self.refresh)
 
     def _ensure_view(self) -> PresenterWindow:
         if self.view is None:
@@ -202,7 +206,8 @@ class Presenter(QObject):
                 self._sync_actions()
                 return
         if mode == "card":
-            self.card_id = self.window.selected_card_id() or self.window.debrief.card_id
+            debrief_card = self.window.debrief.card_id if self.window.debrief_showing() else ""
+            self.card_id = self.window.selected_card_id() or debrief_card
             if not self.card_id:
                 self._say("Select a card to show it big on the projector.")
                 self._sync_actions()
@@ -274,7 +279,7 @@ class Presenter(QObject):
         window = self.window
         centre = window.centre_stack.currentWidget()
         covered = centre is window.private_cover
-        debrief = centre is window.debrief
+        debrief = window.debrief_showing()
         if self.mode == "card" and debrief and window.debrief.card_id:
             self.card_id = window.debrief.card_id
         if self.mode == "blank":
@@ -328,8 +333,7 @@ class Presenter(QObject):
         if self.mode == "region":
             region = self.window.document.session.board.region(self.region)
             return f"Projector: {one_line(region.label) if region is not None else 'a region'}"
-        centre = self.window.centre_stack.currentWidget()
-        if centre is self.window.debrief:
+        if self.window.debrief_showing():
             return "Projector: the debrief"
         return "Projector: the board"
 
