@@ -19,6 +19,7 @@ anything (or runs) without one.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import (
@@ -159,17 +160,25 @@ class WindowAnnouncer(QObject):
         if room is not None:
             self._room_state = self._room(room)
             room.changed.connect(lambda: self._room_changed(room))
-        debrief_view = getattr(window, "debrief", None)
-        if debrief_view is not None:  # after the view's own slot: its key is then shown
-            debrief_view.reveal_button.clicked.connect(lambda: self._revealed(debrief_view))
-            debrief_view.reveal_all_button.clicked.connect(
-                lambda: announce(window, "The whole key revealed")
-            )
-        files = getattr(window, "files", None)
-        handout = getattr(files, "handout", None)
-        if handout is not None:
-            handout.finished.connect(self._handout_done)
-            handout.failed.connect(self._handout_failed)
+        # The debrief and the handout export are made when first used (start-up): heard
+        # from then on.
+        when_debrief = getattr(window, "when_debrief_made", None)
+        if when_debrief is not None:
+            when_debrief(self._watch_debrief)
+        when_handout = getattr(getattr(window, "files", None), "when_handout_made", None)
+        if when_handout is not None:
+            when_handout(self._watch_handout)
+
+    def _watch_debrief(self, debrief_view: Any) -> None:
+        # After the view's own slot: its key is then shown.
+        debrief_view.reveal_button.clicked.connect(lambda: self._revealed(debrief_view))
+        debrief_view.reveal_all_button.clicked.connect(
+            lambda: announce(self.window, "The whole key revealed")
+        )
+
+    def _watch_handout(self, handout: Any) -> None:
+        handout.finished.connect(self._handout_done)
+        handout.failed.connect(self._handout_failed)
 
     def _group_shown(self, group_id: str) -> None:
         try:

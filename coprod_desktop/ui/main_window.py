@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, Qt, QTimer
@@ -105,6 +106,7 @@ class MainWindow(QMainWindow):
         self.centre_stack.addWidget(self.board_view)
         self.centre_stack.addWidget(self.list_view)
         self._debrief: DebriefView | None = None  # made when first opened (start-up)
+        self._debrief_made: list[Callable[[DebriefView], object]] = []
         self.file_exports.showing_debrief = self._showing_debrief
         self.private_cover = PrivateCover()
         self.centre_stack.addWidget(self.private_cover)
@@ -115,6 +117,7 @@ class MainWindow(QMainWindow):
         self.hint.setTextFormat(Qt.TextFormat.PlainText)
 
         self.presenter = Presenter(self)  # the projector's window (issue 15)
+        self.when_debrief_made(self.presenter.watch_debrief)
         self.hands = Hands(self)  # many fingers, each with its own card (issue 15)
         self._build_actions()
         # The group's own controls sit under the tray, where the group stands:
@@ -547,8 +550,16 @@ class MainWindow(QMainWindow):
             # stays hidden (no reveal) and only the facilitator goes back to the boards.
             for button in (debrief.reveal_button, debrief.reveal_all_button, debrief.back_button):
                 self.room.add_control(HiddenWhileLocked(button))
-            self.presenter.watch_debrief(debrief)
+            for callback in self._debrief_made:
+                callback(debrief)
         return self._debrief
+
+    def when_debrief_made(self, callback: Callable[[DebriefView], object]) -> None:
+        """callback(the debrief view) once it is made: now, if it is already."""
+        if self._debrief is not None:
+            callback(self._debrief)
+        else:
+            self._debrief_made.append(callback)
 
     def debrief_showing(self) -> bool:
         """Whether the debrief is open (asking does not make it)."""

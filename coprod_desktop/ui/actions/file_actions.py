@@ -7,6 +7,7 @@ is a message box; the open session is never lost.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -55,6 +56,7 @@ class FileActions(QObject):
         self.window = window
         self.recent = RecentFiles(None, self)  # the app gives it the user's settings
         self._handout: HandoutExport | None = None  # made on first use (start-up, issue 20)
+        self._handout_made: list[Callable[[HandoutExport], object]] = []
         self.guard = FileGuard(document, window)  # the file's lock; changed on disk?
         self.closed_cleanly.connect(self.guard.release)
         self._at_start = False  # the set-up dialog is being shown as the start screen
@@ -67,7 +69,16 @@ class FileActions(QObject):
             from coprod_desktop.ui.actions.handout_export import HandoutExport
 
             self._handout = HandoutExport(self.document, self.window)
+            for callback in self._handout_made:
+                callback(self._handout)
         return self._handout
+
+    def when_handout_made(self, callback: Callable[[HandoutExport], object]) -> None:
+        """callback(the handout export) once it is made: now, if it is already."""
+        if self._handout is not None:
+            callback(self._handout)
+        else:
+            self._handout_made.append(callback)
 
     # --- dialogs (replaced in tests) ------------------------------------------
     def ask_setup(self) -> SetupResult | None:
