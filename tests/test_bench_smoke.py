@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Callable
 
 import pytest
 
@@ -20,6 +21,21 @@ def config(tmp_path):
     return quick(tmp_path)
 
 
+@pytest.fixture(scope="module")
+def measured(tmp_path_factory) -> Callable[[str], Result]:
+    """A benchmark's result, measured once for the module's tests (start-up and the
+    handout are the slow ones, and two tests read each)."""
+    results: dict[str, Result] = {}
+
+    def measure(name: str) -> Result:
+        if name not in results:
+            config = quick(tmp_path_factory.mktemp(name))
+            results[name] = bench_main.module_for(name).measure(config)
+        return results[name]
+
+    return measure
+
+
 def check_result(result: Result) -> None:
     assert result.rows, "a benchmark gave no row"
     for row in result.rows:
@@ -33,20 +49,19 @@ def check_result(result: Result) -> None:
 
 
 @pytest.mark.parametrize("name", bench_main.FIGURES)
-def test_each_benchmark_runs_and_gives_rows(name, config, qapp):
-    result = bench_main.module_for(name).measure(config)
-    check_result(result)
+def test_each_benchmark_runs_and_gives_rows(name, measured, qapp):
+    check_result(measured(name))
 
 
-def test_start_up_reports_reportlab_and_import_breakdown(config):
-    result = bench_main.module_for("startup").measure(config)
+def test_start_up_reports_reportlab_and_import_breakdown(measured):
+    result = measured("startup")
     figures = [row.figure for row in result.rows]
     assert "ReportLab modules loaded at start-up" in figures
     assert any(line.startswith("import time at start-up") for line in result.details)
 
 
-def test_handout_baseline_has_the_same_pages(config):
-    result = bench_main.module_for("handout").measure(config)
+def test_handout_baseline_has_the_same_pages(measured):
+    result = measured("handout")
     label = result.rows[0].figure  # "handout, 1 groups (N pages, D drawings)"
     pages = label.split("(")[1].split(" pages")[0]
     assert f"document of {pages} pages" in result.details[0]
