@@ -24,7 +24,8 @@ from coprod_desktop.files.session_schema import (
     session_from_dict,
     session_to_dict,
 )
-from coprod_desktop.handout import HandoutOptions, facilitator_sheet_bytes, handout_bytes
+from coprod_desktop.handout import HandoutOptions, facilitator_sheet_bytes
+from tests.example_handouts import example_pdf_with
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "sessions" / "community-health-workshop.json"
 
@@ -111,7 +112,7 @@ def sheet(example) -> str:
 
 @pytest.fixture(scope="module")
 def handout(example) -> str:
-    return words(handout_bytes(example, HandoutOptions(invariant=True))[0])
+    return words(example_pdf_with(HandoutOptions(invariant=True)))
 
 
 def test_the_sheet_prints_every_prompt_and_every_key_place(example, sheet: str) -> None:

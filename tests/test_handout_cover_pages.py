@@ -12,7 +12,8 @@ from pypdf import PdfReader
 
 from coprod_desktop.domain.model import Session
 from coprod_desktop.files.session_file import load_session
-from coprod_desktop.handout import HandoutOptions, handout_bytes
+from coprod_desktop.handout import HandoutOptions
+from tests.example_handouts import example_handout
 from tests.test_handout_layout import positions, words
 
 EXAMPLE = Path(__file__).parent.parent / "sessions/community-health-workshop.json"
@@ -41,7 +42,7 @@ def _refs(reader: PdfReader, cover: int, names: list[str]) -> dict[str, int]:
 
 @pytest.mark.parametrize("large_print", [False, True])
 def test_cover_gives_each_boards_page(example: Session, large_print: bool) -> None:
-    data, _ = handout_bytes(example, HandoutOptions(invariant=True, large_print=large_print))
+    data, _ = example_handout(HandoutOptions(invariant=True, large_print=large_print))
     reader = PdfReader(io.BytesIO(data))
     names = [g.name for g in example.groups]
     refs = _refs(reader, 0, names)
@@ -53,7 +54,7 @@ def test_cover_gives_each_boards_page(example: Session, large_print: bool) -> No
 
 
 def test_a_booklets_cover_gives_its_groups_page_in_the_booklet(example: Session) -> None:
-    data, _ = handout_bytes(example, HandoutOptions(invariant=True, booklets=True))
+    data, _ = example_handout(HandoutOptions(invariant=True, booklets=True))
     reader = PdfReader(io.BytesIO(data))
     texts = [words(p.extract_text()) for p in reader.pages]
     covers = [i for i, t in enumerate(texts) if "Booklet of" in t[:300]]

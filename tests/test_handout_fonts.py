@@ -16,9 +16,10 @@ from pypdf.generic import DictionaryObject
 
 from coprod_desktop.domain.model import Session
 from coprod_desktop.files.session_file import load_session
-from coprod_desktop.handout import HandoutOptions, facilitator_sheet_bytes, handout_bytes
+from coprod_desktop.handout import HandoutOptions, facilitator_sheet_bytes
 from coprod_desktop.handout.print_cards import build_cards_pdf
 from coprod_desktop.handout.print_options import PrintCardsOptions
+from tests.example_handouts import example_pdf_with
 
 VARIANTS = {
     "standard": HandoutOptions(invariant=True),
@@ -34,7 +35,8 @@ def example() -> Session:
 
 
 def _pdfs(session: Session) -> dict[str, bytes]:
-    pdfs = {name: handout_bytes(session, options)[0] for name, options in VARIANTS.items()}
+    """The example's handouts (shared with other modules) and the sheets made from session."""
+    pdfs = {name: example_pdf_with(options) for name, options in VARIANTS.items()}
     pdfs["facilitator"] = facilitator_sheet_bytes(session, VARIANTS["standard"])[0]
     for mat in ("a3", "tiled"):
         options = PrintCardsOptions(invariant=True, backs=True, mat=mat)

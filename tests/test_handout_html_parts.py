@@ -19,7 +19,7 @@ from coprod_desktop.domain.compare import compare
 from coprod_desktop.domain.model import Session
 from coprod_desktop.files import builtin as content
 from coprod_desktop.files.session_file import load_session
-from coprod_desktop.handout import HandoutOptions, handout_bytes
+from coprod_desktop.handout import HandoutOptions
 from coprod_desktop.handout.html import handout_html
 from coprod_desktop.handout.reference_data import reference_pack, reference_text
 from coprod_desktop.handout.sections import region_title
@@ -41,6 +41,7 @@ from coprod_desktop.handout.wording import (
     reference_sources,
     unit_phrase,
 )
+from tests.example_handouts import example_pdf_with
 from tests.test_handout_debrief import workshop
 
 BANK = "activity-gp-time-bank"
@@ -296,8 +297,7 @@ def test_reference_parts_in_the_pdfs_order(example: Session) -> None:
         assert source in said
     # the PDF prints the same parts in the same order
     pdf = " ".join(
-        page.extract_text()
-        for page in PdfReader(io.BytesIO(handout_bytes(example, STABLE_WALES)[0])).pages
+        page.extract_text() for page in PdfReader(io.BytesIO(example_pdf_with(STABLE_WALES))).pages
     )
     pdf = " ".join(pdf.split())
     at = pdf.index(REFERENCE_TITLE)

@@ -13,6 +13,7 @@ from coprod_desktop.domain.model import Session
 from coprod_desktop.files import builtin as content
 from coprod_desktop.files.session_file import load_session
 from coprod_desktop.handout import HandoutOptions, handout_bytes
+from tests.example_handouts import example_pdf_with
 from tests.pdf_text import page_words
 
 STABLE = HandoutOptions(invariant=True)
@@ -52,7 +53,7 @@ def example() -> Session:
 
 @pytest.fixture(scope="module")
 def example_pdf(example: Session) -> bytes:
-    return handout_bytes(example, STABLE)[0]
+    return example_pdf_with(STABLE)
 
 
 def test_rung_labels_wrap_alike_on_every_board(example: Session, example_pdf: bytes) -> None:

@@ -18,6 +18,7 @@ from coprod_desktop.handout import HandoutOptions, handout_bytes
 from coprod_desktop.handout.comparison import disagreement_rule
 from coprod_desktop.handout.reference import unique_sources
 from coprod_desktop.handout.reference_data import reference_text
+from tests.example_handouts import example_handout, example_pdf_with
 from tests.pdf_text import drawing_order_words, page_words, pdf_words, words
 
 STABLE = HandoutOptions(invariant=True)
@@ -49,7 +50,7 @@ def example() -> Session:
 
 @pytest.fixture(scope="module")
 def example_pdf(example: Session) -> bytes:
-    return handout_bytes(example, STABLE)[0]
+    return example_pdf_with(STABLE)
 
 
 @pytest.fixture(scope="module")
@@ -285,7 +286,7 @@ def font_sizes(page) -> list[tuple[str, float]]:
 
 
 def test_letter_pages(example: Session) -> None:
-    data = handout_bytes(example, HandoutOptions(paper="letter", invariant=True))[0]
+    data = example_pdf_with(HandoutOptions(paper="letter", invariant=True))
     pages = PdfReader(io.BytesIO(data)).pages
     sizes = {(round(float(p.mediabox.width)), round(float(p.mediabox.height))) for p in pages}
     assert sizes == {(612, 792), (792, 612)}  # portrait text pages, landscape boards
@@ -336,7 +337,7 @@ def test_normal_print_body_is_10_points(example_pdf: bytes) -> None:
 
 
 def test_booklets_one_per_group_each_complete(example: Session) -> None:
-    data, count = handout_bytes(example, HandoutOptions(invariant=True, booklets=True))
+    data, count = example_handout(HandoutOptions(invariant=True, booklets=True))
     pages = pages_of(data)
     assert count == len(pages)
     starts = [i for i, page in enumerate(pages) if "Booklet of " in page]
@@ -409,7 +410,7 @@ def test_outline_entries_open_their_pages(example: Session, example_pdf: bytes) 
     assert [pages[g.name] for g in example.groups] == boards
     assert "Across the groups" in reader.pages[pages["Across the groups"]].extract_text()
     assert pages["Questions"] == len(reader.pages) - 1
-    data = handout_bytes(example, HandoutOptions(invariant=True, booklets=True))[0]
+    data = example_pdf_with(HandoutOptions(invariant=True, booklets=True))
     reader = PdfReader(io.BytesIO(data))
     starts = [
         reader.get_destination_page_number(item)
@@ -431,7 +432,7 @@ def test_outline_lists_the_sections(example: Session, example_pdf: bytes) -> Non
         "Reference",
         "Questions",
     ]
-    data = handout_bytes(example, HandoutOptions(invariant=True, booklets=True))[0]
+    data = example_pdf_with(HandoutOptions(invariant=True, booklets=True))
     outline = PdfReader(io.BytesIO(data)).outline
     booklets = [item.title for item in outline if not isinstance(item, list)]
     assert booklets == [f"Booklet: {g.name}" for g in example.groups]
@@ -464,7 +465,7 @@ def test_card_kinds_key_never_stands_alone_on_a_page(
     """The key stays on the cover when it fits, else it heads the first group's cards
     (it used to spill alone onto page 2 in large print and in large print booklets)."""
     options = HandoutOptions(invariant=True, large_print=large_print, booklets=booklets)
-    pages = pages_of(handout_bytes(example, options)[0])
+    pages = pages_of(example_pdf_with(options))
     keyed = [i for i, page in enumerate(pages) if "Card kinds" in page]
     assert len(keyed) == (len(example.groups) if booklets else 1)
     for i in keyed:
@@ -481,7 +482,7 @@ def test_booklet_sources_name_only_its_own_groups_cards(example: Session) -> Non
     assert [g.name for g in example.groups if any(c.source == own for c in g.cards)] == [
         "Table 2 – Harbour"
     ]
-    pages = pages_of(handout_bytes(example, HandoutOptions(invariant=True, booklets=True))[0])
+    pages = pages_of(example_pdf_with(HandoutOptions(invariant=True, booklets=True)))
     starts = [i for i, p in enumerate(pages) if "Made with coprod-desktop. The texts" in p]
     assert len(starts) == len(example.groups)
     for i in starts:  # a booklet's sources, also where the list runs onto its next page

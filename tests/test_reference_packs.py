@@ -13,8 +13,9 @@ from pypdf import PdfReader
 from coprod_desktop.cli.main import main
 from coprod_desktop.files.builtin import ContentError
 from coprod_desktop.files.session_file import load_session
-from coprod_desktop.handout import HandoutOptions, handout_bytes
+from coprod_desktop.handout import HandoutOptions
 from coprod_desktop.handout.reference_data import load_pack, pack_ids, reference_pack
+from tests.example_handouts import example_pdf_with
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "sessions" / "community-health-workshop.json"
 
@@ -47,8 +48,8 @@ def example():
 
 
 def test_the_pack_prints_only_when_asked_for(example) -> None:
-    plain = words(handout_bytes(example, HandoutOptions(invariant=True))[0])
-    wales = words(handout_bytes(example, HandoutOptions(invariant=True, packs=("wales",)))[0])
+    plain = words(example_pdf_with(HandoutOptions(invariant=True)))
+    wales = words(example_pdf_with(HandoutOptions(invariant=True, packs=("wales",))))
     assert "Co-production in Wales" not in plain and "If you work in Wales" not in plain
     assert "Co-production in Wales" in wales
     assert "Well-being of Future Generations (Wales) Act 2015" in wales
