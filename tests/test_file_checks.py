@@ -184,5 +184,5 @@ def test_a_pipe_swapped_in_after_the_check_is_refused_without_waiting(
         reader.join(2.0)
         pytest.fail("opening the pipe waited for a writer")
     (error,) = outcome
-    assert isinstance(error, NotRegularFileError)
+    assert isinstance(error, NotRegularFileError) and error.filename == str(pipe)
     assert "it is a named pipe" in str(error.strerror) and "nothing was read" in str(error.strerror)

@@ -15,7 +15,6 @@ import stat
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import Any
 
 HASH_LIMIT = 64 * 1024 * 1024  # a larger file is not a session we wrote: it has changed
 
@@ -25,19 +24,6 @@ class Fingerprint:
     mtime_ns: int
     size: int
     sha256: str
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"mtime_ns": self.mtime_ns, "size": self.size, "sha256": self.sha256}
-
-    @classmethod
-    def from_dict(cls, data: object) -> Fingerprint | None:
-        """None for anything that is not a fingerprint (an old or damaged recovery file)."""
-        if not isinstance(data, dict):
-            return None
-        mtime, size, digest = data.get("mtime_ns"), data.get("size"), data.get("sha256")
-        if not (isinstance(mtime, int) and isinstance(size, int) and isinstance(digest, str)):
-            return None
-        return cls(mtime, size, digest)
 
 
 class DiskState(Enum):
@@ -75,7 +61,7 @@ def changed_on_disk(path: str | os.PathLike[str], known: Fingerprint) -> DiskSta
         return DiskState.GONE
     if info.st_mtime_ns == known.mtime_ns and info.st_size == known.size:
         return DiskState.SAME
-    if info.st_size != known.size:
+    if info.st_size != known.size or info.st_size > HASH_LIMIT:
         return DiskState.CHANGED
     try:
         digest = _hash_file(Path(path))
@@ -86,7 +72,6 @@ def changed_on_disk(path: str | os.PathLike[str], known: Fingerprint) -> DiskSta
 
 def _hash_file(path: Path) -> str:
     digest = hashlib.sha256()
-    read = 0
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     fd = os.open(path, flags)  # O_NONBLOCK: a pipe swapped in meanwhile cannot hang us
     with os.fdopen(fd, "rb") as handle:
@@ -94,7 +79,4 @@ def _hash_file(path: Path) -> str:
             raise OSError("not a regular file")
         while chunk := handle.read(1 << 20):
             digest.update(chunk)
-            read += len(chunk)
-            if read > HASH_LIMIT:
-                break
     return digest.hexdigest()
