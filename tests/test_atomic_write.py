@@ -196,6 +196,21 @@ def other(tag: str) -> str:
     return ("1" if tag[0] == "0" else "0") + tag[1:]
 
 
+RUNNING_PID = 4_000_000  # a stand-in for another process that runs
+
+
+@pytest.fixture(autouse=True)
+def processes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Only RUNNING_PID and this process exist, and no signal is ever sent for real."""
+
+    def kill(pid: int, sig: int) -> None:
+        assert sig == 0, "only asks whether the process exists"
+        if pid not in (RUNNING_PID, os.getpid()):
+            raise ProcessLookupError(3, "No such process")
+
+    monkeypatch.setattr(atomic_write.os, "kill", kill)
+
+
 @pytest.fixture
 def known_boot(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(atomic_write, "boot_id", lambda: "c0ffee00-1234")
@@ -205,7 +220,7 @@ def test_writer_gone(known_boot: None) -> None:
     mine = temp_prefix(Path("s.json"))[len(".s.json.") : -1].split("-")
     assert writer_gone(named(DEAD_PID))  # this host and boot, no such process
     assert not writer_gone(named(os.getpid()))  # this process: maybe another thread
-    assert not writer_gone(named(os.getppid()))  # a process that runs
+    assert not writer_gone(named(RUNNING_PID))  # a process that runs
     assert not writer_gone(named(0))
     assert not writer_gone(named(DEAD_PID, host=other(mine[1])))  # another computer's
     assert writer_gone(named(os.getpid(), boot=other(mine[2])))  # before the last boot
@@ -243,7 +258,7 @@ def test_a_dead_writers_temp_goes_at_once_beside_its_file_only(
     tmp_path: Path, known_boot: None
 ) -> None:
     dead = leave(tmp_path, named(DEAD_PID))
-    live = leave(tmp_path, named(os.getppid()))
+    live = leave(tmp_path, named(RUNNING_PID))
     other_file = leave(tmp_path, named(DEAD_PID).replace(".s.json.", ".t.json."))
     assert remove_stale_temp_files(tmp_path / "s.json") == [dead]
     assert names(tmp_path) == sorted([live.name, other_file.name])
