@@ -97,11 +97,13 @@ def test_modes_kept_given_or_from_the_umask(tmp_path: Path) -> None:
     assert mode_of(path) == 0o600  # given
     old = os.umask(0o027)
     try:
-        atomic_write_bytes(tmp_path / "fresh.json", b"x")
-        assert os.umask(0o027) == 0o027  # asking for the umask put it back
+        for umask, mode in [(0o027, 0o640), (0o022, 0o644), (0, 0o666)]:
+            os.umask(umask)
+            atomic_write_bytes(tmp_path / f"fresh{umask}.json", b"x")
+            assert os.umask(umask) == umask  # asking for the umask put it back
+            assert mode_of(tmp_path / f"fresh{umask}.json") == mode
     finally:
         os.umask(old)
-    assert mode_of(tmp_path / "fresh.json") == 0o640
 
 
 def test_a_relative_name_writes_in_the_current_folder(
@@ -174,6 +176,33 @@ def test_a_temp_name_says_which_process_on_which_host_and_boot(
     monkeypatch.setattr(atomic_write, "boot_id", lambda: "0A1B2C3D-4E5F-6789")
     host = hashlib.sha256(b"workshop-laptop").hexdigest()[:6]
     assert temp_prefix(tmp_path / "s.json") == f".s.json.{os.getpid()}-{host}-0a1b2c3d."
+
+
+def test_the_temp_file_is_named_for_its_writer_beside_the_target(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    renamed: list[tuple[str, Path]] = []
+    real_replace = os.replace
+
+    def replace(src: str, dst: Path) -> None:
+        renamed.append((str(src), Path(dst)))
+        real_replace(src, dst)
+
+    monkeypatch.setattr(atomic_write.os, "replace", replace)
+    atomic_write_bytes(tmp_path / "s.json", b"x")
+    [(temp, target)] = renamed
+    assert target == tmp_path / "s.json" and Path(temp).parent == tmp_path
+    prefix = temp_prefix(target)
+    assert Path(temp).name.startswith(prefix) and temp.endswith(".tmp")
+    assert len(Path(temp).name) > len(prefix) + len(".tmp")  # and something random
+
+
+def test_a_host_name_that_is_not_utf8_still_names_temps(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(atomic_write, "this_host", lambda: "salle-\udce9")  # b"salle-\xe9"
+    host = hashlib.sha256(b"salle-\xe9").hexdigest()[:6]
+    assert f"-{host}-" in temp_prefix(tmp_path / "s.json")
 
 
 @pytest.mark.parametrize(
@@ -287,10 +316,12 @@ def test_a_name_with_glob_characters_finds_its_own_temps(tmp_path: Path) -> None
 
 
 def test_what_is_not_a_regular_file_is_left(tmp_path: Path) -> None:
-    (tmp_path / ".s.json.dir.tmp").mkdir()
-    (tmp_path / ".s.json.link.tmp").symlink_to(tmp_path / "s.json")
-    assert remove_stale_temp_files(tmp_path / "s.json", now=time.time() + 3600) == []
-    assert len(names(tmp_path)) == 2
+    old = leave(tmp_path, ".s.json.0.tmp", age=STALE_TEMP_SECONDS + 60)
+    for i in range(1, 6):  # whatever order the folder lists them in, the file still goes
+        (tmp_path / f".s.json.dir{i}.tmp").mkdir()
+        (tmp_path / f".s.json.link{i}.tmp").symlink_to(tmp_path / "s.json")
+    assert remove_stale_temp_files(tmp_path / "s.json", now=time.time() + 3600) == [old]
+    assert len(names(tmp_path)) == 10
 
 
 def test_tidying_never_raises(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -319,7 +350,9 @@ def test_the_recovery_folder_is_tidied_of_every_temp(tmp_path: Path) -> None:
     a = leave(tmp_path, ".a.json.abcd.tmp", age=STALE_TEMP_SECONDS + 60)
     b = leave(tmp_path, ".b.json.abcd.tmp", age=STALE_TEMP_SECONDS + 60)
     leave(tmp_path, "c.tmp", age=STALE_TEMP_SECONDS + 60)  # not a hidden temp: not ours
+    young = leave(tmp_path, ".d.json.abcd.tmp")
     assert sorted(remove_stale_temp_files_in(tmp_path)) == [a, b]
+    assert remove_stale_temp_files_in(tmp_path, now=time.time() + 3600) == [young]
 
 
 def test_opening_tidies_beside_the_real_file(tmp_path: Path) -> None:

@@ -55,7 +55,7 @@ def atomic_write_bytes(
     target is a symbolic link and follow_symlinks); the file keeps its mode unless mode is
     given. NotRegularFileError (an OSError) when target is a pipe, device or folder."""
     target = write_target(target, follow_symlinks)
-    folder = target.parent if str(target.parent) else Path(".")
+    folder = target.parent  # "." for a bare name
     file_mode = _file_mode(target) if mode is None else mode
     fd, tmp_name = tempfile.mkstemp(prefix=temp_prefix(target), suffix=".tmp", dir=folder)
     try:
@@ -124,7 +124,7 @@ def remove_stale_temp_files(target: Path, now: float | None = None) -> list[Path
     than STALE_TEMP_SECONDS: a younger one may belong to a save in progress in another
     instance. Returns what was removed; never raises.
     """
-    folder = target.parent if str(target.parent) else Path(".")
+    folder = target.parent  # "." for a bare name
     return _remove_stale(folder.glob(f".{glob.escape(target.name)}.*.tmp"), now)
 
 
