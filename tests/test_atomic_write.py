@@ -315,13 +315,20 @@ def test_a_name_with_glob_characters_finds_its_own_temps(tmp_path: Path) -> None
     assert remove_stale_temp_files(tmp_path / "s[1].json") == [mine]
 
 
-def test_what_is_not_a_regular_file_is_left(tmp_path: Path) -> None:
+def test_what_is_not_a_regular_file_is_left(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     old = leave(tmp_path, ".s.json.0.tmp", age=STALE_TEMP_SECONDS + 60)
-    for i in range(1, 6):  # whatever order the folder lists them in, the file still goes
-        (tmp_path / f".s.json.dir{i}.tmp").mkdir()
-        (tmp_path / f".s.json.link{i}.tmp").symlink_to(tmp_path / "s.json")
+    (tmp_path / ".s.json.dir.tmp").mkdir()
+    (tmp_path / ".s.json.link.tmp").symlink_to(tmp_path / "s.json")
+    real_glob = Path.glob
+
+    def file_last(self: Path, pattern: str):  # noqa: ANN202 - the file after the others
+        yield from sorted(real_glob(self, pattern), key=lambda p: p.name == old.name)
+
+    monkeypatch.setattr(Path, "glob", file_last)
     assert remove_stale_temp_files(tmp_path / "s.json", now=time.time() + 3600) == [old]
-    assert len(names(tmp_path)) == 10
+    assert names(tmp_path) == [".s.json.dir.tmp", ".s.json.link.tmp"]
 
 
 def test_tidying_never_raises(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
