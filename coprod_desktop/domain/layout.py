@@ -67,14 +67,22 @@ MAX_STRETCH = 1.5  # a board is stretched at most this much to fill a screen's s
 
 
 def stretch_factors(
-    board_w: float, board_h: float, view_w: float, view_h: float, limit: float = MAX_STRETCH
+    board_w: float,
+    board_h: float,
+    view_w: float,
+    view_h: float,
+    limit: float = MAX_STRETCH,
+    tolerance: float = 0.0,
 ) -> tuple[float, float]:
     """How much to widen (fx) or heighten (fy) a board's geometry so that it has the
     view's shape: a 16:9 board on a 4:3 projector grows taller instead of being
-    letterboxed. One of the two is 1; rounded to 1/1000 so a pixel's jitter changes nothing."""
+    letterboxed. One of the two is 1; rounded to 1/1000 so a pixel's jitter changes nothing.
+    Shapes within tolerance (0.15: 15 %) of the board's keep it as it is."""
     if min(board_w, board_h, view_w, view_h) <= 0:
         return (1.0, 1.0)
     ratio = (view_w / view_h) / (board_w / board_h)
+    if 1 / (1 + tolerance) <= ratio <= 1 + tolerance:
+        return (1.0, 1.0)
     if ratio >= 1:
         return (round(min(limit, ratio), 3), 1.0)
     return (1.0, round(min(limit, 1 / ratio), 3))

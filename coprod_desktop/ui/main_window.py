@@ -57,6 +57,7 @@ from coprod_desktop.ui.panels.room_bar import RoomBar
 from coprod_desktop.ui.panels.room_layout import PresentingLayout, room_scale, timer_digits_px
 from coprod_desktop.ui.panels.still_to_decide import StillToDecide
 from coprod_desktop.ui.panels.timer import TimerWidget
+from coprod_desktop.ui.panels.top_rows import TopRows
 from coprod_desktop.ui.panels.tray import DeckTray
 from coprod_desktop.ui.presenter.controller import Presenter
 from coprod_desktop.ui.style import focus
@@ -79,6 +80,8 @@ class _FixedLabelButton(QToolButton):
 
 
 COMPACT_BELOW_HEIGHT = 820  # px of window height: below it the room controls take less room
+SIDE_WIDE, SIDE_NARROW = 380, 300  # the side column (tray, details): px wide
+NARROW_BELOW = 1200  # px of window width: below it the side column is SIDE_NARROW
 
 HINT = (
     "Drag a card from the tray onto the board, or tap a card and then tap a region. "
@@ -183,8 +186,15 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(centre)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([380, 1540])
+        self.splitter.setSizes([SIDE_WIDE, 1540])
         self.setCentralWidget(self.splitter)
+        # A narrow window: the buttons beside the tabs go to a row above them; the side
+        # column narrower (until the facilitator drags it).
+        self.top_rows = TopRows(
+            self.group_bar, top, [self.room_bar, self.present_button], centre, self._two_rows_ok
+        )
+        self._side_auto = True
+        self.splitter.splitterMoved.connect(self._side_dragged)
         self.statusBar().addWidget(self.hint, 1)
 
         # Presenting, the side column slides in over the board (groups read cards and write
@@ -199,6 +209,8 @@ class MainWindow(QMainWindow):
         # Shortcuts live on the window too, so they work while the menu bar is hidden.
         self.addActions(list(self.named_actions.values()))
         self.presentation.changed.connect(self._on_presentation_changed)
+        document.groups_changed.connect(self._arrange_top)
+        document.session_replaced.connect(self._arrange_top)
         self.presentation.changed.connect(self.room.on_presentation_changed)
         self.scene.card_selected.connect(self._on_board_selection)
         self.scene.move_menu_requested.connect(self.show_move_menu)
@@ -296,11 +308,31 @@ class MainWindow(QMainWindow):
             self.timer.reset_button.setMinimumWidth(72)
             self.timer.preset_button.setMinimumWidth(72)
 
+    def _two_rows_ok(self) -> bool:
+        presentation = getattr(self, "presentation", None)  # resized while being built
+        return presentation is None or not presentation.active
+
+    def _arrange_top(self, *_args: object) -> None:
+        """The tabs' row (and the buttons' above it on a narrow window); the side column
+        narrower on a narrow window."""
+        if getattr(self, "presentation", None) is None:
+            return
+        if self._side_auto and not self.presentation.active:
+            side = SIDE_NARROW if self.width() < NARROW_BELOW else SIDE_WIDE
+            sizes = self.splitter.sizes()
+            if len(sizes) == 2 and sizes[0] != side and sum(sizes) > side:
+                self.splitter.setSizes([side, sum(sizes) - side])
+        self.top_rows.arrange()
+
+    def _side_dragged(self, *_args: object) -> None:
+        self._side_auto = False
+
     def _arrange_presenting_controls(self, _on_side: bool) -> None:
         self._lay_out_controls()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self._arrange_top()
         compact = self.height() < COMPACT_BELOW_HEIGHT
         if compact != self.compact:
             self.compact = compact
@@ -632,6 +664,7 @@ class MainWindow(QMainWindow):
             self.group_bar.tabs.set_scale(1.0)
         self.group_bar.tabs.set_min_contrast(7.0 if active else 4.5)  # AAA on the projector
         self.tap_guide.refresh()
+        self._arrange_top()
         self.board_view.fit()
 
     def return_selected_to_tray(self) -> None:

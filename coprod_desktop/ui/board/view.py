@@ -24,6 +24,7 @@ from coprod_desktop.ui.board.scene import BoardScene
 FOCUS_RING = "#1a1a1a"
 ZOOM_MARGIN = 12.0  # board units around a zoomed region
 MAX_PINCH_ZOOM = 4.0
+WINDOW_STRETCH_TOLERANCE = 0.2  # the facilitator's window: a view this near the board's shape
 
 
 class BoardView(QGraphicsView):
@@ -100,12 +101,14 @@ class BoardView(QGraphicsView):
     # --- fitting and zooming -------------------------------------------------------
     def fit(self, *_args: object) -> None:
         scene = self.board_scene
-        if scene.fills_view:  # presenting: the board takes the view's shape, no letterbox
-            w, h = scene.document.session.board.size
-            port = self.viewport().size()
-            fx, fy = stretch_factors(w, h, port.width(), port.height())
-            if scene.set_stretch(fx, fy):
-                return  # the new scene rect fits the view again (sceneRectChanged)
+        # The board takes the view's shape, no letterbox: presenting always; in the
+        # facilitator's window when the view's shape is far from the board's (1024x768).
+        w, h = scene.document.session.board.size
+        port = self.viewport().size()
+        tolerance = 0.0 if scene.fills_view else WINDOW_STRETCH_TOLERANCE
+        fx, fy = stretch_factors(w, h, port.width(), port.height(), tolerance=tolerance)
+        if scene.set_stretch(fx, fy):
+            return  # the new scene rect fits the view again (sceneRectChanged)
         region = self.board_scene.region_items.get(self.zoomed_region)
         target = (
             region.rect.adjusted(-ZOOM_MARGIN, -ZOOM_MARGIN, ZOOM_MARGIN, ZOOM_MARGIN)

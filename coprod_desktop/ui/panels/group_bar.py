@@ -53,6 +53,23 @@ def distinct_parts(names: list[str]) -> list[str]:
     return parts
 
 
+def without_badge_numbers(parts: list[str]) -> list[str]:
+    """Parts that start with their tab's own number ("2 – Elm" on tab 2) without it: the
+    tab's badge shows that number. Kept as they were unless all of them start so and what
+    is left still tells them apart."""
+    stripped = []
+    for i, part in enumerate(parts):
+        number = str(i + 1)
+        rest = part[len(number) :] if part.startswith(number) else ""
+        if not rest or rest[0] not in " -\u2013\u2014:.)":
+            return parts
+        rest = rest.lstrip(" -\u2013\u2014:.)")
+        if not rest:
+            return parts
+        stripped.append(rest)
+    return stripped if len(set(stripped)) == len(stripped) else parts
+
+
 def text_colour_on(colour: str) -> QColor:
     """Black or white, whichever reads better on colour (WCAG relative luminance)."""
     c = QColor(colour)
@@ -150,7 +167,7 @@ class GroupTabs(QTabBar):
     def distinct_text(self, index: int) -> str:
         """The part of the tab's name that differs from the other tabs' names."""
         names = [one_line(self.tabText(i)) for i in range(self.count())]
-        return isolate(distinct_parts(names)[index])
+        return isolate(without_badge_numbers(distinct_parts(names))[index])
 
     def _text_rect(self, index: int) -> QRectF:
         rect = QRectF(self.tabRect(index)).adjusted(3, 4, -3, 0)

@@ -5,6 +5,7 @@ such card on the board, so the group can go through them one by one."""
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QToolButton, QWidget
 
 from coprod_desktop.ui.document.document import SessionDocument
@@ -57,6 +58,21 @@ class StillToDecide(QToolButton):
         self.setToolTip("Tap to show the next card that still needs a place" if rows else "")
         self.setEnabled(bool(rows))
         self.setStyleSheet(f"QToolButton {{ color: {colour}; text-align: left; }}")
+        self._fit_font()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_font()
+
+    def _fit_font(self) -> None:
+        """16 px bold, smaller (to 12) when the side column is narrow (a 1024 px window)."""
+        text = self.text().replace("&", "")
+        for px in range(16, 11, -1):
+            f = fonts.font(px, bold=True)
+            if QFontMetrics(f).horizontalAdvance(text) <= self.width() - 8 or px == 12:
+                break
+        if f.pixelSize() != self.font().pixelSize():
+            self.setFont(f)
 
     def _show_next(self) -> None:
         rows = self.undecided()
