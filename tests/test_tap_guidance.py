@@ -91,3 +91,21 @@ def test_the_normal_window_keeps_its_status_bar_hint(window):
     assert window.scene.pending_card_id
     assert not targets(window) and not window.tap_guide.label.isVisible()
     assert "tap a region" in window.hint.text()
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (1280, 720), (1920, 1080)])
+def test_the_hint_covers_no_heading_or_label(presenting, size):
+    win = presenting
+    win.resize(*size)
+    settle()
+    view, scene = win.board_view, win.scene
+    scene.pending_card_id = win.tray.card_ids()[0]
+    settle()
+    hint = win.tap_guide.label
+    assert win.tap_guide.text and view.viewport().rect().contains(hint.geometry())
+    names = [d.sceneBoundingRect() for d in scene.decoration_items if d.decoration.kind != "band"]
+    for region in scene.region_items.values():
+        names += region.label_line_rects()
+    for rect in names:
+        on_port = view.mapFromScene(rect).boundingRect()
+        assert not hint.geometry().intersects(on_port), (size, rect)

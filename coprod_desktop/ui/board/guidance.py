@@ -5,7 +5,7 @@ can go to stand out (BoardScene.show_targets)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, QRect, QRectF, Qt
 from PySide6.QtWidgets import QLabel
 
 from coprod_desktop.domain.errors import DomainError
@@ -15,6 +15,7 @@ from coprod_desktop.ui.style import fonts
 from coprod_desktop.ui.style.plain_text import one_line, quoted
 
 NOW_TAP = "now tap where it goes"
+NAME_WEIGHT = 20.0  # covering a heading or label, per px, is this much worse than a card
 NOW_TAP_PRINCIPLE = "now tap where it goes, or a card it shows in"
 _STYLE = (
     "QLabel { background: #1a1a1a; color: #ffffff; border: 3px solid #0072b2;"
@@ -30,6 +31,7 @@ class TapGuide(QObject):
         self.label = QLabel(view.viewport())
         self.label.setObjectName("tap-guide")
         self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.label.setWordWrap(True)
         self.label.setStyleSheet(_STYLE)
         self.label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)  # taps pass
         self.label.setAccessibleName("Hint")
@@ -62,13 +64,57 @@ class TapGuide(QObject):
         self.label.raise_()
 
     def _place(self) -> None:
+        """Where the hint covers the least of what the room reads: the headings, labels
+        and cards of the board; along the top or the bottom, centred or at a side, on one
+        line or wrapped into half the width (top centre when nothing is covered)."""
         port = self.view.viewport().rect()
-        self.label.setMaximumWidth(max(100, port.width() - 40))
-        self.label.adjustSize()
-        size = self.label.size()
-        self.label.move(port.center().x() - size.width() // 2, 12)
+        label = self.label
+        natural = label.fontMetrics().horizontalAdvance(label.text()) + 40  # its padding
+        texts = self._texts()
+        best: tuple[float, QRect] | None = None  # the first spot wins a tie
+        for width in (min(natural, port.width() - 24), min(natural, port.width() // 2 - 18)):
+            label.setFixedWidth(max(100, width))
+            label.adjustSize()
+            w, h = label.width(), label.height()
+            xs = [port.center().x() - w // 2, port.left() + 12, port.right() - 12 - w]
+            ys = [port.top() + 12, port.bottom() - 12 - h]
+            for spot in (QRect(x, y, w, h) for y in ys for x in xs):
+                covered = _covered(spot, texts)
+                if best is None or covered < best[0]:
+                    best = (covered, spot)
+        if best is not None:
+            label.setFixedWidth(best[1].width())
+            label.adjustSize()
+            label.move(best[1].topLeft())
+
+    def _texts(self) -> list[tuple[QRect, float]]:
+        """What the room reads on the board, in viewport px, each with its weight: a
+        heading or label NAME_WEIGHT times a card (it names where cards go)."""
+        view, scene = self.view, self.scene
+
+        def on_port(rect: QRectF) -> QRect:
+            return view.mapFromScene(rect).boundingRect()
+
+        found: list[tuple[QRect, float]] = []
+        for decoration in scene.decoration_items:
+            if decoration.decoration.kind != "band":
+                found.append((on_port(decoration.sceneBoundingRect()), NAME_WEIGHT))
+        for region in scene.region_items.values():
+            found += [(on_port(line), NAME_WEIGHT) for line in region.label_line_rects()]
+        for item in [*scene.card_items.values(), *scene.more_items.values()]:
+            found.append((on_port(item.sceneBoundingRect()), 1.0))
+        return found
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize and self.label.isVisible():
             self._place()
         return False
+
+
+def _covered(spot: QRect, texts: list[tuple[QRect, float]]) -> float:
+    total = 0.0
+    for rect, weight in texts:
+        part = spot.intersected(rect)
+        if not part.isEmpty():
+            total += part.width() * part.height() * weight
+    return total
