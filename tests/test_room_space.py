@@ -197,3 +197,16 @@ def test_the_focus_ring_is_drawn_dashed_inside_the_frame(window, qtbot):
         shade = [dark(x, y) for x, y in along]
         assert 0.3 < sum(shade) / len(shade) < 0.9, sum(shade) / len(shade)  # dashes, gaps
 
+
+@pytest.mark.parametrize("size", [(1024, 768), (1280, 720)])
+def test_ladder_bands_reach_the_label_floor_turned_up_their_strip(presenting, size):
+    win = presenting(size)
+    scale = win.board_view.transform().m11()
+    bands = [d for d in win.scene.decoration_items if d.decoration.kind == "band"]
+    assert bands
+    for band in bands:  # "Doing with" in a strip 44 px wide: 11 px flat, 14 px turned
+        assert band.fitted_px() * scale >= 14 - 0.05, (band.decoration.text, band.fitted_px())
+        assert band._fit()[2]
+    win.presentation.leave()
+    settle()
+    assert not any(band._fit()[2] for band in bands)  # the window's board: flat, as before

@@ -53,10 +53,22 @@ class DecorationItem(QGraphicsItem):
 
     def fitted_px(self) -> int:
         """The type size the decoration is painted at, board units."""
+        return self._fit()[0].pixelSize()
+
+    def _fit(self) -> tuple[QFont, list[str], bool]:
+        """The font and lines as painted, and whether they run up the box (a band's tall,
+        narrow strip, presenting: its text at the floor only fits turned)."""
         kind = self.decoration.kind
         size = max({"title": 26, "axis": 24, "band": 22}.get(kind, 18), self.floor)
-        box = self._rect.adjusted(6, 4, -6, -4)
-        return fit_text(self.decoration.text, box, size, 10, bold=kind != "heading")[0].pixelSize()
+        inner = self._rect.adjusted(6, 4, -6, -4)
+        bold = kind != "heading"
+        f, lines = fit_text(self.decoration.text, inner, size, 10, bold=bold)
+        if kind == "band" and self.floor and f.pixelSize() < self.floor <= size:
+            turned = QRectF(0, 0, inner.height(), inner.width())
+            g, turned_lines = fit_text(self.decoration.text, turned, size, 10, bold=bold)
+            if g.pixelSize() > f.pixelSize():
+                return g, turned_lines, True
+        return f, lines, False
 
     def set_rect(self, rect: QRectF) -> None:
         """Where the decoration is on a stretched board (presentation mode)."""
@@ -77,14 +89,21 @@ class DecorationItem(QGraphicsItem):
             band = words[-1].lower() if words else ""
             painter.fillRect(r, QColor(theme.BAND_FILLS.get(band, "#eeeeee")))
         # presenting: as large as the room's label floor where the box holds it
-        size = max({"title": 26, "axis": 24, "band": 22}.get(kind, 18), self.floor)
         inner = r.adjusted(6, 4, -6, -4)
-        f, lines = fit_text(self.decoration.text, inner, size, 10, bold=kind != "heading")
+        f, lines, turned = self._fit()
         painter.setFont(f)
         painter.setPen(QColor(theme.TEXT))
         align = Qt.AlignmentFlag.AlignCenter | Qt.AlignmentFlag.AlignVCenter
         if kind == "title":
             align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        if turned:  # read bottom to top, as a book's spine
+            painter.save()
+            painter.translate(inner.bottomLeft())
+            painter.rotate(-90)
+            box = QRectF(0, 0, inner.height(), inner.width())
+            painter.drawText(box, int(align), "\n".join(lines))
+            painter.restore()
+            return
         painter.drawText(inner, int(align), "\n".join(lines))
 
 
