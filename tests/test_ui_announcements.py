@@ -357,3 +357,18 @@ def test_revealing_the_key_says_it(win, heard: Heard) -> None:  # noqa: ANN001
     )
     debrief.reveal_all_button.click()
     assert heard.last == "The whole key revealed"
+
+
+def test_the_tap_hint_while_presenting_is_said(win, heard: Heard) -> None:  # noqa: ANN001
+    win.drawer.duration_ms = 0
+    win.presentation.enter()
+    card = win.tray.card_ids()[0]
+    heard.clear()
+    win.tray.select_card(card)
+    hint = win.tap_guide.text
+    assert "now tap where it goes" in hint
+    assert hint in heard.texts
+    win.scene.pending_card_id = ""
+    count = len(heard.said)
+    win.scene.pending_card_id = card  # the same hint again, after it went: said again
+    assert heard.said[count:] == [(hint, POLITE)]

@@ -6,10 +6,11 @@ message that is also announced. What is announced (issue 16's audit, README):
 every undo step as it is done ("Place ... to 6 Co-design (Table 1)"), undone
 ("Undone: ...") and redone ("Redone: ..."), except the keystrokes of a note (the typist
 hears them); the group whose board shows ("Table 2 – Harbour's board"); another session
-opened; time's up; a region zoomed and the whole board again; presentation mode, room
-mode (locked, unlocked) and the debrief on and off; the key revealed in the debrief;
-the handout exported or why it failed; every status bar message (saved, files written,
-merges, refusals, single-key mode).
+opened; time's up; a region zoomed and the whole board again; presenting, the tap-tap
+hint ("... now tap where it goes"); presentation mode, room mode (locked, unlocked) and
+the debrief on and off; the key revealed in the debrief; the handout exported or why
+it failed; every status bar message (saved, files written, merges, refusals, single-key
+mode).
 
 install(window) is called once per main window; the factory is installed once per process.
 Qt asks the factory only while an assistive technology is active, so none of this costs
@@ -150,6 +151,10 @@ class WindowAnnouncer(QObject):
         view = getattr(window, "board_view", None)
         if isinstance(view, BoardView):
             view.zoom_changed.connect(self._zoomed)
+            guide = getattr(window, "tap_guide", None)
+            if guide is not None:  # presenting: the hint over the board, after it is set
+                self._hint = ""
+                view.board_scene.pending_changed.connect(lambda _card: self._hinted(guide))
         presentation = getattr(window, "presentation", None)
         if presentation is not None:
             presentation.changed.connect(self._presenting)
@@ -191,6 +196,12 @@ class WindowAnnouncer(QObject):
         if cover is not None and stack is not None and stack.currentWidget() is cover:
             text += f", covered until the group chooses Show {group.name}'s board"
         announce(self.window, text)
+
+    def _hinted(self, guide: object) -> None:
+        text = str(getattr(guide, "text", ""))
+        if text and text != self._hint:
+            announce(self.window, text)
+        self._hint = text
 
     def _session_opened(self) -> None:
         session = self.document.session
