@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 import math
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -15,9 +16,11 @@ from pypdf import PageObject, PdfReader
 
 from coprod_desktop.domain.model import Session
 from coprod_desktop.files.session_file import load_session
-from coprod_desktop.handout import HandoutOptions, handout_bytes
+from coprod_desktop.handout import HandoutOptions
 from coprod_desktop.handout.board_drawing import board_parts
 from coprod_desktop.handout.styles import KIND_MARKERS
+from tests.example_handouts import example_pdf_with
+from tests.pdf_text import page_words
 
 EXAMPLE = Path(__file__).parent.parent / "sessions/community-health-workshop.json"
 MORE = re.compile(r"\+(\d+) more")
@@ -32,26 +35,38 @@ Run = tuple[str, float, bool]  # text, size in points, bold
 Boards = dict[str, list[tuple[str, list[Run]]]]  # group -> its board pages: text, runs
 
 
-def _boards(session: Session, options: HandoutOptions) -> Boards:
-    """Each group's board pages (their text and runs), read once."""
-    data = handout_bytes(session, options)[0]
-    found: Boards = {g.name: [] for g in session.groups}
-    for page in PdfReader(io.BytesIO(data)).pages:
-        text = words(page.extract_text())
+LARGE = HandoutOptions(invariant=True, large_print=True)
+NORMAL = HandoutOptions(invariant=True)
+
+
+def _board_pages(session: Session, data: bytes) -> dict[str, list[int]]:
+    """Each group's board pages (indexes), found with pdftotext (pypdf is slow)."""
+    found: dict[str, list[int]] = {g.name: [] for g in session.groups}
+    for i, text in enumerate(page_words(data, body_only=True)):
         for name in found:
             if text.startswith(f"{name} · board"):
-                found[name].append((text, pieces(page)))
+                found[name].append(i)
     return found
+
+
+def _boards(session: Session, options: HandoutOptions) -> Boards:
+    """Each group's board pages (their text and runs, in drawing order), read once."""
+    data = example_pdf_with(options)
+    pages = PdfReader(io.BytesIO(data)).pages
+    return {
+        name: [(words(pages[i].extract_text()), pieces(pages[i])) for i in indexes]
+        for name, indexes in _board_pages(session, data).items()
+    }
 
 
 @pytest.fixture(scope="module")
 def large(example: Session) -> Boards:
-    return _boards(example, HandoutOptions(invariant=True, large_print=True))
+    return _boards(example, LARGE)
 
 
 @pytest.fixture(scope="module")
 def normal(example: Session) -> Boards:
-    return _boards(example, HandoutOptions(invariant=True))
+    return _boards(example, NORMAL)
 
 
 def pieces(page: PageObject) -> list[Run]:
@@ -156,3 +171,24 @@ def test_board_parts_by_lens_with_their_nearest_headings(example: Session) -> No
     assert alone.rect == next(r.rect for r in example.board.regions if r.lens == "not")
     x, y, w, h = matrix.rect
     assert (x, y) == (0, 0) and x + w == 1188 and y + h == 836  # cells and their headings
+
+
+def test_pdftotext_in_drawing_order_reads_the_matrix_then_the_ladder(example: Session) -> None:
+    """pdftotext -raw (the page's order, as copying and most readers take it) on the
+    one-page board of normal print: every matrix label before the ladder's title."""
+    data = example_pdf_with(NORMAL)
+    parts = {p.label: p for p in board_parts(example.board)}
+    matrix, ladder = parts["Public service matrix"], parts["Ladder of co-production"]
+    for name, (index,) in _board_pages(example, data).items():
+        raw = subprocess.run(
+            ["pdftotext", "-raw", "-f", str(index + 1), "-l", str(index + 1), "-", "-"],
+            input=data,
+            capture_output=True,
+            check=True,
+            timeout=120,
+        ).stdout.decode("utf-8")
+        text = words(raw)
+        ends = [text.find(words(r.label)) + len(words(r.label)) for r in matrix.regions]
+        assert min(ends) > 0, (name, text[:300])
+        title = next(d.text for d in ladder.decorations if d.kind == "title")
+        assert max(ends) <= text.index(words(title)), name
