@@ -167,7 +167,8 @@ def legibility_table(presenting: list[Legibility], normal: list[Legibility]) -> 
     """The README's table: smallest card title, smallest region label and timer, px on
     the screen, per size, normal window and presenting (floors in brackets)."""
     lines = [
-        "| size | mode | smallest card title | smallest region label | timer | cards behind +N |",
+        "| size | mode | smallest card title | smallest region label | timer "
+        "| cards shown / behind +N |",
         "| --- | --- | --- | --- | --- | --- |",
     ]
     for m in [*presenting, *normal]:
@@ -188,7 +189,8 @@ def legibility_table(presenting: list[Legibility], normal: list[Legibility]) -> 
             f" (>= {TIMER_FLOORS[m.size]:.0f})" if floors and m.size in TIMER_FLOORS else ""
         )
         at = f"{m.size[0]}x{m.size[1]}"
-        lines.append(f"| {at} | {m.mode} | {title} | {label} | {timer} | {m.hidden_cards} |")
+        shown = f"{len(m.card_titles)} / {m.hidden_cards}"
+        lines.append(f"| {at} | {m.mode} | {title} | {label} | {timer} | {shown} |")
     return lines
 
 
