@@ -31,6 +31,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QMainWindow, QWidget
 
+from coprod_desktop.domain.errors import DomainError
 from coprod_desktop.ui.board.accessible import BoardAccessible
 from coprod_desktop.ui.board.view import BoardView
 from coprod_desktop.ui.document.commands import NOTE_COMMAND_ID
@@ -135,8 +136,9 @@ class UndoAnnouncer(QObject):
 
 class WindowAnnouncer(QObject):
     """What a sighted person sees change in the window without an undo step: the group
-    whose board shows, time's up, a zoom, presentation mode, the debrief, the handout
-    exported or failed."""
+    whose board shows, another session, time's up, a zoom, the tap-tap hint,
+    presentation mode, room mode, the debrief and its key, the handout exported or
+    failed (see the module's docstring)."""
 
     def __init__(self, window: QMainWindow) -> None:
         super().__init__(window)
@@ -188,7 +190,7 @@ class WindowAnnouncer(QObject):
     def _group_shown(self, group_id: str) -> None:
         try:
             group = self.document.session.group(group_id)
-        except Exception:  # noqa: BLE001 (a group removed meanwhile: nothing to say)
+        except DomainError:  # a group removed meanwhile: nothing to say
             return
         text = f"{group.name}'s board"
         stack = getattr(self.window, "centre_stack", None)
