@@ -33,7 +33,9 @@ def reference_depth(text: str) -> int:
     return deepest
 
 
-@settings(max_examples=3000, deadline=None)
+# 1,000 texts still catch a reading that forgets escapes or a trailing backslash in an
+# unterminated string (both tried); 3,000 took a quarter of a minute of the suite.
+@settings(max_examples=1000, deadline=None)
 @given(st.text(alphabet='"\\[]{}a,:\n', max_size=40))
 def test_depth_matches_a_character_reading(text: str) -> None:
     assert nesting_depth(text) == reference_depth(text)
