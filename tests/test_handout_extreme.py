@@ -140,15 +140,17 @@ def test_all_fields_at_once_through_the_cli(tmp_path: Path, capsys) -> None:
 
 
 def test_long_text_in_large_print_booklets() -> None:
-    """Also: a booklet's footer cuts a long group name, not its page number."""
+    """Also: a booklet's footer cuts a long group name, not its page number. Two of the
+    three groups (one with its own card), two booklets: the third group added 330 of 844 pages."""
     session = extreme_session(["title", "group_name", "card_title", "region_label"])
+    session.remove_group(session.groups[2].id)
     start = time.perf_counter()
     data, pages = handout_bytes(
         session, HandoutOptions(invariant=True, large_print=True, booklets=True, paper="letter")
     )
     print(f"large print booklets: {time.perf_counter() - start:.2f} s, {pages} pages")
     assert data.startswith(b"%PDF") and pages > len(session.groups)
-    assert f"{session.groups[2].name}·cardsandnotes" in body_text(data)
+    assert f"{session.groups[1].name}·cardsandnotes" in body_text(data)
     footers = [FOOTER.search(page) for page in pdf_pages(data)]
     assert all(f is not None and f.group(1) for f in footers)
 
