@@ -35,6 +35,7 @@ in one atomic step, so they can never disagree after a crash.
 from __future__ import annotations
 
 import contextlib
+import glob
 import json
 import logging
 import os
@@ -255,12 +256,12 @@ class RecoveryStore:
 
     def _forget(self, name: str) -> None:
         """Remove a dead run's lock and the temporary files a kill mid-write left."""
-        for leftover in self.folder.glob(f".{_glob_escape(name)}.*.tmp"):
+        for leftover in self.folder.glob(f".{glob.escape(name)}.*.tmp"):
             _unlink(leftover)
         _unlink(self.folder / f"{name}{LOCK_SUFFIX}")
         self._release(name)
 
-    def _claim(self, name: str, create: bool = False) -> bool:
+    def _claim(self, name: str, *, create: bool) -> bool:
         flags = os.O_RDWR | (os.O_CREAT if create else 0)
         try:
             fd = os.open(self.folder / f"{name}{LOCK_SUFFIX}", flags, 0o600)
@@ -329,10 +330,6 @@ def _read_bounded(path: Path) -> str:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise SessionFormatError(f"not UTF-8 text (byte {exc.start})") from exc
-
-
-def _glob_escape(name: str) -> str:
-    return "".join(f"[{ch}]" if ch in "*?[" else ch for ch in name)
 
 
 def _unlink(path: Path) -> None:
