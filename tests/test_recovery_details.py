@@ -274,6 +274,7 @@ def test_damaged_names_count_up(tmp_path: Path) -> None:
     (tmp_path / "1-x.damaged.json").write_text("")
     assert damaged_name(tmp_path, "1-x") == tmp_path / "1-x-2.damaged.json"
     (tmp_path / "1-x-2.damaged.json").write_text("")
+    assert damaged_name(tmp_path, "1-x") == tmp_path / "1-x-3.damaged.json"
     (tmp_path / "1-x-3.damaged.json").symlink_to("nowhere")  # a link counts as taken
     assert damaged_name(tmp_path, "1-x") == tmp_path / "1-x-4.damaged.json"
 
