@@ -195,6 +195,9 @@ def start_app(session: Path | None, tmp: Path, window_manager: bool = True) -> I
         if window_manager and shutil.which("openbox"):
             started.append(_start(["openbox"], env, log))  # gives the window "active"
         app_env = dict(env, QT_QPA_PLATFORM="xcb", QT_LINUX_ACCESSIBILITY_ALWAYS_ON="1")
+        if session is not None:  # a copy: the app locks the file it opens, and another
+            # test's copy of the app on the same file would stop at "open read-only?"
+            session = Path(shutil.copy2(session, tmp / session.name))
         argv = [sys.executable, str(DRIVER)] + ([str(session)] if session else [])
         app = _start(argv, app_env, log, stdin=subprocess.PIPE, stdout=subprocess.PIPE, cwd=REPO)
         started.append(app)

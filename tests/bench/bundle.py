@@ -26,6 +26,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from coprod_desktop.ui.startup_probe import ENV, parse
+from tests.bench.child import session_copy
 from tests.bench.config import REPO, BenchConfig, child_env, offscreen_platform
 from tests.bench.table import Result, Row, render
 
@@ -38,7 +39,7 @@ TIMEOUT_S = 120
 
 def uv_command(config: BenchConfig) -> tuple[list[str], dict[str, str]]:
     uv = shutil.which("uv") or "uv"
-    return [uv, "run", "coprod-desktop", str(config.session)], child_env(config)
+    return [uv, "run", "coprod-desktop", str(session_copy(config))], child_env(config)
 
 
 def bundle_command(config: BenchConfig, bundle: Path = BUNDLE) -> tuple[list[str], dict[str, str]]:
@@ -51,7 +52,7 @@ def bundle_command(config: BenchConfig, bundle: Path = BUNDLE) -> tuple[list[str
         "LANG": "C.UTF-8",
         "QT_QPA_PLATFORM": offscreen_platform(config),
     }
-    return [str(bundle), str(config.session)], env
+    return [str(bundle), str(session_copy(config))], env
 
 
 def first_paint_ms(cmd: list[str], env: dict[str, str]) -> float:

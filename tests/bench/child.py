@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import time
@@ -26,9 +27,20 @@ class ChildRun:
     stderr: str
 
 
+def session_copy(config: BenchConfig) -> Path:
+    """The session in the scratch folder: the app locks the file it opens, and on a file
+    another copy of the app has open it stops at a question (read-only or a copy?)
+    instead of starting, which a test or a screenshot running beside the benchmark did."""
+    copy = config.workdir / "session" / config.session.name
+    if not copy.exists():
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(config.session, copy)
+    return copy
+
+
 def command(kind: str, config: BenchConfig) -> list[str]:
     if kind == "app":
-        return [sys.executable, "-m", "coprod_desktop", str(config.session)]
+        return [sys.executable, "-m", "coprod_desktop", str(session_copy(config))]
     if kind == "bare":
         return [sys.executable, str(Path(__file__).with_name("bare_window.py"))]
     raise ValueError(f"unknown child {kind!r}")
