@@ -50,3 +50,28 @@ def window(open_window):
     from coprod_desktop.files import builtin as content
 
     return open_window(content.new_session("Test workshop", ["Red", "Blue"]))
+
+
+@pytest.fixture
+def presenting_example(open_window, example_path):
+    """presenting_example((w, h)): the example session's window presenting at w x h.
+
+    Offscreen, full screen takes the offscreen screen's size: a plain window of the
+    venue's size instead, still presenting. The drawer opens and closes at once."""
+    from PySide6.QtCore import Qt
+
+    from coprod_desktop.files.session_file import load_session
+    from tests.bench.legibility import settle
+
+    win = open_window(load_session(example_path), size=(1600, 900))
+    win.drawer.duration_ms = 0
+
+    def at(size: tuple[int, int]):  # noqa: ANN202 - a MainWindow
+        win.presentation.enter()
+        win.setWindowState(Qt.WindowState.WindowNoState)
+        settle()
+        win.resize(*size)
+        settle()
+        return win
+
+    return at

@@ -24,21 +24,8 @@ SIZES = ((1920, 1080), (1280, 720), (1024, 768), (3840, 2160))
 
 
 @pytest.fixture
-def presenting(open_window, example_path):
-    win = open_window(load_session(example_path), size=(1600, 900))
-    win.drawer.duration_ms = 0
-
-    def at(size: tuple[int, int]):
-        win.presentation.enter()
-        # Offscreen full screen takes the offscreen screen's size: a plain window of the
-        # venue's size instead, still presenting.
-        win.setWindowState(Qt.WindowState.WindowNoState)
-        settle()
-        win.resize(*size)
-        settle()
-        return win
-
-    return at
+def presenting(presenting_example):
+    return presenting_example
 
 
 @pytest.mark.parametrize("size", SIZES)

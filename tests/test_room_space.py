@@ -57,19 +57,8 @@ def test_a_spot_in_the_label_gives_the_strip_back_to_the_cards():
 
 
 @pytest.fixture
-def presenting(open_window, example_path):
-    win = open_window(load_session(example_path), size=(1600, 900))
-    win.drawer.duration_ms = 0
-
-    def at(size: tuple[int, int]):
-        win.presentation.enter()
-        win.setWindowState(Qt.WindowState.WindowNoState)
-        settle()
-        win.resize(*size)
-        settle()
-        return win
-
-    return at
+def presenting(presenting_example):
+    return presenting_example
 
 
 # Cards shown on the example session's first group (76 placed), presenting, before

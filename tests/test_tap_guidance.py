@@ -9,20 +9,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from coprod_desktop.domain.decisions import place_targets
-from coprod_desktop.files.session_file import load_session
 from tests.bench.legibility import settle
 
 
 @pytest.fixture
-def presenting(open_window, example_path):
-    win = open_window(load_session(example_path), size=(1600, 900))
-    win.drawer.duration_ms = 0
-    win.presentation.enter()
-    win.setWindowState(Qt.WindowState.WindowNoState)
-    settle()
-    win.resize(1280, 720)
-    settle()
-    return win
+def presenting(presenting_example):
+    return presenting_example((1280, 720))
 
 
 def targets(win) -> set[str]:

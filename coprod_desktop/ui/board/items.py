@@ -659,17 +659,21 @@ def paint_card(
         painter.drawRoundedRect(pill, pill_h / 2, pill_h / 2)
         painter.setPen(QColor("#ffffff"))
         painter.drawText(pill, int(Qt.AlignmentFlag.AlignCenter), text)
-    if look.has_note:  # a small folded corner says "this card has a note"
-        corner = 10 * scale
-        painter.setBrush(QColor(theme.HIGHLIGHT))
-        painter.drawPolygon(
-            [
-                QPointF(rect.right() - corner, rect.bottom()),
-                QPointF(rect.right(), rect.bottom() - corner),
-                QPointF(rect.right(), rect.bottom()),
-            ]
-        )
+    if look.has_note:
+        paint_note_corner(painter, rect, 10 * scale)
     painter.restore()
+
+
+def paint_note_corner(painter: QPainter, rect: QRectF, corner: float) -> None:
+    """A small folded corner, bottom right: "this card has a note" (in the painter's pen)."""
+    painter.setBrush(QColor(theme.HIGHLIGHT))
+    painter.drawPolygon(
+        [
+            QPointF(rect.right() - corner, rect.bottom()),
+            QPointF(rect.right(), rect.bottom() - corner),
+            QPointF(rect.right(), rect.bottom()),
+        ]
+    )
 
 
 # --- compact cards: a crowded region, presenting ------------------------------------
@@ -774,14 +778,6 @@ def paint_compact_card(
         width = rect.right() - bar.right()
         painter.drawRect(QRectF(bar.right(), rect.bottom() - line, width, line))
     if look.has_note:
-        corner = px * 0.45
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(theme.HIGHLIGHT))
-        painter.drawPolygon(
-            [
-                QPointF(rect.right() - corner, rect.bottom()),
-                QPointF(rect.right(), rect.bottom() - corner),
-                QPointF(rect.right(), rect.bottom()),
-            ]
-        )
+        paint_note_corner(painter, rect, px * 0.45)
     painter.restore()
