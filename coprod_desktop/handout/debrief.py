@@ -10,7 +10,7 @@ from coprod_desktop.domain.debrief import votes
 from coprod_desktop.domain.model import Session
 from coprod_desktop.handout.flowables import SectionMarker
 from coprod_desktop.handout.paragraph import Paragraph
-from coprod_desktop.handout.sections import region_title
+from coprod_desktop.handout.sections import short_region_title
 from coprod_desktop.handout.styles import Styles, marker
 from coprod_desktop.handout.text import brief, name_para, para
 from coprod_desktop.handout.wording import (
@@ -19,6 +19,7 @@ from coprod_desktop.handout.wording import (
     KEY_TITLE,
     NO_MOVES,
     VOTES_TITLE,
+    key_places,
     keyed_cards,
     moved_title,
     moves_by_group,
@@ -52,16 +53,10 @@ def _key(session: Session, styles: Styles, keyed: list) -> list[Flowable]:  # ty
     ]
     place_style = styles.note  # reading text: 16 pt and more in large print
     for card in keyed:
-        lines = []
-        for place in card.reference:
-            region = session.board.region(place.region)
-            where = region_title(region, short=True) if region is not None else place.region
-            lines.append(
-                Paragraph(
-                    f"<b>{para(where)}</b> ({para(place.confidence)}): {para(place.why)}",
-                    place_style,
-                )
-            )
+        lines = [
+            Paragraph(f"<b>{para(where)}</b> ({para(confidence)}): {para(why)}", place_style)
+            for where, confidence, why in key_places(session, card, short_region_title)
+        ]
         title = f"{marker(card.kind)}\u00a0\u00a0{para(brief(card.title))}"
         story.append(KeepTogether([Paragraph(title, styles.card), *lines]))
     return story
@@ -75,7 +70,7 @@ def _rounds(session: Session, styles: Styles) -> list[Flowable]:
         CondPageBreak(styles.base * 8),
         Paragraph(para(moved_title(closed.name)), styles.h2),
     ]
-    moved = moves_by_group(session, closed, brief, lambda r: region_title(r, short=True))
+    moved = moves_by_group(session, closed, brief, short_region_title)
     for group, lines in moved:
         story.append(
             KeepTogether(

@@ -32,7 +32,12 @@ from coprod_desktop.handout.reference_data import (
     reference_pack,
     reference_text,
 )
-from coprod_desktop.handout.sections import marks_text, places_text, region_title
+from coprod_desktop.handout.sections import (
+    marks_text,
+    places_text,
+    region_title,
+    short_region_title,
+)
 from coprod_desktop.handout.text import brief, clean, format_date, one_line
 from coprod_desktop.handout.wording import (
     ACROSS_TITLE,
@@ -70,6 +75,7 @@ from coprod_desktop.handout.wording import (
     has_comparison,
     has_debrief,
     heading_over,
+    key_places,
     keyed_cards,
     ladder_rungs,
     lens_title,
@@ -519,14 +525,10 @@ def _debrief(session: Session, key: bool) -> list[str]:
     if keyed:
         out += [f"<h3>{_t(KEY_TITLE)}</h3>", f"<p>{_t(KEY_INTRO)}</p>", "<dl>"]
         for card in keyed:
-            lines = []
-            for place in card.reference:
-                region = session.board.region(place.region)
-                where = region_title(region, short=True) if region is not None else place.region
-                lines.append(
-                    f"<li><strong>{_t(where)}</strong> ({_t(place.confidence)}): "
-                    f"{_t(place.why)}</li>"
-                )
+            lines = [
+                f"<li><strong>{_t(where)}</strong> ({_t(confidence)}): {_t(why)}</li>"
+                for where, confidence, why in key_places(session, card, short_region_title)
+            ]
             out.append(f"<dt>{_card(card)}</dt><dd><ul>{''.join(lines)}</ul></dd>")
         out.append("</dl>")
     if session.rounds:
@@ -545,7 +547,7 @@ def _debrief(session: Session, key: bool) -> list[str]:
 def _moves(session: Session) -> list[str]:
     closed = session.rounds[-1]
     out = [f"<h3>{_t(moved_title(closed.name))}</h3>"]
-    moved = moves_by_group(session, closed, brief, lambda r: region_title(r, short=True))
+    moved = moves_by_group(session, closed, brief, short_region_title)
     for group, lines in moved:
         out += [f"<h4>{_t(group.name)}</h4>", "<ul>"]
         out += [f"<li>{_t(line)}</li>" for line in lines]

@@ -202,6 +202,11 @@ def region_title(region: Region, short: bool = False) -> str:
     return label
 
 
+def short_region_title(region: Region) -> str:
+    """region_title with short: where a line names many regions (the key, the moves)."""
+    return region_title(region, short=True)
+
+
 def places_text(session: Session, group: Group, card_id: str) -> str:
     """Where a group put a card, lens by lens: 'Matrix: Full co-production · Ladder: 7
     Co-production (doing with)', with what it still lacks ('no rung yet'); "" in the tray.

@@ -172,6 +172,19 @@ def keyed_cards(session: Session, key: bool) -> list[Card]:
     return [c for c in session.deck.cards if c.reference] if key else []
 
 
+def key_places(
+    session: Session, card: Card, title: Callable[[Region], str]
+) -> list[tuple[str, str, str]]:
+    """(where, confidence, why) of each place the key gives card, where named by title;
+    a region the board does not have by its id."""
+    found = []
+    for place in card.reference:
+        region = session.board.region(place.region)
+        where = title(region) if region is not None else place.region
+        found.append((where, place.confidence, place.why))
+    return found
+
+
 def shows_votes(session: Session) -> bool:
     """The dot votes are printed when dot voting is on and some card has a dot."""
     return bool(session.dots) and bool(votes(session))
